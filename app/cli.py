@@ -1,0 +1,311 @@
+"""The ``komisja`` command: with no arguments the GUI, otherwise scriptable subcommands.
+
+Every subcommand takes ``--db PATH``; errors go to stderr in the chosen language with a
+non-zero exit code (2 for a problem the user can fix, 1 for a failed verification).
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from app import __version__
+from app.config import Settings, current_language, database_url, setup_logging
+from app.db import Database
+from app.errors import UserError
+
+log = logging.getLogger(__name__)
+
+Handler = Callable[[argparse.Namespace, "Context"], int]
+
+
+class Context:
+    """What every subcommand needs: the language, the database, and who is acting."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.args = args
+        self.lang = args.lang or current_language()
+        self._db: Database | None = None
+
+    @property
+    def db(self) -> Database:
+        if self._db is None:
+            self._db = Database.open(database_url(self.args.db))
+        return self._db
+
+    def actor(self) -> Any:
+        from app.services.base import Actor
+
+        return Actor(operator=resolve_operator(self.args.operator), member=self.args.member or "")
+
+    def out(self, text: str = "") -> None:
+        sys.stdout.write(text + "\n")
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.dispose()
+
+
+def resolve_operator(explicit: str | None) -> str:
+    """The operator's name: option, environment, settings, a one-time question, or the login."""
+    import os
+
+    if explicit:
+        return explicit
+    if os.environ.get("KOMISJA_OPERATOR"):
+        return os.environ["KOMISJA_OPERATOR"]
+    settings = Settings.load()
+    if settings.operator:
+        return settings.operator
+    if sys.stdin is not None and sys.stdin.isatty():
+        name = input("Imię i nazwisko operatora (zapisywane w dzienniku zdarzeń): ").strip()
+        if name:
+            settings.operator = name
+            settings.save()
+            return name
+    return getpass.getuser()
+
+
+def _json_default(value: object) -> object:
+    if isinstance(value, Decimal):
+        return str(value)
+    if hasattr(value, "isoformat"):
+        return value.isoformat()  # type: ignore[no-any-return]  # date/datetime
+    if hasattr(value, "value"):
+        return value.value  # type: ignore[no-any-return]  # enums
+    raise TypeError(type(value).__name__)
+
+
+def dump_json(data: object) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2, default=_json_default)
+
+
+# ---------------------------------------------------------------------------------------------
+# Subcommands
+
+
+def cmd_demo(args: argparse.Namespace, ctx: Context) -> int:
+    from app.services.demo import create_demo
+
+    for competition_id, title in create_demo(ctx.db, ctx.actor()):
+        ctx.out(f"{competition_id}\t{title}")
+    return 0
+
+
+def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
+    from dataclasses import asdict
+
+    from app.services.base import status_label
+    from app.services.queries import list_competitions
+
+    rows = list_competitions(ctx.db, args.search or "")
+    if args.json:
+        ctx.out(dump_json([asdict(r) for r in rows]))
+        return 0
+    if not rows:
+        ctx.out("No competitions." if ctx.lang == "en" else "Brak konkursów.")
+        return 0
+    for r in rows:
+        ctx.out(
+            f"{r.id:>4}  {status_label(r.status, ctx.lang):<20} {r.case_reference:<18} "
+            f"{r.offers:>5} {'offers' if ctx.lang == 'en' else 'ofert'}  {r.title}"
+        )
+    return 0
+
+
+def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
+    from app.services.base import status_label
+    from app.services.queries import competition_detail
+    from app.texts import format_money
+
+    d = competition_detail(ctx.db, args.id, ctx.lang)
+    s = d.summary
+    en = ctx.lang == "en"
+    ctx.out(f"{s.title}")
+    ctx.out(f"{'Case reference' if en else 'Znak sprawy'}: {s.case_reference}")
+    ctx.out(f"Status: {status_label(s.status, ctx.lang)}")
+    if s.submission_deadline:
+        ctx.out(f"{'Deadline' if en else 'Termin składania ofert'}: {s.submission_deadline:%Y-%m-%d %H:%M} UTC")
+    if s.budget is not None:
+        ctx.out(f"{'Budget' if en else 'Budżet'}: {format_money(s.budget, ctx.lang)}")
+    ctx.out(f"{'Criteria' if en else 'Kryteria'}:")
+    for c in d.criteria:
+        scale = f"0–{c.max_score.normalize()} / {c.step.normalize()}" if c.max_score and c.step else c.field or ""
+        ctx.out(f"  {c.code:<5} {c.kind:<14} {'weight' if en else 'waga'} {c.weight.normalize():<6} {scale:<14} {c.name}")
+    ctx.out(f"{'Committee' if en else 'Komisja'}:")
+    for m in d.members:
+        recused = f"  ({'recused' if en else 'wyłączony'}: {', '.join(m.recused_from)})" if m.recused_from else ""
+        ctx.out(f"  {m.code:<5} {m.role.value:<10} {m.name}{recused}")
+    ctx.out(f"{'Offers' if en else 'Oferty'} ({s.offers}):")
+    for o in d.offers:
+        ctx.out(f"  {o.code:<6} {o.formal_status.value:<22} {format_money(o.requested, ctx.lang):>16}  {o.applicant}")
+    if d.next_status is not None:
+        ctx.out(f"{'Next step' if en else 'Następny krok'}: {status_label(d.next_status, ctx.lang)}")
+        for gap in d.next_missing:
+            ctx.out(f"  – {gap}")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
+    from app.services.exchange import export_competition
+
+    document = export_competition(ctx.db, args.id)
+    write_atomically(Path(args.output), (dump_json(document) + "\n").encode("utf-8"))
+    return 0
+
+
+def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
+    from app.services.exchange import import_file
+
+    competition_id = import_file(ctx.db, ctx.actor(), Path(args.file))
+    ctx.out(str(competition_id))
+    return 0
+
+
+def cmd_results(args: argparse.Namespace, ctx: Context) -> int:
+    from app.services.results import results
+    from app.services.results_text import results_json, results_table
+
+    view = results(ctx.db, args.id)
+    if args.json:
+        ctx.out(dump_json(results_json(view, ctx.lang)))
+    else:
+        for line in results_table(view, ctx.lang):
+            ctx.out(line)
+    return 0
+
+
+def cmd_verify(args: argparse.Namespace, ctx: Context) -> int:
+    from app.services.maintenance import verify
+
+    report = verify(ctx.db)
+    for line in report.lines(ctx.lang):
+        (ctx.out if report.ok else lambda t: sys.stderr.write(t + "\n"))(line)
+    return 0 if report.ok else 1
+
+
+def cmd_backup(args: argparse.Namespace, ctx: Context) -> int:
+    from app.services.maintenance import backup
+
+    target = backup(ctx.db, Path(args.output))
+    ctx.out(str(target))
+    return 0
+
+
+def cmd_advance(args: argparse.Namespace, ctx: Context) -> int:
+    from app.services.base import status_label
+    from app.services.procedure import advance
+
+    status = advance(ctx.db, ctx.actor(), args.id)
+    ctx.out(status_label(status, ctx.lang))
+    return 0
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write next to the target and rename, so a full disk never leaves half a file."""
+    import os
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".part")
+    try:
+        with open(tmp, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except OSError as error:
+        tmp.unlink(missing_ok=True)
+        code = "disk_full" if error.errno == 28 else "file_unreadable"
+        raise UserError(code, {"detail": error.strerror or str(error), "path": path}) from error
+
+
+# ---------------------------------------------------------------------------------------------
+
+EXTENSIONS: list[Callable[[Any], None]] = []
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", metavar="PATH", help="SQLite database file (default: per-user data folder)")
+    common.add_argument("--operator", help="operator's name for the audit trail")
+    common.add_argument("--member", help="acting committee member (code)")
+    common.add_argument("--lang", choices=["pl", "en"], help="language of messages")
+
+    parser = argparse.ArgumentParser(
+        prog="komisja", parents=[common],
+        description="Komisja — konkursy ofert, wybór inwestora i usługodawcy. "
+        "Bez argumentów uruchamia aplikację okienkową.",
+    )
+    parser.add_argument("--version", action="version", version=f"komisja {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def add(name: str, handler: Handler, help_text: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, parents=[common], help=help_text)
+        p.set_defaults(handler=handler)
+        return p
+
+    add("demo", cmd_demo, "create demo competitions and print their ids")
+    p = add("list", cmd_list, "list competitions")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--search", help="filter by title or case reference")
+    p = add("show", cmd_show, "show one competition")
+    p.add_argument("id", type=int)
+    p = add("export", cmd_export, "export a competition to the JSON exchange format")
+    p.add_argument("id", type=int)
+    p.add_argument("-o", "--output", required=True)
+    p = add("import", cmd_import, "import a competition from the JSON exchange format")
+    p.add_argument("file")
+    p = add("results", cmd_results, "compute and print the results")
+    p.add_argument("id", type=int)
+    p.add_argument("--json", action="store_true")
+    add("verify", cmd_verify, "check the audit trail's hash chain and the database's integrity")
+    p = add("backup", cmd_backup, "write a consistent copy of the database")
+    p.add_argument("-o", "--output", required=True)
+    p = add("advance", cmd_advance, "move a competition to its next step (checks preconditions)")
+    p.add_argument("id", type=int)
+    p = add("gui", lambda a, c: run_gui(a), "start the application window")
+    for extend in EXTENSIONS:
+        extend(add)
+    return parser
+
+
+def run_gui(args: argparse.Namespace | None = None) -> int:
+    from app.ui.main import run
+
+    return run(db_path=getattr(args, "db", None) if args else None)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    setup_logging()
+    parser = build_parser()
+    if not argv:
+        return run_gui()
+    args = parser.parse_args(argv)
+    handler: Handler | None = getattr(args, "handler", None)
+    if handler is None:
+        parser.print_help()
+        return 2
+    ctx = Context(args)
+    try:
+        return handler(args, ctx)
+    except UserError as error:
+        sys.stderr.write(error.text(ctx.lang) + "\n")
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    finally:
+        ctx.close()
+
+
+def gui_main() -> int:
+    """Entry point of the windowed build (no console on Windows)."""
+    setup_logging()
+    return run_gui()

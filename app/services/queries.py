@@ -1,0 +1,252 @@
+"""Read-only views for lists and detail screens: plain frozen values, never ORM objects."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+
+from sqlalchemy import func, select
+
+from app.db import Database
+from app.models import (
+    AuditEntry,
+    Competition,
+    CompetitionKind,
+    CompetitionStatus,
+    FormalStatus,
+    Member,
+    Offer,
+    Score,
+)
+from app.scoring.types import MemberRole
+from app.services.base import get_competition
+from app.services.procedure import effective_budget, missing_for, next_status
+
+
+@dataclass(frozen=True)
+class CompetitionSummary:
+    id: int
+    uid: str
+    kind: CompetitionKind
+    status: CompetitionStatus
+    title: str
+    case_reference: str
+    submission_deadline: datetime | None
+    offers: int
+    admitted: int
+    members: int
+    scores: int
+    budget: Decimal | None
+
+
+def list_competitions(db: Database, search: str = "") -> list[CompetitionSummary]:
+    with db.read() as session:
+        offer_counts = dict(
+            session.execute(select(Offer.competition_id, func.count()).group_by(Offer.competition_id))
+            .all()
+        )
+        admitted_counts = dict(
+            session.execute(
+                select(Offer.competition_id, func.count())
+                .where(Offer.formal_status == FormalStatus.ADMITTED)
+                .group_by(Offer.competition_id)
+            ).all()
+        )
+        member_counts = dict(
+            session.execute(
+                select(Member.competition_id, func.count()).group_by(Member.competition_id)
+            ).all()
+        )
+        score_counts = dict(
+            session.execute(
+                select(Score.competition_id, func.count()).group_by(Score.competition_id)
+            ).all()
+        )
+        statement = select(Competition).order_by(Competition.id)
+        if search.strip():
+            like = f"%{search.strip()}%"
+            statement = statement.where(
+                Competition.title.ilike(like) | Competition.case_reference.ilike(like)
+            )
+        return [
+            CompetitionSummary(
+                id=c.id, uid=c.uid, kind=c.kind, status=c.status, title=c.title,
+                case_reference=c.case_reference, submission_deadline=c.submission_deadline,
+                offers=offer_counts.get(c.id, 0), admitted=admitted_counts.get(c.id, 0),
+                members=member_counts.get(c.id, 0), scores=score_counts.get(c.id, 0),
+                budget=effective_budget(c),
+            )
+            for c in session.scalars(statement)
+        ]
+
+
+@dataclass(frozen=True)
+class CriterionRow:
+    code: str
+    name: str
+    kind: str
+    weight: Decimal
+    max_score: Decimal | None
+    step: Decimal | None
+    min_score: Decimal | None
+    field: str | None
+    guidance: str
+
+
+@dataclass(frozen=True)
+class OfferRow:
+    id: int
+    number: int
+    code: str
+    applicant: str
+    legal_form: str
+    nip: str | None
+    regon: str | None
+    krs: str | None
+    title: str
+    received_at: datetime
+    requested: Decimal
+    formal_status: FormalStatus
+    rejection_reason: str
+    late: bool
+    attachments: int
+
+
+@dataclass(frozen=True)
+class MemberRow:
+    id: int
+    code: str
+    name: str
+    role: MemberRole
+    affiliation: str
+    declaration_signed_on: date | None
+    recused_from: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CompetitionDetail:
+    summary: CompetitionSummary
+    legal_basis: str
+    committee_act: str
+    announced_on: date | None
+    last_publication_on: date | None
+    decision_date: date | None
+    require_justification: bool
+    budget_lines: tuple[tuple[int, Decimal], ...]
+    criteria: tuple[CriterionRow, ...]
+    offers: tuple[OfferRow, ...]
+    members: tuple[MemberRow, ...]
+    next_status: CompetitionStatus | None
+    next_missing: tuple[str, ...]  # what the next step still needs
+    protocol_versions: int
+
+
+def competition_detail(db: Database, competition_id: int, lang: str = "pl") -> CompetitionDetail:
+    with db.read() as session:
+        c = get_competition(session, competition_id)
+        offer_code = {o.id: o.code for o in c.offers}
+        deadline = c.submission_deadline
+        offers = tuple(
+            OfferRow(
+                id=o.id, number=o.number, code=o.code, applicant=o.applicant.name,
+                legal_form=o.applicant.legal_form, nip=o.applicant.nip, regon=o.applicant.regon,
+                krs=o.applicant.krs, title=o.title, received_at=o.received_at,
+                requested=o.requested_amount, formal_status=o.formal_status,
+                rejection_reason=o.rejection_reason,
+                late=deadline is not None and o.received_at > deadline,
+                attachments=len(o.attachments),
+            )
+            for o in c.offers
+        )
+        scores = session.scalar(select(func.count()).where(Score.competition_id == c.id)) or 0
+        summary = CompetitionSummary(
+            id=c.id, uid=c.uid, kind=c.kind, status=c.status, title=c.title,
+            case_reference=c.case_reference, submission_deadline=c.submission_deadline,
+            offers=len(offers),
+            admitted=sum(1 for o in offers if o.formal_status is FormalStatus.ADMITTED),
+            members=len(c.members), scores=scores, budget=effective_budget(c),
+        )
+        target = next_status(c.status)
+        gaps = tuple(missing_for(session, c, target, lang)) if target else ()
+        return CompetitionDetail(
+            summary=summary,
+            legal_basis=c.legal_basis,
+            committee_act=c.committee_act,
+            announced_on=c.announced_on,
+            last_publication_on=c.last_publication_on,
+            decision_date=c.decision_date,
+            require_justification=c.require_justification,
+            budget_lines=tuple((b.year, b.amount) for b in c.budget_lines),
+            criteria=tuple(
+                CriterionRow(
+                    code=k.code, name=k.name, kind=k.kind.value, weight=k.weight,
+                    max_score=k.max_score, step=k.step, min_score=k.min_score, field=k.field,
+                    guidance=k.guidance,
+                )
+                for k in c.criteria
+            ),
+            offers=offers,
+            members=tuple(
+                MemberRow(
+                    id=m.id, code=m.code, name=m.name, role=m.role, affiliation=m.affiliation,
+                    declaration_signed_on=m.declaration_signed_on,
+                    recused_from=tuple(offer_code[x.offer_id] for x in m.conflicts),
+                )
+                for m in c.members
+            ),
+            next_status=target,
+            next_missing=gaps,
+            protocol_versions=len(c.protocol_versions),
+        )
+
+
+@dataclass(frozen=True)
+class AuditRow:
+    seq: int
+    at: datetime
+    operator: str
+    acting_member: str
+    competition_id: int | None
+    object_type: str
+    object_id: str
+    action: str
+    before: str
+    after: str
+
+
+def audit_trail(
+    db: Database,
+    *,
+    competition_id: int | None = None,
+    object_type: str | None = None,
+    person: str | None = None,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    limit: int | None = None,
+) -> list[AuditRow]:
+    with db.read() as session:
+        statement = select(AuditEntry).order_by(AuditEntry.seq)
+        if competition_id is not None:
+            statement = statement.where(AuditEntry.competition_id == competition_id)
+        if object_type:
+            statement = statement.where(AuditEntry.object_type == object_type)
+        if person:
+            like = f"%{person}%"
+            statement = statement.where(
+                AuditEntry.operator.ilike(like) | AuditEntry.acting_member.ilike(like)
+            )
+        if since is not None:
+            statement = statement.where(AuditEntry.at >= since)
+        if until is not None:
+            statement = statement.where(AuditEntry.at <= until)
+        if limit is not None:
+            statement = statement.limit(limit)
+        return [
+            AuditRow(
+                seq=e.seq, at=e.at, operator=e.operator, acting_member=e.acting_member,
+                competition_id=e.competition_id, object_type=e.object_type,
+                object_id=e.object_id, action=e.action, before=e.before, after=e.after,
+            )
+            for e in session.scalars(statement)
+        ]

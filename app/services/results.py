@@ -1,0 +1,243 @@
+"""Results of a competition: the engine's input built from the database, and its fingerprint.
+
+The same function serves the GUI, the command line, the protocol and the acceptance tests, so
+there is one path from stored scores and decisions to published numbers.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.db import Database
+from app.errors import UserError
+from app.models import (
+    Competition,
+    CompetitionStatus,
+    Conflict,
+    DecisionKind,
+    FormalStatus,
+    Member,
+    Offer,
+    OfferValue,
+    Score,
+)
+from app.scoring import ScoringInputError, compute_results
+from app.scoring import types as st
+from app.services.base import get_competition
+from app.services.procedure import effective_budget
+
+RESULT_FORMAT = "komisja-results/1"
+
+
+def build_input(session: Session, competition: Competition) -> st.CompetitionInput:
+    """The engine's view of a competition: codes as ids, decisions applied as recorded."""
+    policy = competition.policy
+    criteria = tuple(
+        st.Criterion(
+            id=c.code, name=c.name, kind=c.kind, weight=c.weight, max_score=c.max_score,
+            step=c.step, min_score=c.min_score, field=c.field,
+            bands=tuple(st.Band(b.from_value, b.points) for b in c.bands), cap=c.cap,
+        )
+        for c in competition.criteria
+    )
+    budget = effective_budget(competition)
+    st_policy = st.Policy(
+        aggregation=policy.aggregation,
+        rounding_places=policy.rounding_places,
+        rounding_stage=policy.rounding_stage,
+        min_total=policy.min_total,
+        min_total_basis=policy.min_total_basis,
+        tie_breakers=tuple(st.TieBreaker(r.kind, r.ref) for r in competition.tie_breakers),
+        discrepancy_points=policy.discrepancy_points,
+        winners=policy.winners,
+        allocation=st.Allocation(
+            method=policy.allocation_method,
+            budget=budget if policy.allocation_method is not st.AllocationMethod.NONE else None,
+            award_step=policy.award_step,
+            full_above=policy.full_above,
+        ),
+    )
+    member_codes = {m.id: m.code for m in competition.members}
+    members = tuple(st.Member(m.code, m.name, m.role) for m in competition.members)
+    offer_codes = {o.id: o.code for o in competition.offers}
+    criterion_codes = {c.id: c.code for c in competition.criteria}
+    values: dict[int, dict[str, Decimal]] = {}
+    for offer_id, field, value in session.execute(
+        select(OfferValue.offer_id, OfferValue.field, OfferValue.value)
+        .join(Offer, Offer.id == OfferValue.offer_id)
+        .where(Offer.competition_id == competition.id)
+    ):
+        values.setdefault(offer_id, {})[field] = value
+    offers = tuple(
+        st.Offer(
+            id=o.code,
+            label=o.applicant.name + (f" — {o.title}" if o.title else ""),
+            requested=o.requested_amount,
+            submitted_at=o.received_at,
+            admitted=o.formal_status is FormalStatus.ADMITTED,
+            values=values.get(o.id, {}),
+        )
+        for o in competition.offers
+    )
+    score_rows = session.execute(
+        select(Score.member_id, Score.offer_id, Score.criterion_id, Score.value).where(
+            Score.competition_id == competition.id
+        )
+    )
+    scores = tuple(
+        st.Score(member_codes[m], offer_codes[o], criterion_codes[c], v)
+        for m, o, c, v in score_rows
+    )
+    conflicts = tuple(
+        st.Conflict(member_codes[m], offer_codes[o])
+        for m, o in session.execute(
+            select(Conflict.member_id, Conflict.offer_id)
+            .join(Member, Member.id == Conflict.member_id)
+            .where(Member.competition_id == competition.id)
+        )
+    )
+    tie_orders: list[st.TieOrder] = []
+    resolutions: list[st.DiscrepancyResolution] = []
+    awards: list[st.ManualAward] = []
+    overrides: list[st.FormalOverride] = []
+    for decision in competition.decisions:
+        if not decision.active:
+            continue
+        payload: dict[str, Any] = decision.payload or {}
+        code = offer_codes.get(decision.offer_id) if decision.offer_id else None
+        if decision.kind is DecisionKind.TIE_ORDER:
+            tie_orders.append(st.TieOrder(tuple(payload["order"]), decision.reason))
+        elif decision.kind is DecisionKind.DISCREPANCY_RESOLUTION and code:
+            resolutions.append(
+                st.DiscrepancyResolution(
+                    code, st.DiscrepancyMethod(payload["method"]), decision.reason,
+                    {k: Decimal(v) for k, v in payload.get("consensus", {}).items()},
+                )
+            )
+        elif decision.kind is DecisionKind.MANUAL_AWARD and code:
+            awards.append(st.ManualAward(code, Decimal(payload["amount"]), decision.reason))
+        elif decision.kind is DecisionKind.FORMAL_OVERRIDE and code:
+            overrides.append(st.FormalOverride(code, bool(payload["admitted"]), decision.reason))
+    return st.CompetitionInput(
+        criteria=criteria,
+        policy=st_policy,
+        members=members,
+        offers=offers,
+        scores=scores,
+        conflicts=conflicts,
+        decisions=st.Decisions(
+            tie_orders=tuple(tie_orders),
+            discrepancy_resolutions=tuple(resolutions),
+            manual_awards=tuple(awards),
+            formal_overrides=tuple(overrides),
+        ),
+    )
+
+
+def compute(session: Session, competition: Competition) -> st.Results:
+    try:
+        return compute_results(build_input(session, competition))
+    except ScoringInputError as error:
+        raise UserError("scoring_input", {"detail": str(error)}) from error
+
+
+@dataclass(frozen=True)
+class ResultsView:
+    competition_id: int
+    status: CompetitionStatus
+    complete: bool  # scoring closed (status results or later)
+    input: st.CompetitionInput
+    results: st.Results
+    fingerprint: str
+
+
+def results(db: Database, competition_id: int) -> ResultsView:
+    """Compute the results now (provisional while scoring is open)."""
+    with db.read() as session:
+        competition = get_competition(session, competition_id)
+        inp = build_input(session, competition)
+        try:
+            computed = compute_results(inp)
+        except ScoringInputError as error:
+            raise UserError("scoring_input", {"detail": str(error)}) from error
+        complete = competition.status in (
+            CompetitionStatus.RESULTS, CompetitionStatus.SIGNED_OFF, CompetitionStatus.ARCHIVED
+        )
+        return ResultsView(
+            competition_id, competition.status, complete, inp, computed,
+            fingerprint(competition.uid, inp, computed),
+        )
+
+
+def _s(value: Decimal | None) -> str | None:
+    return None if value is None else str(value)
+
+
+def results_document(uid: str, inp: st.CompetitionInput, res: st.Results) -> dict[str, Any]:
+    """The canonical, JSON-ready form of the results (what the fingerprint covers)."""
+    return {
+        "format": RESULT_FORMAT,
+        "competition": uid,
+        "criteria": [
+            {"id": c.id, "kind": c.kind.value, "weight": str(c.weight),
+             "max": _s(c.max_score), "step": _s(c.step), "min_score": _s(c.min_score),
+             "field": c.field, "cap": _s(c.cap),
+             "bands": [[str(b.from_value), str(b.points)] for b in c.bands]}
+            for c in inp.criteria
+        ],
+        "policy": {
+            "aggregation": inp.policy.aggregation.value,
+            "places": inp.policy.rounding_places,
+            "stage": inp.policy.rounding_stage.value,
+            "min_total": _s(inp.policy.min_total),
+            "min_total_basis": inp.policy.min_total_basis.value,
+            "tie_breakers": [[t.kind.value, t.ref] for t in inp.policy.tie_breakers],
+            "discrepancy_points": _s(inp.policy.discrepancy_points),
+            "winners": inp.policy.winners,
+            "allocation": {
+                "method": inp.policy.allocation.method.value,
+                "budget": _s(inp.policy.allocation.budget),
+                "award_step": str(inp.policy.allocation.award_step),
+                "full_above": _s(inp.policy.allocation.full_above),
+            },
+        },
+        "scores": sorted(
+            [s.member_id, s.offer_id, s.criterion_id, str(s.value)] for s in inp.scores
+        ),
+        "offers": [
+            {
+                "id": o.offer_id,
+                "admitted": o.admitted,
+                "eligible": o.eligible,
+                "rank": o.rank,
+                "total": _s(o.total),
+                "award": _s(o.award),
+                "flags": sorted(f.value for f in o.flags),
+                "criteria": {
+                    c.criterion_id: {"score": _s(c.score), "points": str(c.points)}
+                    for c in o.criteria
+                },
+            }
+            for o in res.offers
+        ],
+        "not_evaluated": list(res.not_evaluated),
+        "cancel": res.cancel,
+        "awarded_total": _s(res.awarded_total),
+    }
+
+
+def canonical_json(document: dict[str, Any]) -> str:
+    return json.dumps(document, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def fingerprint(uid: str, inp: st.CompetitionInput, res: st.Results) -> str:
+    return hashlib.sha256(
+        canonical_json(results_document(uid, inp, res)).encode("utf-8")
+    ).hexdigest()

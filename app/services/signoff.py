@@ -1,0 +1,154 @@
+"""Sign-off by the chair, reopening with a reason, and the stored protocol versions.
+
+Sign-off freezes the results: version N is stored with its fingerprint, the canonical results
+and the exact bytes of its PDF and workbook.  Reopening needs a reason, marks version N as
+reopened and returns the competition to results; the next sign-off stores N+1.  Older versions
+stay readable.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy.orm import Session
+
+from app.db import Database
+from app.db.audit import record_event
+from app.errors import UserError, missing
+from app.models import Competition, CompetitionStatus, ProtocolVersion
+from app.scoring.types import MemberRole
+from app.services import base
+from app.services.base import Actor, get_competition, require_reason, status_label
+from app.services.results import build_input, canonical_json, compute, fingerprint, results_document
+
+# Set by app.services.protocol once the renderers are importable: (session, competition,
+# version number, signed_off_by, signed_off_at) -> (pdf bytes, xlsx bytes)
+Renderer = Callable[[Session, Competition, int, str, datetime], tuple[bytes, bytes]]
+_renderer: list[Renderer] = []
+
+
+def register_renderer(renderer: Renderer) -> None:
+    _renderer[:] = [renderer]
+
+
+def sign_off_blockers(session: Session, competition: Competition, lang: str = "pl") -> list[str]:
+    en = lang == "en"
+    out: list[str] = []
+    if competition.status is not CompetitionStatus.RESULTS:
+        out.append(
+            f"the competition must be at the results step (it is {status_label(competition.status, lang)})"
+            if en else
+            f"konkurs musi być na etapie wyników (jest: {status_label(competition.status, lang)})"
+        )
+        return out
+    res = compute(session, competition)
+    for group in res.unresolved_ties:
+        out.append(
+            f"an unresolved tie between {', '.join(group)} (record the committee's order)" if en
+            else f"nierozstrzygnięty remis ofert {', '.join(group)} (zapisz decyzję komisji o kolejności)"
+        )
+    for offer in res.unresolved_discrepancies:
+        out.append(
+            f"an unresolved discrepancy for offer {offer}" if en
+            else f"nierozstrzygnięta rozbieżność ocen oferty {offer}"
+        )
+    return out
+
+
+def _chair_check(competition: Competition, actor: Actor, action: str) -> str:
+    chair = next((m for m in competition.members if m.role is MemberRole.CHAIR), None)
+    acting = next((m for m in competition.members if m.code == actor.member), None)
+    if acting is None or chair is None or acting.id != chair.id:
+        raise UserError(
+            "only_chair",
+            {"action": action, "member": acting.name if acting else (actor.member or actor.operator),
+             "role": acting.role.value if acting else "—"},
+        )
+    return acting.name
+
+
+def sign_off(db: Database, actor: Actor, competition_id: int) -> int:
+    """The chair signs the results off; returns the new protocol version number."""
+    with db.unit_of_work(actor.operator, actor.member) as session:
+        competition = get_competition(session, competition_id, for_update=True)
+        chair_name = _chair_check(competition, actor, "zatwierdzić wynik / sign off the result")
+        blockers = sign_off_blockers(session, competition)
+        if blockers:
+            raise UserError("results_incomplete", {"missing": missing(blockers)})
+        inp = build_input(session, competition)
+        res = compute(session, competition)
+        number = len(competition.protocol_versions) + 1
+        signed_at = base.now()
+        document = results_document(competition.uid, inp, res)
+        pdf: bytes | None = None
+        xlsx: bytes | None = None
+        competition.status = CompetitionStatus.SIGNED_OFF
+        session.flush()
+        if _renderer:
+            pdf, xlsx = _renderer[0](session, competition, number, chair_name, signed_at)
+        version = ProtocolVersion(
+            competition_id=competition.id, number=number, signed_off_at=signed_at,
+            signed_off_by=chair_name, fingerprint=fingerprint(competition.uid, inp, res),
+            results_json=canonical_json(document), pdf=pdf,
+            pdf_sha256=hashlib.sha256(pdf).hexdigest() if pdf else None, xlsx=xlsx,
+        )
+        competition.protocol_versions.append(version)
+        record_event(session, competition_id=competition.id, object_type="Competition",
+                     object_id=str(competition.id), action="sign_off",
+                     after={"version": number, "fingerprint": version.fingerprint})
+        return number
+
+
+def reopen(db: Database, actor: Actor, competition_id: int, reason: str) -> None:
+    """Reopen a signed-off competition; the next sign-off produces a new protocol version."""
+    reason = require_reason(reason, "ponowne otwarcie zatwierdzonego wyniku / reopening")
+    with db.unit_of_work(actor.operator, actor.member) as session:
+        competition = get_competition(session, competition_id, for_update=True)
+        if competition.status is not CompetitionStatus.SIGNED_OFF:
+            raise UserError(
+                "transition_not_allowed",
+                {"current": status_label(competition.status),
+                 "target": status_label(CompetitionStatus.RESULTS)},
+            )
+        _chair_check(competition, actor, "ponownie otworzyć wynik / reopen the result")
+        latest = competition.protocol_versions[-1]
+        latest.reopened_at = base.now()
+        latest.reopen_reason = reason
+        competition.status = CompetitionStatus.RESULTS
+        record_event(session, competition_id=competition.id, object_type="Competition",
+                     object_id=str(competition.id), action="reopen",
+                     after={"version": latest.number, "reason": reason})
+
+
+@dataclass(frozen=True)
+class VersionInfo:
+    number: int
+    signed_off_at: datetime
+    signed_off_by: str
+    fingerprint: str
+    has_pdf: bool
+    has_xlsx: bool
+    reopened_at: datetime | None
+    reopen_reason: str
+
+
+def versions(db: Database, competition_id: int) -> list[VersionInfo]:
+    with db.read() as session:
+        competition = get_competition(session, competition_id)
+        return [
+            VersionInfo(v.number, v.signed_off_at, v.signed_off_by, v.fingerprint,
+                        v.pdf is not None, v.xlsx is not None, v.reopened_at, v.reopen_reason)
+            for v in competition.protocol_versions
+        ]
+
+
+def version_bytes(db: Database, competition_id: int, number: int) -> tuple[bytes | None, bytes | None]:
+    with db.read() as session:
+        competition = get_competition(session, competition_id)
+        for v in competition.protocol_versions:
+            if v.number == number:
+                return v.pdf, v.xlsx
+        raise UserError("not_found", {"what": "wersja protokołu / protocol version", "id": number})

@@ -1,0 +1,1 @@
+"""The Qt desktop interface (the only package that imports PySide6)."""

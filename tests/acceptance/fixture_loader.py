@@ -1,0 +1,230 @@
+"""Plays a ``komisja-acceptance-case/1`` file through the service layer as a real competition.
+
+Nothing here calls the scoring engine: the competition is created, announced, filled with
+offers, checked, scored and closed through ``app.services`` exactly as the GUI does it, and
+the results come from ``app.services.results.results``.  Any key or value the loader does not
+understand fails the test.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from app.db import Database
+from app.models import CheckAnswer, CompetitionKind
+from app.scoring.types import (
+    Aggregation,
+    AllocationMethod,
+    CriterionKind,
+    MemberRole,
+    RoundingStage,
+    ThresholdBasis,
+    TieBreakerKind,
+)
+from app.services import procedure
+from app.services.base import Actor
+from app.services.results import ResultsView, results
+from app.services.specs import (
+    ApplicantSpec,
+    BandSpec,
+    CallSpec,
+    CriterionSpec,
+    MemberSpec,
+    OfferSpec,
+    PolicySpec,
+    ScoreEntry,
+    TieBreakerSpec,
+)
+
+FORMAT = "komisja-acceptance-case/1"
+TOP_KEYS = {"format", "title", "description", "kind", "policy", "criteria", "members", "offers",
+            "conflicts", "scores", "expected"}
+POLICY_KEYS = {"aggregation", "rounding", "min_total", "min_total_basis", "tie_breakers",
+               "discrepancy_points", "winners", "allocation"}
+ALLOCATION_KEYS = {"method", "budget", "award_step", "full_above"}
+CRITERION_KEYS = {"id", "name", "kind", "max", "step", "weight", "min_score", "field", "bands",
+                  "cap"}
+MEMBER_KEYS = {"id", "name", "role"}
+OFFER_KEYS = {"id", "applicant", "title", "requested", "submitted_at", "formal", "values"}
+SCORE_KEYS = {"member", "offer", "criterion", "score"}
+EXPECTED_KEYS = {"offers", "not_evaluated", "cancel"}
+EXPECTED_OFFER_KEYS = {"points", "scores", "total", "eligible", "rank", "award", "flags"}
+FIXTURE_FLAGS = {"selected", "discrepancy", "tie_unresolved"}
+
+
+class FixtureError(AssertionError):
+    """The fixture holds something this loader does not understand."""
+
+
+def _only(keys: set[str], allowed: set[str], where: str) -> None:
+    unknown = keys - allowed
+    if unknown:
+        raise FixtureError(f"{where}: unknown keys {sorted(unknown)}")
+
+
+def _dec(value: Any, where: str) -> Decimal:
+    if not isinstance(value, str):
+        raise FixtureError(f"{where}: numbers must be decimal strings, got {value!r}")
+    return Decimal(value)
+
+
+def _tie_breaker(text: str) -> TieBreakerSpec:
+    head, _, ref = text.partition(":")
+    try:
+        kind = TieBreakerKind(head)
+    except ValueError:
+        raise FixtureError(f"unknown tie-breaker {text!r}") from None
+    return TieBreakerSpec(kind, ref or None)
+
+
+def load_case(path: Path) -> dict[str, Any]:
+    case: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    if case.get("format") != FORMAT:
+        raise FixtureError(f"{path.name}: unknown format {case.get('format')!r}")
+    _only(set(case), TOP_KEYS, path.name)
+    _only(set(case["policy"]), POLICY_KEYS, f"{path.name} policy")
+    _only(set(case["policy"].get("allocation", {})), ALLOCATION_KEYS, f"{path.name} allocation")
+    _only(set(case["policy"].get("rounding", {})), {"places", "stage"}, f"{path.name} rounding")
+    for item in case["criteria"]:
+        _only(set(item), CRITERION_KEYS, f"{path.name} criterion {item.get('id')}")
+    for item in case["members"]:
+        _only(set(item), MEMBER_KEYS, f"{path.name} member {item.get('id')}")
+    for item in case["offers"]:
+        _only(set(item), OFFER_KEYS, f"{path.name} offer {item.get('id')}")
+        if item["formal"] not in ("pass", "fail"):
+            raise FixtureError(f"{path.name}: formal {item['formal']!r}")
+    for item in case["scores"]:
+        _only(set(item), SCORE_KEYS, f"{path.name} score")
+    _only(set(case["expected"]), EXPECTED_KEYS, f"{path.name} expected")
+    for offer_id, item in case["expected"]["offers"].items():
+        _only(set(item), EXPECTED_OFFER_KEYS, f"{path.name} expected {offer_id}")
+        unknown_flags = set(item.get("flags", [])) - FIXTURE_FLAGS
+        if unknown_flags:
+            raise FixtureError(f"{path.name} expected {offer_id}: unknown flags {unknown_flags}")
+    return case
+
+
+def play(case: dict[str, Any], db: Database, actor: Actor, clock: Any) -> ResultsView:
+    """Run the whole procedure for ``case`` and return the results as the GUI would see them."""
+    offers = case["offers"]
+    passing = [datetime.fromisoformat(o["submitted_at"]) for o in offers if o["formal"] == "pass"]
+    deadline = max(passing) if passing else datetime.fromisoformat(offers[0]["submitted_at"])
+    announced = (deadline - timedelta(days=40)).date()
+    policy = case["policy"]
+    allocation = policy.get("allocation", {"method": "none"})
+    budget_amount = allocation.get("budget")
+    clock.set(deadline - timedelta(days=45))
+    competition_id = procedure.create_competition(
+        db, actor,
+        CallSpec(
+            kind=CompetitionKind(case["kind"]),
+            title=case.get("title", "Konkurs"),
+            case_reference="AKC.1.2027",
+            announced_on=announced,
+            last_publication_on=announced,
+            submission_deadline=deadline,
+            require_justification=False,
+            budget=((deadline.year, _dec(budget_amount, "budget")),) if budget_amount else (),
+        ),
+    )
+    criteria = []
+    for item in case["criteria"]:
+        kind = CriterionKind(item["kind"])
+        max_score = _dec(item["max"], "max") if "max" in item else None
+        weight = _dec(item["weight"], "weight") if "weight" in item else max_score
+        if weight is None:
+            raise FixtureError(f"criterion {item['id']}: no weight and no max")
+        criteria.append(
+            CriterionSpec(
+                code=item["id"], name=item["name"], kind=kind, weight=weight,
+                max_score=max_score,
+                step=_dec(item["step"], "step") if "step" in item else None,
+                min_score=_dec(item["min_score"], "min_score") if "min_score" in item else None,
+                field=item.get("field"),
+                cap=_dec(item["cap"], "cap") if "cap" in item else None,
+                bands=tuple(
+                    BandSpec(_dec(b["from"], "band"), _dec(b["points"], "band"))
+                    for b in item.get("bands", [])
+                ),
+            )
+        )
+    procedure.set_criteria(db, actor, competition_id, criteria)
+    rounding = policy.get("rounding", {})
+    procedure.set_policy(
+        db, actor, competition_id,
+        PolicySpec(
+            aggregation=Aggregation(policy["aggregation"]),
+            rounding_places=int(rounding.get("places", 2)),
+            rounding_stage=RoundingStage(rounding.get("stage", "criterion")),
+            min_total=_dec(policy["min_total"], "min_total") if "min_total" in policy else None,
+            min_total_basis=ThresholdBasis(policy.get("min_total_basis", "weighted")),
+            tie_breakers=tuple(_tie_breaker(t) for t in policy.get("tie_breakers", [])),
+            discrepancy_points=(
+                _dec(policy["discrepancy_points"], "discrepancy")
+                if "discrepancy_points" in policy else None
+            ),
+            winners=policy.get("winners"),
+            allocation_method=AllocationMethod(allocation["method"]),
+            award_step=_dec(allocation.get("award_step", "0.01"), "award_step"),
+            full_above=(
+                _dec(allocation["full_above"], "full_above") if "full_above" in allocation else None
+            ),
+        ),
+    )
+    for item in case["members"]:
+        procedure.add_member(
+            db, actor, competition_id,
+            MemberSpec(name=item["name"], role=MemberRole(item["role"]), code=item["id"]),
+        )
+        procedure.sign_declaration(db, actor, competition_id, item["id"], announced)
+    procedure.advance(db, actor, competition_id)  # announced
+    offer_ids: dict[str, int] = {}
+    for item in offers:
+        offer_ids[item["id"]] = procedure.add_offer(
+            db, actor, competition_id,
+            OfferSpec(
+                applicant=ApplicantSpec(name=item["applicant"]),
+                received_at=datetime.fromisoformat(item["submitted_at"]),
+                requested_amount=_dec(item["requested"], "requested"),
+                title=item.get("title", ""),
+                code=item["id"],
+                values=tuple((k, _dec(v, k)) for k, v in item.get("values", {}).items()),
+            ),
+        )
+    clock.set(deadline + timedelta(days=1))
+    procedure.advance(db, actor, competition_id)  # submissions closed
+    procedure.advance(db, actor, competition_id)  # formal check (late offers fail by themselves)
+    for item in offers:
+        ok = item["formal"] == "pass"
+        status = procedure.record_formal_check(
+            db, actor, competition_id, offer_ids[item["id"]],
+            {"F2": CheckAnswer.YES if ok else CheckAnswer.NO, "F3": CheckAnswer.YES,
+             "F4": CheckAnswer.YES}
+            | ({"F5": CheckAnswer.YES, "F6": CheckAnswer.YES}
+               if case["kind"] == "ngo_grant" else {}),
+        )
+        if (status.value == "admitted") != ok:
+            raise AssertionError(f"offer {item['id']}: formal outcome {status}")
+    for conflict in case["conflicts"]:
+        procedure.declare_conflict(
+            db, actor, competition_id, conflict["member"], conflict["offer"],
+            "konflikt interesów (przypadek testowy)",
+        )
+    procedure.advance(db, actor, competition_id)  # scoring
+    by_member: dict[str, list[ScoreEntry]] = {}
+    for item in case["scores"]:
+        by_member.setdefault(item["member"], []).append(
+            ScoreEntry(item["offer"], item["criterion"], _dec(item["score"], "score"))
+        )
+    for member_code, entries in by_member.items():
+        procedure.record_scores(db, actor, competition_id, member_code, entries)
+    procedure.advance(db, actor, competition_id)  # results
+    return results(db, competition_id)
+
+
+def fixture_date(value: str) -> date:
+    return datetime.fromisoformat(value).date()

@@ -1,0 +1,55 @@
+"""The command line as office IT scripts it: demo, list, show, results, export/import, backup."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from app.cli import main
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_demo_then_verify_and_the_other_commands(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = str(tmp_path / "k.sqlite3")
+    code, out, _ = run(capsys, "demo", "--db", db, "--operator", "Jan Testowy")
+    assert code == 0
+    ids = [int(line.split("\t")[0]) for line in out.splitlines()]
+    assert len(ids) == 3
+    assert run(capsys, "verify", "--db", db)[0] == 0
+    code, out, _ = run(capsys, "list", "--db", db, "--json")
+    listed = json.loads(out)
+    assert {c["kind"] for c in listed} == {"ngo_grant", "investor", "provider"}
+    code, out, _ = run(capsys, "show", str(ids[0]), "--db", db)
+    assert "Komisja:" in out and "wyłączony" in out and "ekspert" not in out.split("Komisja:")[0]
+    code, out, _ = run(capsys, "results", str(ids[0]), "--db", db, "--json")
+    data = json.loads(out)
+    ranked = [o for o in data["offers"] if o["rank"] is not None]
+    assert ranked and all(o["explanation"] for o in ranked)
+    assert any("M5" in o["excluded_members"] for o in data["offers"] if o["admitted"])
+    code, out, _ = run(capsys, "results", str(ids[0]), "--db", db)
+    assert "Przyznano" in out and "zł" in out
+    exported = tmp_path / "c.json"
+    assert run(capsys, "export", str(ids[1]), "-o", str(exported), "--db", db)[0] == 0
+    other = str(tmp_path / "other.sqlite3")
+    code, out, _ = run(capsys, "import", str(exported), "--db", other, "--operator", "Ola")
+    assert code == 0 and out.strip() == "1"
+    backup = tmp_path / "backup.sqlite3"
+    assert run(capsys, "backup", "-o", str(backup), "--db", db)[0] == 0
+    assert run(capsys, "list", "--db", str(backup))[1].count("\n") == 3
+
+
+def test_errors_go_to_stderr_with_a_nonzero_code(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = str(tmp_path / "k.sqlite3")
+    code, out, err = run(capsys, "show", "42", "--db", db)
+    assert code == 2 and out == "" and "Nie znaleziono" in err
+    bad = tmp_path / "bad.json"
+    bad.write_text("{", encoding="utf-8")
+    code, out, err = run(capsys, "import", str(bad), "--db", db, "--lang", "en", "--operator", "X")
+    assert code == 2 and "invalid" in err

@@ -1,0 +1,820 @@
+"""Per-offer arithmetic: who counts, aggregated scores, points per criterion, totals.
+
+Everything an offer's result needs before the offers are compared with each other (ranking and
+money come later): the members counted and why others are not, each criterion's aggregate and
+points with the formula written out, the total, the members' own totals and their spread, and
+the thresholds.
+
+Speed: a competition has at most a few hundred distinct (sum of scores, number of scores)
+pairs per criterion, so the arithmetic and the text that follow from an aggregate are computed
+once per distinct aggregate and shared (they are immutable); what remains per offer and
+criterion is gathering the scores and writing the member-specific lines.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from app.scoring.errors import ScoringInputError
+from app.scoring.rounding import (
+    HALF,
+    ONE,
+    ZERO,
+    exact_text,
+    half_up,
+    plain,
+    settled_half_up,
+    tidy,
+)
+from app.scoring.steps import make_criterion_result, make_step
+from app.scoring.types import (
+    Aggregation,
+    Criterion,
+    CriterionKind,
+    CriterionResult,
+    DiscrepancyResolution,
+    Flag,
+    MemberRole,
+    Offer,
+    RoundingStage,
+    Step,
+    ThresholdBasis,
+)
+from app.scoring.validation import Prepared, formula_value
+
+_NO_SCORES: Mapping[str, Decimal] = {}
+_DASH = "—"
+# Reasons a member's scores do not count for an offer (OfferResult.excluded_members).
+REASON_EXPERT = "expert"
+REASON_RECUSED = "recused"
+REASON_NO_SCORES = "no_scores"
+
+
+@dataclass(slots=True)
+class OfferWork:
+    """One admitted offer while the engine works on it."""
+
+    offer: Offer
+    position: int  # in the input, for stable orders
+    criteria: list[CriterionResult]
+    points: dict[str, Decimal]  # display points per criterion id (tie-breaks compare these)
+    total: Decimal
+    unscaled_total: Decimal
+    eligible: bool
+    flags: set[Flag]
+    steps: list[Step]
+    counted: tuple[str, ...]
+    excluded: dict[str, str]
+    member_totals: dict[str, Decimal]
+    spread: Decimal | None
+    rank: int | None = None
+    award: Decimal | None = None
+    late_steps: list[Step] = field(default_factory=list)  # ranking, selection, award
+
+
+class _TextCache(dict[Decimal, str]):
+    """Decimal -> its plain text, computed on first use."""
+
+    def __missing__(self, key: Decimal) -> str:
+        text = self[key] = plain(key)
+        return text
+
+
+@dataclass(frozen=True, slots=True)
+class _CriterionPlan:
+    """What stays the same for one criterion across all offers."""
+
+    criterion: Criterion
+    member_scored: bool
+    top: Decimal  # top of the members' scale (1 when members do not score it)
+    weight_text: str
+    max_text: str
+    # weight / top when that is exact (the common case), so a member's contribution to their
+    # own total is one multiplication; None when a division is needed to stay exact.
+    factor: Decimal | None
+    best: Decimal | None  # lowest (LOWER_BETTER) or highest (HIGHER_BETTER) admitted value
+    bands: tuple[tuple[Decimal, Decimal], ...]  # (from, points), highest from first
+
+
+@dataclass(frozen=True, slots=True)
+class _Counted:
+    """The members counted for one offer, in committee order."""
+
+    ids: tuple[str, ...]
+    members: frozenset[str]
+    text: str  # the ids joined, reused by every criterion that all of them scored
+
+
+@dataclass(frozen=True, slots=True)
+class _Aggregate:
+    """A mean (or median) and its explanation parameters, shared by equal aggregates."""
+
+    raw: Decimal
+    params: Mapping[str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class _ScoredPoints:
+    """What follows from one aggregated score of one SCORED criterion."""
+
+    score: Decimal  # rounded for display
+    used: Decimal  # what the points and the thresholds use (rounded at stage CRITERION)
+    points: Decimal
+    points_exact: Decimal
+    entering: Decimal  # into the total: the rounded points, or the exact ones at stage TOTAL
+    passed: bool | None
+    steps: tuple[Step, ...]  # points formula and threshold
+
+
+class _MemberSums:
+    """Each counted member's own weighted total over the scored criteria, as it accumulates.
+
+    Held by position in the committee order so a criterion that every counted member scored
+    (nearly all of them) costs one list comprehension.
+    """
+
+    __slots__ = ("incomplete", "totals")
+
+    def __init__(self, count: int) -> None:
+        self.totals = [ZERO] * count
+        self.incomplete: set[int] = set()
+
+    def add_all(self, plan: _CriterionPlan, values: list[Decimal]) -> None:
+        factor = plan.factor
+        if factor is not None:
+            self.totals = [t + v * factor for t, v in zip(self.totals, values, strict=True)]
+        else:
+            weight, top = plan.criterion.weight, plan.top
+            self.totals = [t + v * weight / top for t, v in zip(self.totals, values, strict=True)]
+
+    def add_some(self, plan: _CriterionPlan, found: list[Decimal | None]) -> None:
+        weight, top = plan.criterion.weight, plan.top
+        totals = self.totals
+        for position, value in enumerate(found):
+            if value is None:
+                self.incomplete.add(position)
+            else:
+                totals[position] += value * weight / top
+
+
+def plan_criteria(prep: Prepared) -> list[_CriterionPlan]:
+    """Per-criterion constants, including the formula reference values over admitted offers."""
+    plans: list[_CriterionPlan] = []
+    for criterion in prep.inp.criteria:
+        member_scored = criterion.id in prep.member_scored
+        top = prep.scales[criterion.id].max_score if member_scored else ONE
+        weight = criterion.weight
+        factor: Decimal | None = weight / top
+        if factor is not None and factor * top != weight:
+            factor = None
+        plans.append(
+            _CriterionPlan(
+                criterion=criterion,
+                member_scored=member_scored,
+                top=top,
+                weight_text=plain(weight),
+                max_text=plain(top),
+                factor=factor,
+                best=_best_value(criterion, prep.admitted),
+                bands=tuple(
+                    sorted(((b.from_value, b.points) for b in criterion.bands), reverse=True)
+                ),
+            )
+        )
+    return plans
+
+
+def _best_value(criterion: Criterion, admitted: tuple[Offer, ...]) -> Decimal | None:
+    kind = criterion.kind
+    if kind is CriterionKind.LOWER_BETTER:
+        lowest: Decimal | None = None
+        for offer in admitted:
+            value = formula_value(offer, criterion)
+            if value <= ZERO:
+                raise ScoringInputError(
+                    "nonpositive_value",
+                    {
+                        "offer": offer.id,
+                        "field": str(criterion.field),
+                        "criterion": criterion.id,
+                        "value": plain(value),
+                    },
+                )
+            if lowest is None or value < lowest:
+                lowest = value
+        return lowest
+    if kind is CriterionKind.HIGHER_BETTER:
+        highest: Decimal | None = None
+        for offer in admitted:
+            value = formula_value(offer, criterion)
+            if value < ZERO:
+                raise ScoringInputError(
+                    "negative_value",
+                    {
+                        "offer": offer.id,
+                        "field": str(criterion.field),
+                        "criterion": criterion.id,
+                        "value": plain(value),
+                    },
+                )
+            if criterion.cap is not None and value > criterion.cap:
+                value = criterion.cap
+            if highest is None or value > highest:
+                highest = value
+        if highest is not None and highest == ZERO:
+            raise ScoringInputError(
+                "zero_best_value", {"criterion": criterion.id, "field": str(criterion.field)}
+            )
+        return highest
+    return None
+
+
+class OfferEvaluator:
+    """Computes ``OfferWork`` for admitted offers under one competition's policy."""
+
+    def __init__(self, prep: Prepared) -> None:
+        self._prep = prep
+        self._plans = plan_criteria(prep)
+        policy = prep.inp.policy
+        self._places = policy.rounding_places
+        self._stage_total = policy.rounding_stage is RoundingStage.TOTAL
+        self._median = policy.aggregation is Aggregation.MEDIAN
+        self._limit = policy.discrepancy_points
+        self._min_total = policy.min_total
+        self._unscaled_basis = policy.min_total_basis is ThresholdBasis.UNSCALED
+        self._any_scored = any(p.criterion.kind is CriterionKind.SCORED for p in self._plans)
+        self._texts = _TextCache()
+        self._means: dict[tuple[Decimal, int], _Aggregate] = {}
+        self._scored_points: dict[tuple[str, Decimal | None], _ScoredPoints] = {}
+
+    def evaluate(self, offer: Offer, position: int) -> OfferWork:
+        """Everything about one admitted offer that does not depend on the other offers."""
+        prep = self._prep
+        oid = offer.id
+        steps: list[Step] = []
+        flags: set[Flag] = set()
+        counted_ids, excluded = self._who_counts(oid)
+        counted = _Counted(counted_ids, frozenset(counted_ids), ", ".join(counted_ids))
+        steps.append(
+            make_step("members_counted", {"members": counted.text, "count": str(len(counted_ids))})
+        )
+        for mid, reason in excluded.items():
+            steps.append(make_step("member_excluded_" + reason, {"member": mid}))
+            if reason == REASON_RECUSED:
+                flags.add(Flag.RECUSALS)
+        override = prep.overrides.get(oid)
+        if override is not None:
+            flags.add(Flag.FORMAL_OVERRIDE)
+            steps.append(make_step("formal_override", {"reason": override.reason}))
+
+        resolution = prep.resolutions.get(oid)
+        consensus = resolution.consensus_scores if resolution is not None else _NO_SCORES
+        results: list[CriterionResult] = []
+        points: dict[str, Decimal] = {}
+        entering: list[Decimal] = []
+        unscaled: list[Decimal] = []
+        sums = _MemberSums(len(counted_ids))
+        incomplete_criteria: list[str] = []
+        ineligible_reasons: list[Step] = []
+        for plan in self._plans:
+            criterion = plan.criterion
+            if plan.member_scored:
+                result, enters, used = self._member_scored(
+                    plan, oid, counted, excluded, consensus, sums
+                )
+                if len(result.counted_members) < len(counted_ids):
+                    incomplete_criteria.append(criterion.id)
+                if criterion.kind is CriterionKind.SCORED:
+                    if used is not None:
+                        unscaled.append(used)
+                    if result.threshold_passed is False:
+                        flags.add(Flag.CRITERION_THRESHOLD_FAILED)
+                        ineligible_reasons.append(
+                            make_step(
+                                "criterion_threshold_failed",
+                                {
+                                    "criterion": criterion.id,
+                                    "score": _DASH if used is None else exact_text(used),
+                                    "threshold": plain(criterion.min_score or ZERO),
+                                },
+                            )
+                        )
+            else:
+                result, enters = self._formula(plan, offer)
+            if criterion.kind is CriterionKind.YES_NO and not result.threshold_passed:
+                flags.add(Flag.FORMAL_CRITERION_FAILED)
+                ineligible_reasons.append(
+                    make_step("formal_criterion_failed", {"criterion": criterion.id})
+                )
+            results.append(result)
+            points[criterion.id] = result.points
+            entering.append(enters)
+
+        if incomplete_criteria:
+            flags.add(Flag.INCOMPLETE_SCORES)
+            steps.append(
+                make_step("incomplete_scores", {"criteria": ", ".join(incomplete_criteria)})
+            )
+
+        places = self._places
+        if self._stage_total:
+            exact = sum(entering, ZERO)
+            total = settled_half_up(exact, places)
+            steps.append(
+                make_step(
+                    "total_total_stage",
+                    {
+                        "terms": " + ".join(plain(r.points_exact) for r in results),
+                        "exact": exact_text(exact),
+                        "total": plain(total),
+                    },
+                )
+            )
+            unscaled_total = settled_half_up(sum(unscaled, ZERO), places)
+        else:
+            total = half_up(sum(entering, ZERO), places)
+            steps.append(
+                make_step(
+                    "total_criterion_stage",
+                    {"terms": " + ".join(plain(r.points) for r in results), "total": plain(total)},
+                )
+            )
+            unscaled_total = half_up(sum(unscaled, ZERO), places)
+
+        member_totals, spread = self._discrepancy(counted_ids, sums, resolution, flags, steps)
+        eligible = self._thresholds(total, unscaled_total, unscaled, flags, steps)
+        if ineligible_reasons:
+            steps.extend(ineligible_reasons)
+            eligible = False
+        steps.append(make_step("eligible" if eligible else "not_eligible", {}))
+        return OfferWork(
+            offer=offer,
+            position=position,
+            criteria=results,
+            points=points,
+            total=total,
+            unscaled_total=unscaled_total,
+            eligible=eligible,
+            flags=flags,
+            steps=steps,
+            counted=counted_ids,
+            excluded=excluded,
+            member_totals=member_totals,
+            spread=spread,
+        )
+
+    def _who_counts(self, oid: str) -> tuple[tuple[str, ...], dict[str, str]]:
+        prep = self._prep
+        conflicts = prep.conflicts
+        scored_here: set[str] | None = None
+        if prep.member_scored:
+            scored_here = set()
+            for cid in prep.member_scored:
+                scored_here.update(prep.grouped.get((oid, cid), _NO_SCORES))
+        counted: list[str] = []
+        excluded: dict[str, str] = {}
+        for member in prep.inp.members:
+            mid = member.id
+            if member.role is MemberRole.EXPERT:
+                excluded[mid] = REASON_EXPERT
+            elif (mid, oid) in conflicts:
+                excluded[mid] = REASON_RECUSED
+            elif scored_here is not None and mid not in scored_here:
+                # Absent from this offer altogether (a third evaluator who scored only the
+                # disputed offer, a member who did not take part): averages are taken over the
+                # members who actually scored, as the procedure requires.
+                excluded[mid] = REASON_NO_SCORES
+            else:
+                counted.append(mid)
+        return tuple(counted), excluded
+
+    # -- criteria that members score ------------------------------------------------------
+
+    def _member_scored(
+        self,
+        plan: _CriterionPlan,
+        oid: str,
+        counted: _Counted,
+        excluded: Mapping[str, str],
+        consensus: Mapping[str, Decimal],
+        sums: _MemberSums,
+    ) -> tuple[CriterionResult, Decimal, Decimal | None]:
+        """The result, the value entering the total, and the score used (SCORED only)."""
+        criterion = plan.criterion
+        cid = criterion.id
+        by_member = self._prep.grouped.get((oid, cid), _NO_SCORES)
+        is_scored = criterion.kind is CriterionKind.SCORED
+        steps: list[Step] = []
+        if by_member.keys() >= counted.members:
+            ids, ids_text = counted.ids, counted.text
+            values = [by_member[mid] for mid in ids]
+            if is_scored:
+                sums.add_all(plan, values)
+        else:
+            ids = tuple(mid for mid in counted.ids if mid in by_member)
+            values = [by_member[mid] for mid in ids]
+            ids_text = ", ".join(ids)
+            if is_scored:
+                sums.add_some(plan, [by_member.get(mid) for mid in counted.ids])
+        texts = [self._texts[v] for v in values]
+        if values:
+            steps.append(
+                make_step("member_scores", {"members": ids_text, "scores": "; ".join(texts)})
+            )
+        if len(by_member) > len(values):
+            self._not_counted(by_member, excluded, steps)
+        if len(values) < len(counted.ids):
+            steps.append(
+                make_step(
+                    "score_missing",
+                    {"members": ", ".join(mid for mid in counted.ids if mid not in by_member)},
+                )
+            )
+
+        raw: Decimal | None = None
+        if values:
+            aggregate = self._median_of(values) if self._median else self._mean_of(values)
+            raw = aggregate.raw
+            params = dict(aggregate.params)
+            if not self._median:
+                params["terms"] = " + ".join(texts)
+            steps.append(make_step("median" if self._median else "mean", params))
+        else:
+            steps.append(make_step("no_scores_counted", {}))
+
+        agreed = consensus.get(cid)
+        if agreed is not None:
+            steps.append(
+                make_step(
+                    "consensus_score",
+                    {
+                        "computed": _DASH if raw is None else plain(half_up(raw, self._places)),
+                        "consensus": plain(agreed),
+                    },
+                )
+            )
+            raw = agreed
+
+        if not is_scored:
+            passed = raw is not None and raw > HALF
+            score = None if raw is None else half_up(raw, self._places)
+            result = self._yes_no_result(plan, score, passed, ids, steps)
+            return result, result.points, None
+
+        part = self._points_of(plan, raw)
+        steps.extend(part.steps)
+        result = make_criterion_result(
+            criterion_id=cid,
+            score=part.score if raw is not None else None,
+            points=part.points,
+            points_exact=part.points_exact,
+            threshold_passed=part.passed,
+            counted_members=ids,
+            steps=tuple(steps),
+        )
+        return result, part.entering, part.used if raw is not None else None
+
+    def _mean_of(self, values: list[Decimal]) -> _Aggregate:
+        total = sum(values, ZERO)
+        count = len(values)
+        key = (total, count)
+        aggregate = self._means.get(key)
+        if aggregate is None:
+            raw = total / count
+            aggregate = self._means[key] = _Aggregate(
+                raw,
+                {
+                    "sum": plain(total),
+                    "count": str(count),
+                    "exact": exact_text(raw),
+                    "rounded": plain(half_up(raw, self._places)),
+                },
+            )
+        return aggregate
+
+    def _median_of(self, values: list[Decimal]) -> _Aggregate:
+        ordered = sorted(values)
+        count = len(ordered)
+        middle = count // 2
+        raw = ordered[middle] if count % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+        return _Aggregate(
+            raw,
+            {
+                "values": ", ".join(self._texts[v] for v in ordered),
+                "count": str(count),
+                "median": exact_text(raw),
+                "rounded": plain(half_up(raw, self._places)),
+            },
+        )
+
+    def _points_of(self, plan: _CriterionPlan, raw: Decimal | None) -> _ScoredPoints:
+        key = (plan.criterion.id, raw)
+        part = self._scored_points.get(key)
+        if part is None:
+            part = self._scored_points[key] = self._compute_points(plan, raw)
+        return part
+
+    def _compute_points(self, plan: _CriterionPlan, raw: Decimal | None) -> _ScoredPoints:
+        criterion = plan.criterion
+        places = self._places
+        score = used = points_raw = ZERO
+        if raw is not None:
+            score = half_up(raw, places)
+            used = raw if self._stage_total else score
+            points_raw = used * criterion.weight / plan.top
+        points, points_exact = self._round_points(points_raw)
+        used_text = _DASH if raw is None else exact_text(used)
+        steps = [
+            make_step(
+                "points_scored",
+                {
+                    "score": used_text,
+                    "max": plan.max_text,
+                    "weight": plan.weight_text,
+                    "exact": exact_text(points_raw),
+                    "points": plain(points),
+                },
+            )
+        ]
+        passed: bool | None = None
+        threshold = criterion.min_score
+        if threshold is not None:
+            passed = raw is not None and used >= threshold
+            steps.append(
+                make_step(
+                    "min_score_passed" if passed else "min_score_failed",
+                    {"score": used_text, "threshold": plain(threshold)},
+                )
+            )
+        return _ScoredPoints(
+            score=score,
+            used=used,
+            points=points,
+            points_exact=points_exact,
+            entering=points_raw if self._stage_total else points,
+            passed=passed,
+            steps=tuple(steps),
+        )
+
+    def _not_counted(
+        self, by_member: Mapping[str, Decimal], excluded: Mapping[str, str], steps: list[Step]
+    ) -> None:
+        lines: dict[str, list[str]] = {}
+        for mid, reason in excluded.items():  # in committee order
+            value = by_member.get(mid)
+            if value is not None:
+                lines.setdefault(reason, []).append(f"{mid}: {self._texts[value]}")
+        for reason, entries in lines.items():
+            steps.append(make_step("scores_not_counted_" + reason, {"scores": "; ".join(entries)}))
+
+    def _yes_no_result(
+        self,
+        plan: _CriterionPlan,
+        score: Decimal | None,
+        passed: bool,
+        ids: tuple[str, ...],
+        steps: list[Step],
+    ) -> CriterionResult:
+        points = half_up(plan.criterion.weight if passed else ZERO, self._places)
+        steps.append(
+            make_step(
+                "yes_no_passed" if passed else "yes_no_failed",
+                {"score": _DASH if score is None else plain(score)},
+            )
+        )
+        steps.append(
+            make_step("points_yes_no", {"weight": plan.weight_text, "points": plain(points)})
+        )
+        return make_criterion_result(
+            criterion_id=plan.criterion.id,
+            score=score,
+            points=points,
+            points_exact=points,
+            threshold_passed=passed,
+            counted_members=ids,
+            steps=tuple(steps),
+        )
+
+    # -- criteria computed from the offer's own figures ------------------------------------
+
+    def _formula(self, plan: _CriterionPlan, offer: Offer) -> tuple[CriterionResult, Decimal]:
+        criterion = plan.criterion
+        kind = criterion.kind
+        value = formula_value(offer, criterion)
+        field_name = str(criterion.field)
+        steps: list[Step] = []
+        if kind is CriterionKind.YES_NO:
+            if value not in (ZERO, ONE):
+                raise ScoringInputError(
+                    "yes_no_value_invalid",
+                    {
+                        "offer": offer.id,
+                        "field": field_name,
+                        "criterion": criterion.id,
+                        "value": plain(value),
+                    },
+                )
+            steps.append(make_step("yes_no_value", {"field": field_name, "value": plain(value)}))
+            result = self._yes_no_result(
+                plan, half_up(value, self._places), value == ONE, (), steps
+            )
+            return result, result.points
+        best = plan.best
+        weight = criterion.weight
+        if kind is CriterionKind.LOWER_BETTER:
+            assert best is not None
+            points_raw = best * weight / value
+            points, points_exact = self._round_points(points_raw)
+            steps.append(
+                make_step(
+                    "points_lower_better",
+                    {
+                        "field": field_name,
+                        "best": plain(best),
+                        "value": plain(value),
+                        "weight": plan.weight_text,
+                        "exact": exact_text(points_raw),
+                        "points": plain(points),
+                    },
+                )
+            )
+        elif kind is CriterionKind.HIGHER_BETTER:
+            assert best is not None
+            cap = criterion.cap
+            if cap is not None and value > cap:
+                steps.append(
+                    make_step(
+                        "value_capped",
+                        {"field": field_name, "value": plain(value), "cap": plain(cap)},
+                    )
+                )
+                value = cap
+            points_raw = value * weight / best
+            points, points_exact = self._round_points(points_raw)
+            steps.append(
+                make_step(
+                    "points_higher_better",
+                    {
+                        "field": field_name,
+                        "value": plain(value),
+                        "best": plain(best),
+                        "weight": plan.weight_text,
+                        "exact": exact_text(points_raw),
+                        "points": plain(points),
+                    },
+                )
+            )
+        else:
+            points_raw = ZERO
+            for start, band_points in plan.bands:
+                if start <= value:
+                    points_raw = band_points
+                    steps.append(
+                        make_step(
+                            "points_banded",
+                            {
+                                "field": field_name,
+                                "value": plain(value),
+                                "start": plain(start),
+                                "points": plain(band_points),
+                            },
+                        )
+                    )
+                    break
+            else:
+                steps.append(
+                    make_step(
+                        "points_banded_none",
+                        {
+                            "field": field_name,
+                            "value": plain(value),
+                            "lowest": plain(plan.bands[-1][0]),
+                        },
+                    )
+                )
+            points, points_exact = self._round_points(points_raw)
+        result = make_criterion_result(
+            criterion_id=criterion.id,
+            score=None,
+            points=points,
+            points_exact=points_exact,
+            threshold_passed=None,
+            counted_members=(),
+            steps=tuple(steps),
+        )
+        return result, points_raw if self._stage_total else points
+
+    def _round_points(self, points_raw: Decimal) -> tuple[Decimal, Decimal]:
+        """(display points, points entering the total) under the rounding stage."""
+        if self._stage_total:
+            return settled_half_up(points_raw, self._places), tidy(points_raw)
+        rounded = half_up(points_raw, self._places)
+        return rounded, rounded
+
+    # -- the offer as a whole ---------------------------------------------------------------
+
+    def _discrepancy(
+        self,
+        counted: tuple[str, ...],
+        sums: _MemberSums,
+        resolution: DiscrepancyResolution | None,
+        flags: set[Flag],
+        steps: list[Step],
+    ) -> tuple[dict[str, Decimal], Decimal | None]:
+        member_totals: dict[str, Decimal] = {}
+        if self._any_scored:
+            for position, mid in enumerate(counted):
+                if position in sums.incomplete:
+                    steps.append(make_step("member_total_incomplete", {"member": mid}))
+                else:
+                    member_totals[mid] = tidy(sums.totals[position])
+            if member_totals:
+                steps.append(
+                    make_step(
+                        "member_totals",
+                        {
+                            "totals": "; ".join(
+                                f"{mid}: {plain(total)}" for mid, total in member_totals.items()
+                            )
+                        },
+                    )
+                )
+        spread: Decimal | None = None
+        found = False
+        if len(member_totals) >= 2:
+            high = max(member_totals, key=member_totals.__getitem__)
+            low = min(member_totals, key=member_totals.__getitem__)
+            spread = member_totals[high] - member_totals[low]
+            steps.append(
+                make_step(
+                    "spread",
+                    {
+                        "spread": plain(spread),
+                        "max_member": high,
+                        "max": plain(member_totals[high]),
+                        "min_member": low,
+                        "min": plain(member_totals[low]),
+                    },
+                )
+            )
+            if self._limit is not None:
+                found = spread >= self._limit
+                steps.append(
+                    make_step(
+                        "discrepancy_found" if found else "discrepancy_within_limit",
+                        {"spread": plain(spread), "limit": plain(self._limit)},
+                    )
+                )
+        if resolution is not None:
+            method = resolution.method.value
+            if found:
+                flags.add(Flag.DISCREPANCY_RESOLVED)
+                steps.append(
+                    make_step("discrepancy_resolved_" + method, {"reason": resolution.reason})
+                )
+            else:
+                steps.append(
+                    make_step(
+                        "resolution_without_discrepancy_" + method, {"reason": resolution.reason}
+                    )
+                )
+        elif found:
+            flags.add(Flag.DISCREPANCY)
+        return member_totals, spread
+
+    def _thresholds(
+        self,
+        total: Decimal,
+        unscaled_total: Decimal,
+        unscaled: list[Decimal],
+        flags: set[Flag],
+        steps: list[Step],
+    ) -> bool:
+        threshold = self._min_total
+        if threshold is None:
+            return True
+        if self._unscaled_basis:
+            steps.append(
+                make_step(
+                    "unscaled_total",
+                    {
+                        "terms": " + ".join(exact_text(v) for v in unscaled),
+                        "total": plain(unscaled_total),
+                    },
+                )
+            )
+            value, code = unscaled_total, "min_unscaled_total"
+        else:
+            value, code = total, "min_total"
+        passed = value >= threshold
+        steps.append(
+            make_step(
+                code + ("_passed" if passed else "_failed"),
+                {"total": plain(value), "threshold": plain(threshold)},
+            )
+        )
+        if not passed:
+            flags.add(Flag.BELOW_THRESHOLD)
+        return passed

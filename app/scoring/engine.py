@@ -1,0 +1,148 @@
+"""The scoring engine: ``compute_results`` turns a competition's input into its results.
+
+The stages, each in its own module: validation and indexing (``validation``), per-offer
+arithmetic and thresholds (``aggregate``), ranking and tie-breaks (``ranking``), selection and
+allocation (``allocation``).  The whole computation runs in the engine's own decimal context.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
+from decimal import localcontext
+
+from app.scoring.aggregate import OfferEvaluator, OfferWork
+from app.scoring.allocation import allocate, select_winners
+from app.scoring.ranking import rank_offers
+from app.scoring.rounding import CENT, ENGINE_CONTEXT, ZERO
+from app.scoring.steps import make_step
+from app.scoring.types import (
+    AllocationMethod,
+    CompetitionInput,
+    Flag,
+    Offer,
+    OfferResult,
+    Results,
+    Step,
+)
+from app.scoring.validation import Prepared, prepare
+
+
+def compute_results(inp: CompetitionInput) -> Results:
+    """Compute the competition's results; raises ``ScoringInputError`` on invalid input."""
+    with _no_cyclic_gc(), localcontext(ENGINE_CONTEXT):
+        return _compute(inp)
+
+
+@contextmanager
+def _no_cyclic_gc() -> Iterator[None]:
+    """Suspend the cyclic garbage collector while the results are built.
+
+    A large competition allocates a few hundred thousand small containers (steps, parameter
+    maps) that all survive until the end; each time enough of them pile up the collector
+    traverses every tracked object of the process — the input's scores, and in the app the Qt
+    and database objects as well — and that doubled the run time.  The engine builds no
+    reference cycles, so reference counting frees all of it; the collector is switched back on
+    (if it was on) when the computation ends, however it ends.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _compute(inp: CompetitionInput) -> Results:
+    prep = prepare(inp)
+    evaluator = OfferEvaluator(prep)
+    works = [
+        evaluator.evaluate(offer, position)
+        for position, offer in enumerate(inp.offers)
+        if offer.admitted
+    ]
+    eligible = [w for w in works if w.eligible]
+    ineligible = sorted((w for w in works if not w.eligible), key=lambda w: (-w.total, w.position))
+    ranking = rank_offers(eligible, prep)
+    steps: list[Step] = list(ranking.steps)
+
+    policy = inp.policy
+    allocating = policy.allocation.method is not AllocationMethod.NONE
+    awarded = None
+    if allocating:
+        awarded, allocation_steps = allocate(prep, ranking, ineligible)
+        steps.extend(allocation_steps)
+    elif policy.winners is not None:
+        steps.extend(select_winners(ranking, policy.winners))
+
+    cancel = not eligible
+    if cancel:
+        steps.append(make_step("cancel_no_eligible", {}))
+    unresolved_discrepancies = tuple(w.offer.id for w in works if Flag.DISCREPANCY in w.flags)
+    if unresolved_discrepancies:
+        steps.append(
+            make_step("unresolved_discrepancies", {"offers": ", ".join(unresolved_discrepancies)})
+        )
+
+    offers: list[OfferResult] = [_result(w) for block in ranking.blocks for w in block]
+    offers.extend(_result(w) for w in ineligible)
+    not_admitted = [offer for offer in inp.offers if not offer.admitted]
+    offers.extend(
+        _not_admitted(offer, prep, allocating) for offer in sorted(not_admitted, key=lambda o: o.id)
+    )
+    return Results(
+        offers=tuple(offers),
+        not_evaluated=tuple(offer.id for offer in not_admitted),
+        cancel=cancel,
+        budget=policy.allocation.budget if allocating else None,
+        awarded_total=awarded,
+        unresolved_ties=tuple(ranking.unresolved),
+        unresolved_discrepancies=unresolved_discrepancies,
+        steps=tuple(steps),
+    )
+
+
+def _result(work: OfferWork) -> OfferResult:
+    return OfferResult(
+        offer_id=work.offer.id,
+        admitted=True,
+        criteria=tuple(work.criteria),
+        total=work.total,
+        unscaled_total=work.unscaled_total,
+        eligible=work.eligible,
+        rank=work.rank,
+        flags=frozenset(work.flags),
+        award=work.award,
+        counted_members=work.counted,
+        excluded_members=work.excluded,
+        member_totals=work.member_totals,
+        spread=work.spread,
+        steps=tuple(work.steps + work.late_steps),
+    )
+
+
+def _not_admitted(offer: Offer, prep: Prepared, allocating: bool) -> OfferResult:
+    steps = [make_step("offer_not_admitted", {})]
+    flags: set[Flag] = set()
+    override = prep.overrides.get(offer.id)
+    if override is not None:
+        flags.add(Flag.FORMAL_OVERRIDE)
+        steps.append(make_step("formal_override", {"reason": override.reason}))
+    return OfferResult(
+        offer_id=offer.id,
+        admitted=False,
+        criteria=(),
+        total=None,
+        unscaled_total=None,
+        eligible=False,
+        rank=None,
+        flags=frozenset(flags),
+        award=ZERO.quantize(CENT) if allocating else None,
+        counted_members=(),
+        excluded_members={},
+        member_totals={},
+        spread=None,
+        steps=tuple(steps),
+    )

@@ -37,8 +37,8 @@ def _fingerprint() -> str:
 
 def ensure_environment() -> Path:
     """Create and fill the virtual environment if it is missing or out of date."""
-    if sys.version_info < (3, 11):
-        sys.exit("Komisja needs Python 3.11 or newer (found %s)." % sys.version.split()[0])
+    if sys.version_info < (3, 11):  # noqa: UP036  (this file runs before anything is installed)
+        sys.exit(f"Komisja needs Python 3.11 or newer (found {sys.version.split()[0]}).")
     python = _venv_python()
     if not python.exists():
         print("Creating the virtual environment in .venv …", flush=True)

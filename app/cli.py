@@ -132,22 +132,41 @@ def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
     ctx.out(f"{'Case reference' if en else 'Znak sprawy'}: {s.case_reference}")
     ctx.out(f"Status: {status_label(s.status, ctx.lang)}")
     if s.submission_deadline:
-        ctx.out(f"{'Deadline' if en else 'Termin składania ofert'}: {s.submission_deadline:%Y-%m-%d %H:%M} UTC")
+        ctx.out(
+            f"{'Deadline' if en else 'Termin składania ofert'}: "
+            f"{s.submission_deadline:%Y-%m-%d %H:%M} UTC"
+        )
     if s.budget is not None:
         ctx.out(f"{'Budget' if en else 'Budżet'}: {format_money(s.budget, ctx.lang)}")
     ctx.out(f"{'Criteria' if en else 'Kryteria'}:")
     for c in d.criteria:
-        scale = f"0–{c.max_score.normalize()} / {c.step.normalize()}" if c.max_score and c.step else c.field or ""
-        ctx.out(f"  {c.code:<5} {c.kind:<14} {'weight' if en else 'waga'} {c.weight.normalize():<6} {scale:<14} {c.name}")
+        scale = (
+            f"0–{c.max_score.normalize()} / {c.step.normalize()}"
+            if c.max_score and c.step
+            else c.field or ""
+        )
+        ctx.out(
+            f"  {c.code:<5} {c.kind:<14} {'weight' if en else 'waga'} "
+            f"{c.weight.normalize():<6} {scale:<14} {c.name}"
+        )
     ctx.out(f"{'Committee' if en else 'Komisja'}:")
     for m in d.members:
-        recused = f"  ({'recused' if en else 'wyłączony'}: {', '.join(m.recused_from)})" if m.recused_from else ""
+        recused = (
+            f"  ({'recused' if en else 'wyłączony'}: {', '.join(m.recused_from)})"
+            if m.recused_from
+            else ""
+        )
         ctx.out(f"  {m.code:<5} {m.role.value:<10} {m.name}{recused}")
     ctx.out(f"{'Offers' if en else 'Oferty'} ({s.offers}):")
     for o in d.offers:
-        ctx.out(f"  {o.code:<6} {o.formal_status.value:<22} {format_money(o.requested, ctx.lang):>16}  {o.applicant}")
+        ctx.out(
+            f"  {o.code:<6} {o.formal_status.value:<22} "
+            f"{format_money(o.requested, ctx.lang):>16}  {o.applicant}"
+        )
     if d.next_status is not None:
-        ctx.out(f"{'Next step' if en else 'Następny krok'}: {status_label(d.next_status, ctx.lang)}")
+        ctx.out(
+            f"{'Next step' if en else 'Następny krok'}: {status_label(d.next_status, ctx.lang)}"
+        )
         for gap in d.next_missing:
             ctx.out(f"  – {gap}")
     return 0
@@ -208,6 +227,164 @@ def cmd_advance(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
+def _print_preview(ctx: Context, preview: Any) -> None:
+    en = ctx.lang == "en"
+    counts = preview.counts()
+    ctx.out(
+        (
+            f"Member {preview.member_name} ({preview.member_code}): "
+            if en
+            else f"Członek komisji {preview.member_name} ({preview.member_code}): "
+        )
+        + ", ".join(f"{k}: {v}" for k, v in counts.items())
+    )
+    for offer, criterion, old, new, status in preview.rows:
+        if status != "unchanged":
+            ctx.out(
+                f"  {status:<9} {offer:<8} {criterion:<6} {old if old is not None else '—'} → "
+                f"{new if new is not None else '—'}"
+            )
+    if preview.already_imported or (preview.ok and preview.changes == 0):
+        ctx.out(
+            "This file changes nothing (already imported)."
+            if en
+            else "Ten plik niczego nie zmienia (był już zaimportowany)."
+        )
+
+
+def _read_input(path: str) -> bytes:
+    from app.services.offline import MAX_FILE_BYTES
+
+    file = Path(path)
+    try:
+        size = file.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise UserError(
+                "file_unreadable", {"path": file, "detail": f"{size} B > {MAX_FILE_BYTES} B"}
+            )
+        return file.read_bytes()
+    except OSError as error:
+        raise UserError("file_unreadable", {"path": file, "detail": error.strerror}) from error
+
+
+def cmd_scoresheet(args: argparse.Namespace, ctx: Context) -> int:
+    from app.services import offline
+
+    if args.action == "export":
+        if not args.member or not args.id or not args.output:
+            raise UserError(
+                "invalid_value", {"field": "scoresheet export", "detail": "ID --member MID -o FILE"}
+            )
+        # issued by the office: the member named is the card's owner, not the one acting
+        office = ctx.actor().__class__(operator=ctx.actor().operator)
+        data = offline.export_scoresheet(ctx.db, office, args.id, args.member)
+        write_atomically(Path(args.output), data)
+        return 0
+    data = _read_input(args.file)
+    preview = offline.preview_scoresheet_import(ctx.db, data)
+    if not preview.ok:
+        for line in preview.problems:
+            sys.stderr.write(f"• {line}\n")
+        raise UserError("import_refused", {"count": len(preview.problems)})
+    _print_preview(ctx, preview)
+    if not args.dry_run:
+        offline.import_scoresheet(ctx.db, ctx.actor(), data)
+    return 0
+
+
+def cmd_package(args: argparse.Namespace, ctx: Context) -> int:
+    from app.services import offline
+
+    if args.action == "export":
+        if not args.member or not args.output:
+            raise UserError(
+                "invalid_value", {"field": "package export", "detail": "ID --member MID -o FILE"}
+            )
+        office = ctx.actor().__class__(operator=ctx.actor().operator)
+        data = offline.export_package(ctx.db, office, args.id, args.member)
+        write_atomically(Path(args.output), data)
+        return 0
+    data = _read_input(args.file)
+    preview = offline.preview_package_return(ctx.db, data)
+    if not preview.ok:
+        for line in preview.problems:
+            sys.stderr.write(f"• {line}\n")
+        raise UserError("import_refused", {"count": len(preview.problems)})
+    _print_preview(ctx, preview)
+    if not args.dry_run:
+        offline.import_package_return(ctx.db, ctx.actor(), data)
+    return 0
+
+
+def cmd_protocol(args: argparse.Namespace, ctx: Context) -> int:
+    from app.services import protocol
+
+    if args.action == "export":
+        if not (args.pdf or args.xlsx):
+            raise UserError(
+                "invalid_value",
+                {"field": "protocol export", "detail": "--pdf FILE and/or --xlsx FILE"},
+            )
+        pdf, xlsx = protocol.export_protocol(ctx.db, args.id, ctx.lang, args.version)
+        if args.pdf:
+            write_atomically(Path(args.pdf), pdf)
+        if args.xlsx:
+            write_atomically(Path(args.xlsx), xlsx)
+        return 0
+    if args.action == "versions":
+        from app.services.signoff import versions
+
+        for v in versions(ctx.db, args.id):
+            reopened = f"  reopened: {v.reopen_reason}" if v.reopened_at else ""
+            ctx.out(
+                f"{v.number}\t{v.signed_off_at:%Y-%m-%d %H:%M}\t{v.signed_off_by}\t"
+                f"{v.fingerprint}{reopened}"
+            )
+        return 0
+    if args.action == "sign":
+        if not (args.p12 and args.output):
+            raise UserError(
+                "invalid_value",
+                {"field": "protocol sign", "detail": "FILE.pdf --p12 CERT.p12 -o SIGNED.pdf"},
+            )
+        import os
+
+        signed = protocol.sign_protocol_pdf(
+            _read_input(args.file),
+            Path(args.p12).read_bytes(),
+            os.environ.get("KOMISJA_P12_PASSWORD", ""),
+            args.signer or resolve_operator(args.operator),
+        )
+        write_atomically(Path(args.output), signed)
+        return 0
+    check = protocol.verify_protocol_pdf(ctx.db, _read_input(args.file), ctx.lang)
+    (
+        ctx.out
+        if check.known and check.fingerprint_matches
+        else lambda t: sys.stderr.write(t + "\n")
+    )(check.message)
+    return 0 if check.known and check.fingerprint_matches else 1
+
+
+def cmd_signoff(args: argparse.Namespace, ctx: Context) -> int:
+    from app.services.signoff import sign_off
+
+    if not args.member:
+        raise UserError(
+            "only_chair", {"action": "zatwierdzić wynik / sign off", "member": "—", "role": "—"}
+        )
+    number = sign_off(ctx.db, ctx.actor(), args.id)
+    ctx.out(str(number))
+    return 0
+
+
+def cmd_reopen(args: argparse.Namespace, ctx: Context) -> int:
+    from app.services.signoff import reopen
+
+    reopen(ctx.db, ctx.actor(), args.id, args.reason or "")
+    return 0
+
+
 def write_atomically(path: Path, data: bytes) -> None:
     """Write next to the target and rename, so a full disk never leaves half a file."""
     import os
@@ -231,15 +408,34 @@ def write_atomically(path: Path, data: bytes) -> None:
 EXTENSIONS: list[Callable[[Any], None]] = []
 
 
+def _split_target(handler: Handler, id_actions: tuple[str, ...] = ("export",)) -> Handler:
+    """``export ID`` takes a competition id, ``import FILE`` a path: one positional for both."""
+
+    def wrapped(args: argparse.Namespace, ctx: Context) -> int:
+        if args.action in id_actions:
+            try:
+                args.id = int(args.target)
+            except ValueError:
+                raise UserError("invalid_value", {"field": "ID", "detail": args.target}) from None
+        else:
+            args.file = args.target
+        return handler(args, ctx)
+
+    return wrapped
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--db", metavar="PATH", help="SQLite database file (default: per-user data folder)")
+    common.add_argument(
+        "--db", metavar="PATH", help="SQLite database file (default: per-user data folder)"
+    )
     common.add_argument("--operator", help="operator's name for the audit trail")
     common.add_argument("--member", help="acting committee member (code)")
     common.add_argument("--lang", choices=["pl", "en"], help="language of messages")
 
     parser = argparse.ArgumentParser(
-        prog="komisja", parents=[common],
+        prog="komisja",
+        parents=[common],
         description="Komisja — konkursy ofert, wybór inwestora i usługodawcy. "
         "Bez argumentów uruchamia aplikację okienkową.",
     )
@@ -270,6 +466,43 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", required=True)
     p = add("advance", cmd_advance, "move a competition to its next step (checks preconditions)")
     p.add_argument("id", type=int)
+    p = add(
+        "scoresheet",
+        cmd_scoresheet,
+        "score workbooks: export ID --member MID -o FILE | import FILE",
+    )
+    p.add_argument("action", choices=["export", "import"])
+    p.add_argument("target", help="competition id (export) or workbook file (import)")
+    p.add_argument("-o", "--output")
+    p.add_argument("--dry-run", action="store_true", help="import: show the preview only")
+    p.set_defaults(handler=_split_target(cmd_scoresheet))
+    p = add(
+        "package", cmd_package, "evaluator packages: export ID --member MID -o FILE | import FILE"
+    )
+    p.add_argument("action", choices=["export", "import"])
+    p.add_argument("target", help="competition id (export) or return file (import)")
+    p.add_argument("-o", "--output")
+    p.add_argument("--dry-run", action="store_true", help="import: show the preview only")
+    p.set_defaults(handler=_split_target(cmd_package))
+    p = add(
+        "protocol",
+        cmd_protocol,
+        "protocol: export ID --pdf F --xlsx F | verify F.pdf | versions ID | sign F.pdf",
+    )
+    p.add_argument("action", choices=["export", "verify", "versions", "sign"])
+    p.add_argument("target", help="competition id (export, versions) or PDF file (verify, sign)")
+    p.add_argument("--pdf")
+    p.add_argument("--xlsx")
+    p.add_argument("--version", type=int, help="a stored version (default: the latest)")
+    p.add_argument("--p12", help="sign: PKCS#12 certificate (password in KOMISJA_P12_PASSWORD)")
+    p.add_argument("--signer", help="sign: the signer's name")
+    p.add_argument("-o", "--output")
+    p.set_defaults(handler=_split_target(cmd_protocol, id_actions=("export", "versions")))
+    p = add("signoff", cmd_signoff, "the chair signs the results off (--member CHAIR)")
+    p.add_argument("id", type=int)
+    p = add("reopen", cmd_reopen, "reopen a signed-off result (--member CHAIR --reason TEXT)")
+    p.add_argument("id", type=int)
+    p.add_argument("--reason", required=True)
     p = add("gui", lambda a, c: run_gui(a), "start the application window")
     for extend in EXTENSIONS:
         extend(add)

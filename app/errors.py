@@ -135,6 +135,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Konkurs {uid} ({title}) jest już w bazie. Nic nie zostało zapisane.",
         "Competition {uid} ({title}) is already in the database. Nothing was written.",
     ),
+    "import_refused": (
+        "Pliku nie zaimportowano: znaleziono problemów: {count}. Nic nie zostało zapisane. "
+        "Popraw plik (lub poproś członka komisji o poprawienie) i zaimportuj go ponownie.",
+        "The file was not imported: {count} problem(s) found. Nothing was written. Correct the "
+        "file (or ask the committee member to) and import it again.",
+    ),
     "file_unreadable": (
         "Nie można odczytać pliku {path}: {detail}",
         "Cannot read the file {path}: {detail}",
@@ -143,7 +149,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Wyniki nie są kompletne. Brakuje:\n{missing}",
         "The results are not complete. Missing:\n{missing}",
     ),
-    "scoring_input": ("Błąd danych do obliczenia wyników: {detail}", "Scoring input error: {detail}"),
+    "scoring_input": (
+        "Błąd danych do obliczenia wyników: {detail}",
+        "Scoring input error: {detail}",
+    ),
     "signed_off_locked": (
         "Wynik konkursu został zatwierdzony (protokół w wersji {version}). "
         "Aby go zmienić, otwórz konkurs ponownie z podaniem powodu — powstanie nowa wersja "

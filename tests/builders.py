@@ -35,10 +35,13 @@ class Built:
 
 def call(kind: CompetitionKind = CompetitionKind.NGO_GRANT, **changes: object) -> CallSpec:
     values: dict[str, object] = dict(
-        kind=kind, title="Konkurs testowy: wsparcie seniorów", case_reference="SO.524.9.2027",
+        kind=kind,
+        title="Konkurs testowy: wsparcie seniorów",
+        case_reference="SO.524.9.2027",
         announced_on=(DEADLINE - timedelta(days=30)).date(),
         last_publication_on=(DEADLINE - timedelta(days=30)).date(),
-        submission_deadline=DEADLINE, require_justification=True,
+        submission_deadline=DEADLINE,
+        require_justification=True,
         budget=((2027, D("100000.00")),),
     )
     values.update(changes)
@@ -56,12 +59,21 @@ def announced(db: Database, actor: Actor, clock: object, **call_changes: object)
     cid = procedure.create_competition(db, actor, call(**call_changes))
     procedure.set_criteria(db, actor, cid, CRITERIA)
     procedure.set_policy(
-        db, actor, cid,
-        PolicySpec(tie_breakers=(TieBreakerSpec(TieBreakerKind.CRITERION, "K1"),),
-                   allocation_method=AllocationMethod.IN_ORDER_SKIP, discrepancy_points=D("8")),
+        db,
+        actor,
+        cid,
+        PolicySpec(
+            tie_breakers=(TieBreakerSpec(TieBreakerKind.CRITERION, "K1"),),
+            allocation_method=AllocationMethod.IN_ORDER_SKIP,
+            discrepancy_points=D("8"),
+        ),
     )
-    for name, role in (("Anna Wójcik", MemberRole.CHAIR), ("Piotr Zieliński", MemberRole.MEMBER),
-                       ("Ewa Łęcka", MemberRole.MEMBER), ("dr Jan Ekspert", MemberRole.EXPERT)):
+    for name, role in (
+        ("Anna Wójcik", MemberRole.CHAIR),
+        ("Piotr Zieliński", MemberRole.MEMBER),
+        ("Ewa Łęcka", MemberRole.MEMBER),
+        ("dr Jan Ekspert", MemberRole.EXPERT),
+    ):
         procedure.add_member(db, actor, cid, MemberSpec(name=name, role=role))
     for code in ("M1", "M2", "M3", "M4"):
         procedure.sign_declaration(db, actor, cid, code, (DEADLINE - timedelta(days=31)).date())
@@ -72,7 +84,8 @@ def announced(db: Database, actor: Actor, clock: object, **call_changes: object)
 def offer(name: str, hours_before: float, amount: str, nip: str | None = None) -> OfferSpec:
     return OfferSpec(
         applicant=ApplicantSpec(name=name, nip=nip, legal_form="stowarzyszenie"),
-        received_at=DEADLINE - timedelta(hours=hours_before), requested_amount=D(amount),
+        received_at=DEADLINE - timedelta(hours=hours_before),
+        requested_amount=D(amount),
         title=f"Zadanie: {name}",
     )
 
@@ -82,11 +95,17 @@ def to_scoring(db: Database, actor: Actor, clock: object) -> Built:
     cid = announced(db, actor, clock)
     ids = {}
     for index, (name, hours, amount) in enumerate(
-        (("Fundacja Alfa", 48, "40000.00"), ("Stowarzyszenie Beta", 30, "30000.00"),
-         ("Koło Gamma", 5, "45000.00"), ("Fundacja Późna", -2, "10000.00")), start=1
+        (
+            ("Fundacja Alfa", 48, "40000.00"),
+            ("Stowarzyszenie Beta", 30, "30000.00"),
+            ("Koło Gamma", 5, "45000.00"),
+            ("Fundacja Późna", -2, "10000.00"),
+        ),
+        start=1,
     ):
-        ids[f"O{index}"] = procedure.add_offer(db, actor, cid, offer(name, hours, amount,
-                                                                      VALID_NIPS[index - 1]))
+        ids[f"O{index}"] = procedure.add_offer(
+            db, actor, cid, offer(name, hours, amount, VALID_NIPS[index - 1])
+        )
     clock.set(DEADLINE + timedelta(days=1))  # type: ignore[attr-defined]
     procedure.advance(db, actor, cid)
     procedure.advance(db, actor, cid)

@@ -12,14 +12,16 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from app.db import Database  # noqa: E402  (after the Qt platform is chosen)
-from app.services.base import Actor  # noqa: E402
+from app.db import Database
+from app.services.base import Actor
 
 REPO = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(autouse=True)
-def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+def _isolated_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Settings, logs and the default database go to a temporary folder, never the user's."""
     home = tmp_path_factory.mktemp("komisja-home")
     monkeypatch.setenv("KOMISJA_HOME", str(home))

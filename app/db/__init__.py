@@ -50,18 +50,25 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 def classify(error: BaseException, url: str = "") -> UserError | None:
     """Map an environmental database failure to a user error; ``None`` means a bug."""
     original = getattr(error, "orig", error)
-    detail = str(original).strip().splitlines()[0] if str(original).strip() else type(original).__name__
+    detail = (
+        str(original).strip().splitlines()[0] if str(original).strip() else type(original).__name__
+    )
     lowered = detail.lower()
     if "locked" in lowered or "busy" in lowered or "could not obtain lock" in lowered:
         return UserError("db_locked", {"detail": detail})
-    if "disk is full" in lowered or "disk i/o" in lowered or "no space" in lowered or (
-        isinstance(original, OSError) and getattr(original, "errno", None) == 28
+    if (
+        "disk is full" in lowered
+        or "disk i/o" in lowered
+        or "no space" in lowered
+        or (isinstance(original, OSError) and getattr(original, "errno", None) == 28)
     ):
         return UserError("disk_full", {"detail": detail})
     if "not a database" in lowered or "malformed" in lowered or "file is encrypted" in lowered:
         return UserError("db_corrupt", {"detail": detail})
-    if "unable to open database" in lowered or "connection refused" in lowered or (
-        "could not connect" in lowered or "password authentication" in lowered
+    if (
+        "unable to open database" in lowered
+        or "connection refused" in lowered
+        or ("could not connect" in lowered or "password authentication" in lowered)
     ):
         return UserError("db_unreachable", {"url": _safe_url(url), "detail": detail})
     if "readonly" in lowered or "read-only" in lowered:

@@ -85,8 +85,19 @@ def entry_hash(
     prev_hash: str,
 ) -> str:
     payload = canonical_json(
-        [seq, at, operator, acting_member, competition_id, object_type, object_id, action,
-         before, after, prev_hash]
+        [
+            seq,
+            at,
+            operator,
+            acting_member,
+            competition_id,
+            object_type,
+            object_id,
+            action,
+            before,
+            after,
+            prev_hash,
+        ]
     )
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
@@ -144,9 +155,7 @@ class _CompetitionResolver:
         if cache_key not in self._cache:
             table = parent.__table__  # type: ignore[attr-defined]
             column = table.c.competition_id
-            row = self._connection.execute(
-                select(column).where(table.c.id == parent_id)
-            ).first()
+            row = self._connection.execute(select(column).where(table.c.id == parent_id)).first()
             self._cache[cache_key] = None if row is None else int(row[0])
         return self._cache[cache_key]
 
@@ -209,7 +218,9 @@ def _after_flush(session: Session, flush_context: UOWTransaction) -> None:
 def write_entries(
     connection: Connection, pending: Iterable[_Pending], *, operator: str, acting_member: str
 ) -> None:
-    head = connection.execute(select(AuditHead.seq, AuditHead.hash).where(AuditHead.id == 1)).first()
+    head = connection.execute(
+        select(AuditHead.seq, AuditHead.hash).where(AuditHead.id == 1)
+    ).first()
     if head is None:
         connection.execute(insert(AuditHead).values(id=1, seq=0, hash=GENESIS_HASH))
         seq, prev = 0, GENESIS_HASH
@@ -221,17 +232,32 @@ def write_entries(
     for item in pending:
         seq += 1
         digest = entry_hash(
-            seq=seq, at=now, operator=operator, acting_member=acting_member,
-            competition_id=item.competition_id, object_type=item.object_type,
-            object_id=item.object_id, action=item.action, before=item.before,
-            after=item.after, prev_hash=prev,
+            seq=seq,
+            at=now,
+            operator=operator,
+            acting_member=acting_member,
+            competition_id=item.competition_id,
+            object_type=item.object_type,
+            object_id=item.object_id,
+            action=item.action,
+            before=item.before,
+            after=item.after,
+            prev_hash=prev,
         )
         rows.append(
             {
-                "seq": seq, "at": now, "operator": operator, "acting_member": acting_member,
-                "competition_id": item.competition_id, "object_type": item.object_type,
-                "object_id": item.object_id, "action": item.action, "before": item.before,
-                "after": item.after, "prev_hash": prev, "hash": digest,
+                "seq": seq,
+                "at": now,
+                "operator": operator,
+                "acting_member": acting_member,
+                "competition_id": item.competition_id,
+                "object_type": item.object_type,
+                "object_id": item.object_id,
+                "action": item.action,
+                "before": item.before,
+                "after": item.after,
+                "prev_hash": prev,
+                "hash": digest,
             }
         )
         prev = digest
@@ -296,17 +322,26 @@ def verify_chain(connection: Connection) -> ChainReport:
         if isinstance(at, datetime) and at.tzinfo is None:
             at = at.replace(tzinfo=UTC)
         digest = entry_hash(
-            seq=seq, at=at, operator=row["operator"], acting_member=row["acting_member"],
-            competition_id=row["competition_id"], object_type=row["object_type"],
-            object_id=row["object_id"], action=row["action"], before=row["before"],
-            after=row["after"], prev_hash=row["prev_hash"],
+            seq=seq,
+            at=at,
+            operator=row["operator"],
+            acting_member=row["acting_member"],
+            competition_id=row["competition_id"],
+            object_type=row["object_type"],
+            object_id=row["object_id"],
+            action=row["action"],
+            before=row["before"],
+            after=row["after"],
+            prev_hash=row["prev_hash"],
         )
         if row["prev_hash"] != prev:
             return ChainReport(False, count, seq, "reordered")
         if digest != row["hash"]:
             return ChainReport(False, count, seq, "modified")
         prev = row["hash"]
-    head = connection.execute(select(AuditHead.seq, AuditHead.hash).where(AuditHead.id == 1)).first()
+    head = connection.execute(
+        select(AuditHead.seq, AuditHead.hash).where(AuditHead.id == 1)
+    ).first()
     head_seq, head_hash = (0, GENESIS_HASH) if head is None else (int(head[0]), str(head[1]))
     if head_seq != expected_seq or head_hash != prev:
         # entries after the last surviving one were removed (or the head was edited)

@@ -70,6 +70,7 @@ __all__ = [
     "ProtocolVersion",
     "Score",
     "ScoreSheetIssue",
+    "ScoreSource",
     "ScoringPolicy",
     "TieBreakerRule",
 ]

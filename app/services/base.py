@@ -50,7 +50,9 @@ def now() -> datetime:
     return datetime.now(UTC)
 
 
-def get_competition(session: Session, competition_id: int, *, for_update: bool = False) -> Competition:
+def get_competition(
+    session: Session, competition_id: int, *, for_update: bool = False
+) -> Competition:
     statement = select(Competition).where(Competition.id == competition_id)
     if for_update and session.get_bind().dialect.name == "postgresql":
         statement = statement.with_for_update()
@@ -98,24 +100,44 @@ def criterion_by_code(session: Session, competition_id: int, code: str) -> Crite
 EDITABLE_IN: dict[str, frozenset[CompetitionStatus]] = {
     "call": frozenset({CompetitionStatus.DRAFT}),
     "call_dates": frozenset(
-        {CompetitionStatus.DRAFT, CompetitionStatus.ANNOUNCED, CompetitionStatus.SUBMISSIONS_CLOSED,
-         CompetitionStatus.FORMAL_CHECK, CompetitionStatus.SCORING, CompetitionStatus.RESULTS}
+        {
+            CompetitionStatus.DRAFT,
+            CompetitionStatus.ANNOUNCED,
+            CompetitionStatus.SUBMISSIONS_CLOSED,
+            CompetitionStatus.FORMAL_CHECK,
+            CompetitionStatus.SCORING,
+            CompetitionStatus.RESULTS,
+        }
     ),
     "criteria": frozenset({CompetitionStatus.DRAFT}),
     "offers": frozenset(
-        {CompetitionStatus.ANNOUNCED, CompetitionStatus.SUBMISSIONS_CLOSED,
-         CompetitionStatus.FORMAL_CHECK}
+        {
+            CompetitionStatus.ANNOUNCED,
+            CompetitionStatus.SUBMISSIONS_CLOSED,
+            CompetitionStatus.FORMAL_CHECK,
+        }
     ),
     "formal_check": frozenset({CompetitionStatus.FORMAL_CHECK}),
     "committee": frozenset(
-        {CompetitionStatus.DRAFT, CompetitionStatus.ANNOUNCED, CompetitionStatus.SUBMISSIONS_CLOSED,
-         CompetitionStatus.FORMAL_CHECK, CompetitionStatus.SCORING}
+        {
+            CompetitionStatus.DRAFT,
+            CompetitionStatus.ANNOUNCED,
+            CompetitionStatus.SUBMISSIONS_CLOSED,
+            CompetitionStatus.FORMAL_CHECK,
+            CompetitionStatus.SCORING,
+        }
     ),
     "scores": frozenset({CompetitionStatus.SCORING}),
     "decisions": frozenset({CompetitionStatus.RESULTS}),
     "remarks": frozenset(
-        {CompetitionStatus.DRAFT, CompetitionStatus.ANNOUNCED, CompetitionStatus.SUBMISSIONS_CLOSED,
-         CompetitionStatus.FORMAL_CHECK, CompetitionStatus.SCORING, CompetitionStatus.RESULTS}
+        {
+            CompetitionStatus.DRAFT,
+            CompetitionStatus.ANNOUNCED,
+            CompetitionStatus.SUBMISSIONS_CLOSED,
+            CompetitionStatus.FORMAL_CHECK,
+            CompetitionStatus.SCORING,
+            CompetitionStatus.RESULTS,
+        }
     ),
 }
 

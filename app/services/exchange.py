@@ -102,62 +102,107 @@ def export_competition(db: Database, competition_id: int) -> dict[str, Any]:
             "format": FORMAT,
             "version": VERSION,
             "generator": f"komisja {__version__}",
-            "institution": None if inst is None else {
-                "name": inst.name, "address": inst.address, "head_name": inst.head_name,
+            "institution": None
+            if inst is None
+            else {
+                "name": inst.name,
+                "address": inst.address,
+                "head_name": inst.head_name,
                 "head_title": inst.head_title,
             },
             "competition": {
-                "uid": c.uid, "kind": c.kind.value, "status": c.status.value, "title": c.title,
-                "case_reference": c.case_reference, "legal_basis": c.legal_basis,
-                "committee_act": c.committee_act, "task_description": c.task_description,
-                "announced_on": _day(c.announced_on), "publication_places": c.publication_places,
+                "uid": c.uid,
+                "kind": c.kind.value,
+                "status": c.status.value,
+                "title": c.title,
+                "case_reference": c.case_reference,
+                "legal_basis": c.legal_basis,
+                "committee_act": c.committee_act,
+                "task_description": c.task_description,
+                "announced_on": _day(c.announced_on),
+                "publication_places": c.publication_places,
                 "last_publication_on": _day(c.last_publication_on),
                 "submission_deadline": _ts(c.submission_deadline),
-                "decision_date": _day(c.decision_date), "meeting_place": c.meeting_place,
-                "require_justification": c.require_justification, "remarks": c.remarks,
-                "cancellation_reason": c.cancellation_reason, "created_at": _ts(c.created_at),
+                "decision_date": _day(c.decision_date),
+                "meeting_place": c.meeting_place,
+                "require_justification": c.require_justification,
+                "remarks": c.remarks,
+                "cancellation_reason": c.cancellation_reason,
+                "created_at": _ts(c.created_at),
             },
             "budget": [{"year": b.year, "amount": str(b.amount)} for b in c.budget_lines],
             "policy": {
-                "aggregation": p.aggregation.value, "rounding_places": p.rounding_places,
-                "rounding_stage": p.rounding_stage.value, "min_total": _d(p.min_total),
+                "aggregation": p.aggregation.value,
+                "rounding_places": p.rounding_places,
+                "rounding_stage": p.rounding_stage.value,
+                "min_total": _d(p.min_total),
                 "min_total_basis": p.min_total_basis.value,
-                "discrepancy_points": _d(p.discrepancy_points), "winners": p.winners,
+                "discrepancy_points": _d(p.discrepancy_points),
+                "winners": p.winners,
                 "allocation_method": p.allocation_method.value,
-                "allocation_budget": _d(p.allocation_budget), "award_step": str(p.award_step),
+                "allocation_budget": _d(p.allocation_budget),
+                "award_step": str(p.award_step),
                 "full_above": _d(p.full_above),
                 "tie_breakers": [{"kind": t.kind.value, "ref": t.ref} for t in c.tie_breakers],
             },
             "criteria": [
                 {
-                    "code": k.code, "name": k.name, "kind": k.kind.value, "weight": str(k.weight),
-                    "max_score": _d(k.max_score), "step": _d(k.step), "min_score": _d(k.min_score),
-                    "field": k.field, "cap": _d(k.cap), "guidance": k.guidance,
-                    "bands": [{"from": str(b.from_value), "points": str(b.points)} for b in k.bands],
+                    "code": k.code,
+                    "name": k.name,
+                    "kind": k.kind.value,
+                    "weight": str(k.weight),
+                    "max_score": _d(k.max_score),
+                    "step": _d(k.step),
+                    "min_score": _d(k.min_score),
+                    "field": k.field,
+                    "cap": _d(k.cap),
+                    "guidance": k.guidance,
+                    "bands": [
+                        {"from": str(b.from_value), "points": str(b.points)} for b in k.bands
+                    ],
                 }
                 for k in c.criteria
             ],
             "formal_items": [
-                {"code": i.code, "text": i.text, "is_timeliness": i.is_timeliness,
-                 "correctable": i.correctable}
+                {
+                    "code": i.code,
+                    "text": i.text,
+                    "is_timeliness": i.is_timeliness,
+                    "correctable": i.correctable,
+                }
                 for i in c.formal_items
             ],
             "offers": [
                 {
-                    "code": o.code, "number": o.number, "title": o.title,
-                    "received_at": _ts(o.received_at), "requested_amount": str(o.requested_amount),
-                    "formal_status": o.formal_status.value, "rejection_reason": o.rejection_reason,
+                    "code": o.code,
+                    "number": o.number,
+                    "title": o.title,
+                    "received_at": _ts(o.received_at),
+                    "requested_amount": str(o.requested_amount),
+                    "formal_status": o.formal_status.value,
+                    "rejection_reason": o.rejection_reason,
                     "applicant": {
-                        "name": o.applicant.name, "legal_form": o.applicant.legal_form,
-                        "nip": o.applicant.nip, "regon": o.applicant.regon, "krs": o.applicant.krs,
+                        "name": o.applicant.name,
+                        "legal_form": o.applicant.legal_form,
+                        "nip": o.applicant.nip,
+                        "regon": o.applicant.regon,
+                        "krs": o.applicant.krs,
                         "address": o.applicant.address,
                         "contact_person": o.applicant.contact_person,
-                        "email": o.applicant.email, "phone": o.applicant.phone,
+                        "email": o.applicant.email,
+                        "phone": o.applicant.phone,
                     },
-                    "values": {v.field: str(v.value) for v in sorted(o.values, key=lambda v: v.field)},
+                    "values": {
+                        v.field: str(v.value) for v in sorted(o.values, key=lambda v: v.field)
+                    },
                     "attachments": [
-                        {"filename": a.filename, "sha256": a.sha256, "size": a.size,
-                         "added_at": _ts(a.added_at), "content_base64": _b64(blobs[a.sha256])}
+                        {
+                            "filename": a.filename,
+                            "sha256": a.sha256,
+                            "size": a.size,
+                            "added_at": _ts(a.added_at),
+                            "content_base64": _b64(blobs[a.sha256]),
+                        }
                         for a in sorted(o.attachments, key=lambda a: (a.added_at, a.filename))
                     ],
                     "check_results": sorted(
@@ -168,8 +213,12 @@ def export_competition(db: Database, competition_id: int) -> dict[str, Any]:
                         key=lambda r: r["item"],
                     ),
                     "corrections": [
-                        {"requested_on": _day(r.requested_on), "deadline": _day(r.deadline),
-                         "scope": r.scope, "fulfilled_on": _day(r.fulfilled_on)}
+                        {
+                            "requested_on": _day(r.requested_on),
+                            "deadline": _day(r.deadline),
+                            "scope": r.scope,
+                            "fulfilled_on": _day(r.fulfilled_on),
+                        }
                         for r in sorted(o.corrections, key=lambda r: r.requested_on)
                     ],
                 }
@@ -177,14 +226,20 @@ def export_competition(db: Database, competition_id: int) -> dict[str, Any]:
             ],
             "members": [
                 {
-                    "code": m.code, "name": m.name, "role": m.role.value,
-                    "affiliation": m.affiliation, "email": m.email,
+                    "code": m.code,
+                    "name": m.name,
+                    "role": m.role.value,
+                    "affiliation": m.affiliation,
+                    "email": m.email,
                     "declaration_signed_on": _day(m.declaration_signed_on),
                     "declaration_text": m.declaration_text,
                     "conflicts": sorted(
                         (
-                            {"offer": offer_code[x.offer_id], "reason": x.reason,
-                             "declared_on": _day(x.declared_on)}
+                            {
+                                "offer": offer_code[x.offer_id],
+                                "reason": x.reason,
+                                "declared_on": _day(x.declared_on),
+                            }
                             for x in m.conflicts
                         ),
                         key=lambda x: str(x["offer"]),
@@ -194,7 +249,9 @@ def export_competition(db: Database, competition_id: int) -> dict[str, Any]:
             ],
             "meetings": [
                 {
-                    "starts_at": _ts(g.starts_at), "place": g.place, "purpose": g.purpose,
+                    "starts_at": _ts(g.starts_at),
+                    "place": g.place,
+                    "purpose": g.purpose,
                     "present": sorted(member_code[a.member_id] for a in g.attendance if a.present),
                 }
                 for g in c.meetings
@@ -202,9 +259,12 @@ def export_competition(db: Database, competition_id: int) -> dict[str, Any]:
             "scores": sorted(
                 (
                     {
-                        "member": member_code[s.member_id], "offer": offer_code[s.offer_id],
-                        "criterion": criterion_code[s.criterion_id], "value": str(s.value),
-                        "justification": s.justification, "source": s.source.value,
+                        "member": member_code[s.member_id],
+                        "offer": offer_code[s.offer_id],
+                        "criterion": criterion_code[s.criterion_id],
+                        "value": str(s.value),
+                        "justification": s.justification,
+                        "source": s.source.value,
                         "entered_at": _ts(s.entered_at),
                     }
                     for s in scores
@@ -215,17 +275,24 @@ def export_competition(db: Database, competition_id: int) -> dict[str, Any]:
                 {
                     "kind": d.kind.value,
                     "offer": offer_code[d.offer_id] if d.offer_id else None,
-                    "payload": d.payload, "reason": d.reason, "decided_on": _day(d.decided_on),
-                    "recorded_at": _ts(d.recorded_at), "active": d.active,
+                    "payload": d.payload,
+                    "reason": d.reason,
+                    "decided_on": _day(d.decided_on),
+                    "recorded_at": _ts(d.recorded_at),
+                    "active": d.active,
                 }
                 for d in c.decisions
             ],
             "protocol_versions": [
                 {
-                    "number": v.number, "signed_off_at": _ts(v.signed_off_at),
-                    "signed_off_by": v.signed_off_by, "fingerprint": v.fingerprint,
-                    "results_json": v.results_json, "pdf_base64": _b64(v.pdf),
-                    "xlsx_base64": _b64(v.xlsx), "reopened_at": _ts(v.reopened_at),
+                    "number": v.number,
+                    "signed_off_at": _ts(v.signed_off_at),
+                    "signed_off_by": v.signed_off_by,
+                    "fingerprint": v.fingerprint,
+                    "results_json": v.results_json,
+                    "pdf_base64": _b64(v.pdf),
+                    "xlsx_base64": _b64(v.xlsx),
+                    "reopened_at": _ts(v.reopened_at),
                     "reopen_reason": v.reopen_reason,
                 }
                 for v in c.protocol_versions
@@ -256,7 +323,9 @@ def parse_document(raw: bytes, name: str = "document") -> dict[str, Any]:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise _fail(f"{name}, byte {error.start}", "not UTF-8 text (is this a Komisja file?)") from None
+        raise _fail(
+            f"{name}, byte {error.start}", "not UTF-8 text (is this a Komisja file?)"
+        ) from None
     try:
         document = json.loads(text)
     except json.JSONDecodeError as error:
@@ -327,11 +396,15 @@ def _check_rules(doc: dict[str, Any]) -> None:
                 problems.append(f"$.offers[{i}].attachments[{j}]: content does not match sha256")
         for j, result in enumerate(offer["check_results"]):
             if result["item"] not in items:
-                problems.append(f"$.offers[{i}].check_results[{j}].item: unknown {result['item']!r}")
+                problems.append(
+                    f"$.offers[{i}].check_results[{j}].item: unknown {result['item']!r}"
+                )
     for i, member in enumerate(doc["members"]):
         for j, conflict in enumerate(member["conflicts"]):
             if conflict["offer"] not in offers:
-                problems.append(f"$.members[{i}].conflicts[{j}].offer: unknown {conflict['offer']!r}")
+                problems.append(
+                    f"$.members[{i}].conflicts[{j}].offer: unknown {conflict['offer']!r}"
+                )
     if sum(1 for m in doc["members"] if m["role"] == "chair") > 1:
         problems.append("$.members: more than one chair")
     for i, meeting in enumerate(doc["meetings"]):
@@ -365,8 +438,9 @@ def _check_rules(doc: dict[str, Any]) -> None:
             problems.append(f"$.policy.tie_breakers[{i}].ref: unknown criterion {rule['ref']!r}")
     if problems:
         where, _, detail = problems[0].partition(": ")
-        raise UserError("exchange_invalid", {"where": where, "detail": detail},
-                        details=tuple(problems[1:20]))
+        raise UserError(
+            "exchange_invalid", {"where": where, "detail": detail}, details=tuple(problems[1:20])
+        )
 
 
 def import_document(db: Database, actor: Actor, doc: dict[str, Any]) -> int:
@@ -384,27 +458,38 @@ def import_document(db: Database, actor: Actor, doc: dict[str, Any]) -> int:
                 select(Institution).where(Institution.name == inst["name"])
             ).first() or Institution(**inst)
         c = Competition(
-            uid=info["uid"], kind=CompetitionKind(info["kind"]),
-            status=CompetitionStatus(info["status"]), title=info["title"],
-            case_reference=info["case_reference"], legal_basis=info["legal_basis"],
-            committee_act=info["committee_act"], task_description=info["task_description"],
+            uid=info["uid"],
+            kind=CompetitionKind(info["kind"]),
+            status=CompetitionStatus(info["status"]),
+            title=info["title"],
+            case_reference=info["case_reference"],
+            legal_basis=info["legal_basis"],
+            committee_act=info["committee_act"],
+            task_description=info["task_description"],
             announced_on=_date(info["announced_on"]),
             publication_places=info["publication_places"],
             last_publication_on=_date(info["last_publication_on"]),
             submission_deadline=_dt(info["submission_deadline"]),
-            decision_date=_date(info["decision_date"]), meeting_place=info["meeting_place"],
-            require_justification=info["require_justification"], remarks=info["remarks"],
-            cancellation_reason=info["cancellation_reason"], created_at=_dt(info["created_at"]),
+            decision_date=_date(info["decision_date"]),
+            meeting_place=info["meeting_place"],
+            require_justification=info["require_justification"],
+            remarks=info["remarks"],
+            cancellation_reason=info["cancellation_reason"],
+            created_at=_dt(info["created_at"]),
             institution=institution,
         )
         p = doc["policy"]
         c.policy = ScoringPolicy(
-            aggregation=Aggregation(p["aggregation"]), rounding_places=p["rounding_places"],
-            rounding_stage=RoundingStage(p["rounding_stage"]), min_total=_dec(p["min_total"]),
+            aggregation=Aggregation(p["aggregation"]),
+            rounding_places=p["rounding_places"],
+            rounding_stage=RoundingStage(p["rounding_stage"]),
+            min_total=_dec(p["min_total"]),
             min_total_basis=ThresholdBasis(p["min_total_basis"]),
-            discrepancy_points=_dec(p["discrepancy_points"]), winners=p["winners"],
+            discrepancy_points=_dec(p["discrepancy_points"]),
+            winners=p["winners"],
             allocation_method=AllocationMethod(p["allocation_method"]),
-            allocation_budget=_dec(p["allocation_budget"]), award_step=Decimal(p["award_step"]),
+            allocation_budget=_dec(p["allocation_budget"]),
+            award_step=Decimal(p["award_step"]),
             full_above=_dec(p["full_above"]),
         )
         for position, t in enumerate(p["tie_breakers"], start=1):
@@ -415,9 +500,16 @@ def import_document(db: Database, actor: Actor, doc: dict[str, Any]) -> int:
             c.budget_lines.append(BudgetLine(year=b["year"], amount=Decimal(b["amount"])))
         for position, k in enumerate(doc["criteria"], start=1):
             criterion = Criterion(
-                code=k["code"], name=k["name"], kind=CriterionKind(k["kind"]), position=position,
-                weight=Decimal(k["weight"]), max_score=_dec(k["max_score"]), step=_dec(k["step"]),
-                min_score=_dec(k["min_score"]), field=k["field"], cap=_dec(k["cap"]),
+                code=k["code"],
+                name=k["name"],
+                kind=CriterionKind(k["kind"]),
+                position=position,
+                weight=Decimal(k["weight"]),
+                max_score=_dec(k["max_score"]),
+                step=_dec(k["step"]),
+                min_score=_dec(k["min_score"]),
+                field=k["field"],
+                cap=_dec(k["cap"]),
                 guidance=k["guidance"],
             )
             for band in k["bands"]:
@@ -437,8 +529,12 @@ def import_document(db: Database, actor: Actor, doc: dict[str, Any]) -> int:
             session.add(applicant)
             session.flush()
             offer = Offer(
-                competition_id=c.id, number=o["number"], code=o["code"],
-                applicant_id=applicant.id, title=o["title"], received_at=_dt(o["received_at"]),
+                competition_id=c.id,
+                number=o["number"],
+                code=o["code"],
+                applicant_id=applicant.id,
+                title=o["title"],
+                received_at=_dt(o["received_at"]),
                 requested_amount=Decimal(o["requested_amount"]),
                 formal_status=FormalStatus(o["formal_status"]),
                 rejection_reason=o["rejection_reason"],
@@ -447,23 +543,34 @@ def import_document(db: Database, actor: Actor, doc: dict[str, Any]) -> int:
                 offer.values.append(OfferValue(field=name, value=Decimal(value)))
             for a in o["attachments"]:
                 if session.get(AttachmentBlob, a["sha256"]) is None:
-                    session.add(AttachmentBlob(sha256=a["sha256"],
-                                               content=base64.b64decode(a["content_base64"])))
+                    session.add(
+                        AttachmentBlob(
+                            sha256=a["sha256"], content=base64.b64decode(a["content_base64"])
+                        )
+                    )
                     session.flush()
                 offer.attachments.append(
-                    Attachment(filename=a["filename"], sha256=a["sha256"], size=a["size"],
-                               added_at=_dt(a["added_at"]))
+                    Attachment(
+                        filename=a["filename"],
+                        sha256=a["sha256"],
+                        size=a["size"],
+                        added_at=_dt(a["added_at"]),
+                    )
                 )
             for r in o["check_results"]:
                 offer.check_results.append(
-                    FormalCheckResult(item_id=items[r["item"]], answer=CheckAnswer(r["answer"]),
-                                      note=r["note"])
+                    FormalCheckResult(
+                        item_id=items[r["item"]], answer=CheckAnswer(r["answer"]), note=r["note"]
+                    )
                 )
             for r in o["corrections"]:
                 offer.corrections.append(
-                    CorrectionRequest(requested_on=_date(r["requested_on"]),
-                                      deadline=_date(r["deadline"]), scope=r["scope"],
-                                      fulfilled_on=_date(r["fulfilled_on"]))
+                    CorrectionRequest(
+                        requested_on=_date(r["requested_on"]),
+                        deadline=_date(r["deadline"]),
+                        scope=r["scope"],
+                        fulfilled_on=_date(r["fulfilled_on"]),
+                    )
                 )
             session.add(offer)
             session.flush()
@@ -471,22 +578,34 @@ def import_document(db: Database, actor: Actor, doc: dict[str, Any]) -> int:
         members: dict[str, int] = {}
         for position, m in enumerate(doc["members"], start=1):
             member = Member(
-                competition_id=c.id, code=m["code"], position=position, name=m["name"],
-                role=MemberRole(m["role"]), affiliation=m["affiliation"], email=m["email"],
+                competition_id=c.id,
+                code=m["code"],
+                position=position,
+                name=m["name"],
+                role=MemberRole(m["role"]),
+                affiliation=m["affiliation"],
+                email=m["email"],
                 declaration_signed_on=_date(m["declaration_signed_on"]),
                 declaration_text=m["declaration_text"],
             )
             for x in m["conflicts"]:
                 member.conflicts.append(
-                    Conflict(offer_id=offers[x["offer"]], reason=x["reason"],
-                             declared_on=_date(x["declared_on"]))
+                    Conflict(
+                        offer_id=offers[x["offer"]],
+                        reason=x["reason"],
+                        declared_on=_date(x["declared_on"]),
+                    )
                 )
             session.add(member)
             session.flush()
             members[m["code"]] = member.id
         for g in doc["meetings"]:
-            meeting = Meeting(competition_id=c.id, starts_at=_dt(g["starts_at"]), place=g["place"],
-                              purpose=g["purpose"])
+            meeting = Meeting(
+                competition_id=c.id,
+                starts_at=_dt(g["starts_at"]),
+                place=g["place"],
+                purpose=g["purpose"],
+            )
             for code, member_id in members.items():
                 meeting.attendance.append(
                     Attendance(member_id=member_id, present=code in g["present"])
@@ -495,32 +614,47 @@ def import_document(db: Database, actor: Actor, doc: dict[str, Any]) -> int:
         for s in doc["scores"]:
             session.add(
                 Score(
-                    competition_id=c.id, member_id=members[s["member"]],
-                    offer_id=offers[s["offer"]], criterion_id=criteria[s["criterion"]],
-                    value=Decimal(s["value"]), justification=s["justification"],
-                    source=ScoreSource(s["source"]), entered_at=_dt(s["entered_at"]),
+                    competition_id=c.id,
+                    member_id=members[s["member"]],
+                    offer_id=offers[s["offer"]],
+                    criterion_id=criteria[s["criterion"]],
+                    value=Decimal(s["value"]),
+                    justification=s["justification"],
+                    source=ScoreSource(s["source"]),
+                    entered_at=_dt(s["entered_at"]),
                 )
             )
         for d in doc["decisions"]:
             session.add(
                 Decision(
-                    competition_id=c.id, kind=DecisionKind(d["kind"]),
-                    offer_id=offers[d["offer"]] if d["offer"] else None, payload=d["payload"],
-                    reason=d["reason"], decided_on=_date(d["decided_on"]),
-                    recorded_at=_dt(d["recorded_at"]), active=d["active"],
+                    competition_id=c.id,
+                    kind=DecisionKind(d["kind"]),
+                    offer_id=offers[d["offer"]] if d["offer"] else None,
+                    payload=d["payload"],
+                    reason=d["reason"],
+                    decided_on=_date(d["decided_on"]),
+                    recorded_at=_dt(d["recorded_at"]),
+                    active=d["active"],
                 )
             )
         for v in doc["protocol_versions"]:
             session.add(
                 ProtocolVersion(
-                    competition_id=c.id, number=v["number"], signed_off_at=_dt(v["signed_off_at"]),
-                    signed_off_by=v["signed_off_by"], fingerprint=v["fingerprint"],
+                    competition_id=c.id,
+                    number=v["number"],
+                    signed_off_at=_dt(v["signed_off_at"]),
+                    signed_off_by=v["signed_off_by"],
+                    fingerprint=v["fingerprint"],
                     results_json=v["results_json"],
                     pdf=base64.b64decode(v["pdf_base64"]) if v["pdf_base64"] else None,
-                    pdf_sha256=(hashlib.sha256(base64.b64decode(v["pdf_base64"])).hexdigest()
-                                if v["pdf_base64"] else None),
+                    pdf_sha256=(
+                        hashlib.sha256(base64.b64decode(v["pdf_base64"])).hexdigest()
+                        if v["pdf_base64"]
+                        else None
+                    ),
                     xlsx=base64.b64decode(v["xlsx_base64"]) if v["xlsx_base64"] else None,
-                    reopened_at=_dt(v["reopened_at"]), reopen_reason=v["reopen_reason"],
+                    reopened_at=_dt(v["reopened_at"]),
+                    reopen_reason=v["reopen_reason"],
                 )
             )
         session.flush()

@@ -17,7 +17,10 @@ VERSION = 1
 DECIMAL = {"type": "string", "pattern": r"^-?\d+(\.\d+)?$"}
 DECIMAL_OR_NULL = {"type": ["string", "null"], "pattern": r"^-?\d+(\.\d+)?$"}
 DATE = {"type": ["string", "null"], "pattern": r"^\d{4}-\d{2}-\d{2}$"}
-DATETIME = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$"}
+DATETIME = {
+    "type": "string",
+    "pattern": r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$",
+}
 DATETIME_OR_NULL = {**DATETIME, "type": ["string", "null"]}
 TEXT = {"type": "string"}
 CODE = {"type": "string", "pattern": r"^[A-Za-z0-9_.\-]{1,32}$"}
@@ -48,7 +51,12 @@ SCHEMA: dict[str, Any] = {
             "generator": TEXT,
             "institution": {
                 "type": ["object", "null"],
-                "properties": {"name": TEXT, "address": TEXT, "head_name": TEXT, "head_title": TEXT},
+                "properties": {
+                    "name": TEXT,
+                    "address": TEXT,
+                    "head_name": TEXT,
+                    "head_title": TEXT,
+                },
                 "required": ["name", "address", "head_name", "head_title"],
                 "additionalProperties": False,
             },
@@ -58,15 +66,33 @@ SCHEMA: dict[str, Any] = {
                     "kind": {"type": "string", "enum": ["ngo_grant", "investor", "provider"]},
                     "status": {
                         "type": "string",
-                        "enum": ["draft", "announced", "submissions_closed", "formal_check",
-                                 "scoring", "results", "signed_off", "archived", "cancelled"],
+                        "enum": [
+                            "draft",
+                            "announced",
+                            "submissions_closed",
+                            "formal_check",
+                            "scoring",
+                            "results",
+                            "signed_off",
+                            "archived",
+                            "cancelled",
+                        ],
                     },
-                    "title": TEXT, "case_reference": TEXT, "legal_basis": TEXT,
-                    "committee_act": TEXT, "task_description": TEXT, "announced_on": DATE,
-                    "publication_places": TEXT, "last_publication_on": DATE,
-                    "submission_deadline": DATETIME_OR_NULL, "decision_date": DATE,
-                    "meeting_place": TEXT, "require_justification": {"type": "boolean"},
-                    "remarks": TEXT, "cancellation_reason": TEXT, "created_at": DATETIME,
+                    "title": TEXT,
+                    "case_reference": TEXT,
+                    "legal_basis": TEXT,
+                    "committee_act": TEXT,
+                    "task_description": TEXT,
+                    "announced_on": DATE,
+                    "publication_places": TEXT,
+                    "last_publication_on": DATE,
+                    "submission_deadline": DATETIME_OR_NULL,
+                    "decision_date": DATE,
+                    "meeting_place": TEXT,
+                    "require_justification": {"type": "boolean"},
+                    "remarks": TEXT,
+                    "cancellation_reason": TEXT,
+                    "created_at": DATETIME,
                 }
             ),
             "budget": _array(_obj({"year": {"type": "integer"}, "amount": DECIMAL})),
@@ -81,8 +107,14 @@ SCHEMA: dict[str, Any] = {
                     "winners": {"type": ["integer", "null"]},
                     "allocation_method": {
                         "type": "string",
-                        "enum": ["none", "in_order_stop", "in_order_skip", "in_order_partial",
-                                 "full_above_prorata_below", "manual"],
+                        "enum": [
+                            "none",
+                            "in_order_stop",
+                            "in_order_skip",
+                            "in_order_partial",
+                            "full_above_prorata_below",
+                            "manual",
+                        ],
                     },
                     "allocation_budget": DECIMAL_OR_NULL,
                     "award_step": DECIMAL,
@@ -92,8 +124,13 @@ SCHEMA: dict[str, Any] = {
                             {
                                 "kind": {
                                     "type": "string",
-                                    "enum": ["criterion", "highest_weight", "lower", "higher",
-                                             "earlier_submission"],
+                                    "enum": [
+                                        "criterion",
+                                        "highest_weight",
+                                        "lower",
+                                        "higher",
+                                        "earlier_submission",
+                                    ],
                                 },
                                 "ref": {"type": ["string", "null"]},
                             }
@@ -104,29 +141,41 @@ SCHEMA: dict[str, Any] = {
             "criteria": _array(
                 _obj(
                     {
-                        "code": CODE, "name": TEXT,
+                        "code": CODE,
+                        "name": TEXT,
                         "kind": {
                             "type": "string",
                             "enum": ["scored", "lower_better", "higher_better", "banded", "yes_no"],
                         },
-                        "weight": DECIMAL, "max_score": DECIMAL_OR_NULL, "step": DECIMAL_OR_NULL,
-                        "min_score": DECIMAL_OR_NULL, "field": {"type": ["string", "null"]},
-                        "cap": DECIMAL_OR_NULL, "guidance": TEXT,
+                        "weight": DECIMAL,
+                        "max_score": DECIMAL_OR_NULL,
+                        "step": DECIMAL_OR_NULL,
+                        "min_score": DECIMAL_OR_NULL,
+                        "field": {"type": ["string", "null"]},
+                        "cap": DECIMAL_OR_NULL,
+                        "guidance": TEXT,
                         "bands": _array(_obj({"from": DECIMAL, "points": DECIMAL})),
                     }
                 )
             ),
             "formal_items": _array(
                 _obj(
-                    {"code": CODE, "text": TEXT, "is_timeliness": {"type": "boolean"},
-                     "correctable": {"type": "boolean"}}
+                    {
+                        "code": CODE,
+                        "text": TEXT,
+                        "is_timeliness": {"type": "boolean"},
+                        "correctable": {"type": "boolean"},
+                    }
                 )
             ),
             "offers": _array(
                 _obj(
                     {
-                        "code": CODE, "number": {"type": "integer", "minimum": 1}, "title": TEXT,
-                        "received_at": DATETIME, "requested_amount": DECIMAL,
+                        "code": CODE,
+                        "number": {"type": "integer", "minimum": 1},
+                        "title": TEXT,
+                        "received_at": DATETIME,
+                        "requested_amount": DECIMAL,
                         "formal_status": {
                             "type": "string",
                             "enum": ["pending", "correction_requested", "admitted", "rejected"],
@@ -134,31 +183,47 @@ SCHEMA: dict[str, Any] = {
                         "rejection_reason": TEXT,
                         "applicant": _obj(
                             {
-                                "name": TEXT, "legal_form": TEXT,
+                                "name": TEXT,
+                                "legal_form": TEXT,
                                 "nip": {"type": ["string", "null"]},
                                 "regon": {"type": ["string", "null"]},
                                 "krs": {"type": ["string", "null"]},
-                                "address": TEXT, "contact_person": TEXT, "email": TEXT,
+                                "address": TEXT,
+                                "contact_person": TEXT,
+                                "email": TEXT,
                                 "phone": TEXT,
                             }
                         ),
                         "values": {"type": "object", "additionalProperties": DECIMAL},
                         "attachments": _array(
                             _obj(
-                                {"filename": TEXT, "sha256": {"type": "string",
-                                                              "pattern": r"^[0-9a-f]{64}$"},
-                                 "size": {"type": "integer", "minimum": 0},
-                                 "added_at": DATETIME, "content_base64": TEXT}
+                                {
+                                    "filename": TEXT,
+                                    "sha256": {"type": "string", "pattern": r"^[0-9a-f]{64}$"},
+                                    "size": {"type": "integer", "minimum": 0},
+                                    "added_at": DATETIME,
+                                    "content_base64": TEXT,
+                                }
                             )
                         ),
                         "check_results": _array(
-                            _obj({"item": CODE, "answer": {"type": "string",
-                                                           "enum": ["yes", "no", "n/a"]},
-                                  "note": TEXT})
+                            _obj(
+                                {
+                                    "item": CODE,
+                                    "answer": {"type": "string", "enum": ["yes", "no", "n/a"]},
+                                    "note": TEXT,
+                                }
+                            )
                         ),
                         "corrections": _array(
-                            _obj({"requested_on": DATE, "deadline": DATE, "scope": TEXT,
-                                  "fulfilled_on": DATE})
+                            _obj(
+                                {
+                                    "requested_on": DATE,
+                                    "deadline": DATE,
+                                    "scope": TEXT,
+                                    "fulfilled_on": DATE,
+                                }
+                            )
                         ),
                     }
                 )
@@ -166,10 +231,15 @@ SCHEMA: dict[str, Any] = {
             "members": _array(
                 _obj(
                     {
-                        "code": CODE, "name": TEXT,
-                        "role": {"type": "string",
-                                 "enum": ["chair", "secretary", "member", "expert"]},
-                        "affiliation": TEXT, "email": TEXT, "declaration_signed_on": DATE,
+                        "code": CODE,
+                        "name": TEXT,
+                        "role": {
+                            "type": "string",
+                            "enum": ["chair", "secretary", "member", "expert"],
+                        },
+                        "affiliation": TEXT,
+                        "email": TEXT,
+                        "declaration_signed_on": DATE,
                         "declaration_text": TEXT,
                         "conflicts": _array(
                             _obj({"offer": CODE, "reason": TEXT, "declared_on": DATE})
@@ -178,16 +248,24 @@ SCHEMA: dict[str, Any] = {
                 )
             ),
             "meetings": _array(
-                _obj({"starts_at": DATETIME, "place": TEXT, "purpose": TEXT,
-                      "present": _array(CODE)})
+                _obj(
+                    {"starts_at": DATETIME, "place": TEXT, "purpose": TEXT, "present": _array(CODE)}
+                )
             ),
             "scores": _array(
                 _obj(
-                    {"member": CODE, "offer": CODE, "criterion": CODE, "value": DECIMAL,
-                     "justification": TEXT,
-                     "source": {"type": "string",
-                                "enum": ["manual", "workbook", "package", "import"]},
-                     "entered_at": DATETIME}
+                    {
+                        "member": CODE,
+                        "offer": CODE,
+                        "criterion": CODE,
+                        "value": DECIMAL,
+                        "justification": TEXT,
+                        "source": {
+                            "type": "string",
+                            "enum": ["manual", "workbook", "package", "import"],
+                        },
+                        "entered_at": DATETIME,
+                    }
                 )
             ),
             "decisions": _array(
@@ -195,12 +273,20 @@ SCHEMA: dict[str, Any] = {
                     {
                         "kind": {
                             "type": "string",
-                            "enum": ["tie_order", "discrepancy_resolution", "manual_award",
-                                     "formal_override", "late_admission", "remark"],
+                            "enum": [
+                                "tie_order",
+                                "discrepancy_resolution",
+                                "manual_award",
+                                "formal_override",
+                                "late_admission",
+                                "remark",
+                            ],
                         },
                         "offer": {"type": ["string", "null"]},
                         "payload": {"type": "object"},
-                        "reason": TEXT, "decided_on": DATE, "recorded_at": DATETIME,
+                        "reason": TEXT,
+                        "decided_on": DATE,
+                        "recorded_at": DATETIME,
                         "active": {"type": "boolean"},
                     }
                 )
@@ -209,12 +295,14 @@ SCHEMA: dict[str, Any] = {
                 _obj(
                     {
                         "number": {"type": "integer", "minimum": 1},
-                        "signed_off_at": DATETIME, "signed_off_by": TEXT,
+                        "signed_off_at": DATETIME,
+                        "signed_off_by": TEXT,
                         "fingerprint": {"type": "string", "pattern": r"^[0-9a-f]{64}$"},
                         "results_json": TEXT,
                         "pdf_base64": {"type": ["string", "null"]},
                         "xlsx_base64": {"type": ["string", "null"]},
-                        "reopened_at": DATETIME_OR_NULL, "reopen_reason": TEXT,
+                        "reopened_at": DATETIME_OR_NULL,
+                        "reopen_reason": TEXT,
                     }
                 )
             ),
@@ -223,8 +311,13 @@ SCHEMA: dict[str, Any] = {
 }
 
 _TYPES: dict[str, tuple[type, ...]] = {
-    "string": (str,), "integer": (int,), "number": (int,), "boolean": (bool,),
-    "object": (dict,), "array": (list,), "null": (type(None),),
+    "string": (str,),
+    "integer": (int,),
+    "number": (int,),
+    "boolean": (bool,),
+    "object": (dict,),
+    "array": (list,),
+    "null": (type(None),),
 }
 
 
@@ -246,8 +339,11 @@ def validate(value: Any, schema: dict[str, Any] = SCHEMA, path: str = "$") -> li
         return [f"{path}: {value!r} is not one of {schema['enum']}"]
     if isinstance(value, str) and "pattern" in schema and not re.match(schema["pattern"], value):
         problems.append(f"{path}: {value!r} has the wrong format")
-    if isinstance(value, int) and not isinstance(value, bool) and "minimum" in schema and (
-        value < schema["minimum"]
+    if (
+        isinstance(value, int)
+        and not isinstance(value, bool)
+        and "minimum" in schema
+        and (value < schema["minimum"])
     ):
         problems.append(f"{path}: {value} is below {schema['minimum']}")
     if isinstance(value, dict):

@@ -28,22 +28,28 @@ def _check(kind: str, digits: str, weights: tuple[int, ...], modulus: int = 11) 
     total = sum(int(d) * w for d, w in zip(digits, weights, strict=False))
     check = total % modulus
     if kind == "NIP" and check == 10:
-        raise UserError("nip_checksum_10", {"value": value})
+        raise UserError("nip_checksum_10", {"value": digits})
     check %= 10
     last = int(digits[len(weights)])
     if check != last:
         raise UserError(
             "id_check_digit",
-            {"kind": kind, "value": digits, "position": len(weights) + 1, "found": last,
-             "expected": check},
+            {
+                "kind": kind,
+                "value": digits,
+                "position": len(weights) + 1,
+                "found": last,
+                "expected": check,
+            },
         )
 
 
 def validate_nip(value: str) -> str:
     digits = _digits(value, "NIP")
     if len(digits) != 10:
-        raise UserError("id_length", {"kind": "NIP", "value": value, "expected": "10",
-                                      "found": len(digits)})
+        raise UserError(
+            "id_length", {"kind": "NIP", "value": value, "expected": "10", "found": len(digits)}
+        )
     _check("NIP", digits, _NIP_WEIGHTS)
     assert stdnum_nip.is_valid(digits)  # cross-check with python-stdnum
     return digits
@@ -52,8 +58,10 @@ def validate_nip(value: str) -> str:
 def validate_regon(value: str) -> str:
     digits = _digits(value, "REGON")
     if len(digits) not in (9, 14):
-        raise UserError("id_length", {"kind": "REGON", "value": value, "expected": "9 / 14",
-                                      "found": len(digits)})
+        raise UserError(
+            "id_length",
+            {"kind": "REGON", "value": value, "expected": "9 / 14", "found": len(digits)},
+        )
     _check("REGON", digits[:9], _REGON9_WEIGHTS)
     if len(digits) == 14:
         _check("REGON", digits, _REGON14_WEIGHTS)
@@ -64,6 +72,7 @@ def validate_regon(value: str) -> str:
 def validate_krs(value: str) -> str:
     digits = _digits(value, "KRS")
     if len(digits) > 10 or len(digits) == 0:
-        raise UserError("id_length", {"kind": "KRS", "value": value, "expected": "10",
-                                      "found": len(digits)})
+        raise UserError(
+            "id_length", {"kind": "KRS", "value": value, "expected": "10", "found": len(digits)}
+        )
     return digits.zfill(10)

@@ -32,21 +32,24 @@ class VerifyReport:
         out = []
         if self.chain.ok:
             out.append(
-                f"Audit trail: {self.chain.entries} entries, chain intact." if en else
-                f"Dziennik zdarzeń: {self.chain.entries} wpisów, łańcuch nienaruszony."
+                f"Audit trail: {self.chain.entries} entries, chain intact."
+                if en
+                else f"Dziennik zdarzeń: {self.chain.entries} wpisów, łańcuch nienaruszony."
             )
         else:
             pl_text, en_text = PROBLEM_TEXT[self.chain.problem]
             out.append(
-                f"Audit trail BROKEN at entry #{self.chain.first_broken}: {en_text}." if en else
-                f"Dziennik zdarzeń NARUSZONY od wpisu nr {self.chain.first_broken}: {pl_text}."
+                f"Audit trail BROKEN at entry #{self.chain.first_broken}: {en_text}."
+                if en
+                else f"Dziennik zdarzeń NARUSZONY od wpisu nr {self.chain.first_broken}: {pl_text}."
             )
         if self.integrity == "ok":
             out.append("Database integrity: ok." if en else "Spójność bazy danych: w porządku.")
         else:
             out.append(
-                f"Database integrity: {self.integrity}" if en else
-                f"Spójność bazy danych: {self.integrity}"
+                f"Database integrity: {self.integrity}"
+                if en
+                else f"Spójność bazy danych: {self.integrity}"
             )
         return out
 
@@ -57,8 +60,12 @@ def verify(db: Database) -> VerifyReport:
         if db.is_sqlite:
             rows = [r[0] for r in connection.execute(text("PRAGMA integrity_check"))]
             fk = list(connection.execute(text("PRAGMA foreign_key_check")))
-            integrity = "ok" if rows == ["ok"] and not fk else "; ".join(
-                [str(r) for r in rows if r != "ok"] + [f"foreign key: {tuple(r)}" for r in fk]
+            integrity = (
+                "ok"
+                if rows == ["ok"] and not fk
+                else "; ".join(
+                    [str(r) for r in rows if r != "ok"] + [f"foreign key: {tuple(r)}" for r in fk]
+                )
             )
         else:
             connection.execute(text("SELECT 1"))

@@ -114,9 +114,7 @@ def _apply_call(competition: Competition, spec: CallSpec) -> None:
         raise UserError("invalid_value", {"field": "budżet / budget", "detail": "rok powtórzony"})
     for year, amount in spec.budget:
         if amount < 0:
-            raise UserError(
-                "invalid_value", {"field": f"budżet {year}", "detail": "kwota ujemna"}
-            )
+            raise UserError("invalid_value", {"field": f"budżet {year}", "detail": "kwota ujemna"})
     existing = {line.year: line for line in competition.budget_lines}
     for year, amount in spec.budget:
         if year in existing:
@@ -146,7 +144,10 @@ def create_competition(
         ):
             competition.formal_items.append(
                 FormalCheckItem(
-                    code=code, text=text, position=position, is_timeliness=timely,
+                    code=code,
+                    text=text,
+                    position=position,
+                    is_timeliness=timely,
                     correctable=correctable,
                 )
             )
@@ -208,7 +209,9 @@ def _validate_criteria(specs: Sequence[CriterionSpec]) -> None:
         if not spec.name.strip():
             problems.append(f"{label}: brak nazwy / no name")
         if spec.kind in (CriterionKind.SCORED, CriterionKind.YES_NO):
-            if spec.kind is CriterionKind.SCORED and (spec.max_score is None or spec.max_score <= 0):
+            if spec.kind is CriterionKind.SCORED and (
+                spec.max_score is None or spec.max_score <= 0
+            ):
                 problems.append(f"{label}: skala musi mieć maksimum > 0 / scale max must be > 0")
             if spec.kind is CriterionKind.SCORED and (spec.step is None or spec.step <= 0):
                 problems.append(f"{label}: krok skali musi być > 0 / scale step must be > 0")
@@ -222,13 +225,17 @@ def _validate_criteria(specs: Sequence[CriterionSpec]) -> None:
                     f"{label}: maksimum {spec.max_score} nie jest wielokrotnością kroku "
                     f"{spec.step} / max is not a multiple of the step"
                 )
-            if spec.min_score is not None and spec.max_score is not None and not (
-                0 <= spec.min_score <= spec.max_score
+            if (
+                spec.min_score is not None
+                and spec.max_score is not None
+                and not (0 <= spec.min_score <= spec.max_score)
             ):
                 problems.append(f"{label}: próg poza skalą / threshold off the scale")
-        if spec.kind in (
-            CriterionKind.LOWER_BETTER, CriterionKind.HIGHER_BETTER, CriterionKind.BANDED
-        ) and not (spec.field or "").strip():
+        if (
+            spec.kind
+            in (CriterionKind.LOWER_BETTER, CriterionKind.HIGHER_BETTER, CriterionKind.BANDED)
+            and not (spec.field or "").strip()
+        ):
             problems.append(f"{label}: wzór wymaga pola oferty / a formula needs an offer field")
         if spec.kind is CriterionKind.BANDED and not spec.bands:
             problems.append(f"{label}: brak przedziałów / no bands")
@@ -237,8 +244,11 @@ def _validate_criteria(specs: Sequence[CriterionSpec]) -> None:
         if spec.kind is CriterionKind.YES_NO and spec.weight < 0:
             problems.append(f"{label}: waga nie może być ujemna / weight cannot be negative")
     if problems:
-        raise UserError("invalid_value", {"field": "kryteria / criteria", "detail": problems[0]},
-                        details=tuple(problems[1:]))
+        raise UserError(
+            "invalid_value",
+            {"field": "kryteria / criteria", "detail": problems[0]},
+            details=tuple(problems[1:]),
+        )
 
 
 def set_criteria(
@@ -273,7 +283,9 @@ def set_criteria(
             criterion.guidance = spec.guidance
             criterion.bands.clear()
             for band in spec.bands:
-                criterion.bands.append(CriterionBand(from_value=band.from_value, points=band.points))
+                criterion.bands.append(
+                    CriterionBand(from_value=band.from_value, points=band.points)
+                )
 
 
 def set_policy(db: Database, actor: Actor, competition_id: int, spec: PolicySpec) -> None:
@@ -285,7 +297,10 @@ def set_policy(db: Database, actor: Actor, competition_id: int, spec: PolicySpec
         raise UserError("invalid_value", {"field": "krok kwot / award step", "detail": "> 0"})
     if spec.winners is not None and spec.winners < 1:
         raise UserError("invalid_value", {"field": "liczba zwycięzców / winners", "detail": "≥ 1"})
-    if spec.allocation_method is AllocationMethod.FULL_ABOVE_PRORATA_BELOW and spec.full_above is None:
+    if (
+        spec.allocation_method is AllocationMethod.FULL_ABOVE_PRORATA_BELOW
+        and spec.full_above is None
+    ):
         raise UserError(
             "invalid_value",
             {"field": "próg pełnego finansowania / full-funding threshold", "detail": "wymagany"},
@@ -398,8 +413,17 @@ def update_applicant(
         require_editable(competition, "offers")
         offer = base.get_in(session, Offer, offer_id, competition_id)
         applicant = offer.applicant
-        for column in ("name", "legal_form", "nip", "regon", "krs", "address", "contact_person",
-                       "email", "phone"):
+        for column in (
+            "name",
+            "legal_form",
+            "nip",
+            "regon",
+            "krs",
+            "address",
+            "contact_person",
+            "email",
+            "phone",
+        ):
             setattr(applicant, column, getattr(fresh, column))
 
 
@@ -470,7 +494,9 @@ def record_formal_check(
         items = {item.code: item for item in competition.formal_items}
         unknown = sorted(set(answers) - set(items))
         if unknown:
-            raise UserError("not_found", {"what": "pozycja listy / checklist item", "id": unknown[0]})
+            raise UserError(
+                "not_found", {"what": "pozycja listy / checklist item", "id": unknown[0]}
+            )
         late = is_late(competition, offer) and not _late_admitted(session, offer)
         results = {result.item_id: result for result in offer.check_results}
         for code, item in items.items():
@@ -482,14 +508,18 @@ def record_formal_check(
             note = (notes or {}).get(code, "")
             result = results.get(item.id)
             if result is None:
-                offer.check_results.append(FormalCheckResult(item_id=item.id, answer=answer, note=note))
+                offer.check_results.append(
+                    FormalCheckResult(item_id=item.id, answer=answer, note=note)
+                )
             else:
                 result.answer = answer
                 result.note = note
         session.flush()
         answered = {r.item_id: r.answer for r in offer.check_results}
         failed = [
-            "oferta złożona po terminie" if item.is_timeliness else f"niespełniony wymóg: {item.text}"
+            "oferta złożona po terminie"
+            if item.is_timeliness
+            else f"niespełniony wymóg: {item.text}"
             for item in items.values()
             if answered.get(item.id) is CheckAnswer.NO
         ]
@@ -515,12 +545,16 @@ def request_correction(
         if offer.corrections:
             raise UserError(
                 "invalid_value",
-                {"field": "wezwanie / correction",
-                 "detail": "dopuszczalne jest jedno wezwanie do uzupełnienia na ofertę"},
+                {
+                    "field": "wezwanie / correction",
+                    "detail": "dopuszczalne jest jedno wezwanie do uzupełnienia na ofertę",
+                },
             )
         today = base.now().date()
         deadline = today + timedelta(days=days)
-        offer.corrections.append(CorrectionRequest(requested_on=today, deadline=deadline, scope=scope))
+        offer.corrections.append(
+            CorrectionRequest(requested_on=today, deadline=deadline, scope=scope)
+        )
         offer.formal_status = FormalStatus.CORRECTION_REQUESTED
         return deadline
 
@@ -550,8 +584,13 @@ def admit_late_offer(
         offer = base.get_in(session, Offer, offer_id, competition_id)
         session.add(
             Decision(
-                competition_id=competition_id, kind=DecisionKind.LATE_ADMISSION, offer_id=offer.id,
-                payload={}, reason=reason, decided_on=base.now().date(), recorded_at=base.now(),
+                competition_id=competition_id,
+                kind=DecisionKind.LATE_ADMISSION,
+                offer_id=offer.id,
+                payload={},
+                reason=reason,
+                decided_on=base.now().date(),
+                recorded_at=base.now(),
             )
         )
 
@@ -568,9 +607,13 @@ def override_formal_outcome(
         offer.rejection_reason = "" if admitted else reason
         session.add(
             Decision(
-                competition_id=competition_id, kind=DecisionKind.FORMAL_OVERRIDE,
-                offer_id=offer.id, payload={"admitted": admitted}, reason=reason,
-                decided_on=base.now().date(), recorded_at=base.now(),
+                competition_id=competition_id,
+                kind=DecisionKind.FORMAL_OVERRIDE,
+                offer_id=offer.id,
+                payload={"admitted": admitted},
+                reason=reason,
+                decided_on=base.now().date(),
+                recorded_at=base.now(),
             )
         )
 
@@ -597,8 +640,12 @@ def add_member(db: Database, actor: Actor, competition_id: int, spec: MemberSpec
                 {"field": "rola / role", "detail": "komisja ma już przewodniczącego / has a chair"},
             )
         member = Member(
-            code=code, position=position, name=spec.name.strip(), role=spec.role,
-            affiliation=spec.affiliation, email=spec.email,
+            code=code,
+            position=position,
+            name=spec.name.strip(),
+            role=spec.role,
+            affiliation=spec.affiliation,
+            email=spec.email,
         )
         competition.members.append(member)
         session.flush()
@@ -606,7 +653,11 @@ def add_member(db: Database, actor: Actor, competition_id: int, spec: MemberSpec
 
 
 def sign_declaration(
-    db: Database, actor: Actor, competition_id: int, member_code: str, signed_on: date,
+    db: Database,
+    actor: Actor,
+    competition_id: int,
+    member_code: str,
+    signed_on: date,
     text: str = "",
 ) -> None:
     with db.unit_of_work(actor.operator, actor.member) as session:
@@ -618,7 +669,11 @@ def sign_declaration(
 
 
 def declare_conflict(
-    db: Database, actor: Actor, competition_id: int, member_code: str, offer_code: str,
+    db: Database,
+    actor: Actor,
+    competition_id: int,
+    member_code: str,
+    offer_code: str,
     reason: str,
 ) -> None:
     """Recuse a member from an offer; scores already given for it are withdrawn."""
@@ -729,9 +784,14 @@ def apply_scores(
         if score is None:
             session.add(
                 Score(
-                    competition_id=competition.id, member_id=member.id, offer_id=offer.id,
-                    criterion_id=criterion.id, value=entry.value,
-                    justification=entry.justification.strip(), source=source, entered_at=now,
+                    competition_id=competition.id,
+                    member_id=member.id,
+                    offer_id=offer.id,
+                    criterion_id=criterion.id,
+                    value=entry.value,
+                    justification=entry.justification.strip(),
+                    source=source,
+                    entered_at=now,
                 )
             )
             changed += 1
@@ -745,7 +805,11 @@ def apply_scores(
 
 
 def delete_score(
-    db: Database, actor: Actor, competition_id: int, member_code: str, offer_code: str,
+    db: Database,
+    actor: Actor,
+    competition_id: int,
+    member_code: str,
+    offer_code: str,
     criterion_code: str,
 ) -> None:
     with db.unit_of_work(actor.operator, actor.member or member_code) as session:
@@ -756,7 +820,8 @@ def delete_score(
         criterion = base.criterion_by_code(session, competition_id, criterion_code)
         session.execute(
             delete(Score).where(
-                Score.member_id == member.id, Score.offer_id == offer.id,
+                Score.member_id == member.id,
+                Score.offer_id == offer.id,
                 Score.criterion_id == criterion.id,
             )
         )
@@ -767,20 +832,34 @@ def delete_score(
 
 
 def _decision(
-    session: Session, competition: Competition, kind: DecisionKind, offer: Offer | None,
-    payload: dict[str, Any], reason: str,
+    session: Session,
+    competition: Competition,
+    kind: DecisionKind,
+    offer: Offer | None,
+    payload: dict[str, Any],
+    reason: str,
 ) -> None:
     # A newer decision of the same kind for the same offer (or tie group) replaces the older.
     key = payload.get("key")
     for old in competition.decisions:
-        if old.kind is kind and old.active and (
-            (offer is not None and old.offer_id == offer.id) or (key and old.payload.get("key") == key)
+        if (
+            old.kind is kind
+            and old.active
+            and (
+                (offer is not None and old.offer_id == offer.id)
+                or (key and old.payload.get("key") == key)
+            )
         ):
             old.active = False
     session.add(
         Decision(
-            competition_id=competition.id, kind=kind, offer_id=offer.id if offer else None,
-            payload=payload, reason=reason, decided_on=base.now().date(), recorded_at=base.now(),
+            competition_id=competition.id,
+            kind=kind,
+            offer_id=offer.id if offer else None,
+            payload=payload,
+            reason=reason,
+            decided_on=base.now().date(),
+            recorded_at=base.now(),
         )
     )
 
@@ -791,7 +870,8 @@ def record_tie_order(
     reason = require_reason(reason, "rozstrzygnięcie remisu / tie decision")
     if len(offer_codes) < 2 or len(set(offer_codes)) != len(offer_codes):
         raise UserError(
-            "invalid_value", {"field": "kolejność / order", "detail": "co najmniej dwie różne oferty"}
+            "invalid_value",
+            {"field": "kolejność / order", "detail": "co najmniej dwie różne oferty"},
         )
     with db.unit_of_work(actor.operator, actor.member) as session:
         competition = get_competition(session, competition_id, for_update=True)
@@ -799,12 +879,23 @@ def record_tie_order(
         for code in offer_codes:
             base.offer_by_code(session, competition_id, code)
         key = "tie:" + ",".join(sorted(offer_codes))
-        _decision(session, competition, DecisionKind.TIE_ORDER, None,
-                  {"key": key, "order": list(offer_codes)}, reason)
+        _decision(
+            session,
+            competition,
+            DecisionKind.TIE_ORDER,
+            None,
+            {"key": key, "order": list(offer_codes)},
+            reason,
+        )
 
 
 def record_discrepancy_resolution(
-    db: Database, actor: Actor, competition_id: int, offer_code: str, method: str, reason: str,
+    db: Database,
+    actor: Actor,
+    competition_id: int,
+    offer_code: str,
+    method: str,
+    reason: str,
     consensus_scores: dict[str, Decimal] | None = None,
 ) -> None:
     from app.scoring.types import DiscrepancyMethod
@@ -824,7 +915,10 @@ def record_discrepancy_resolution(
         for code, value in consensus.items():
             _check_score(base.criterion_by_code(session, competition_id, code), value)
         _decision(
-            session, competition, DecisionKind.DISCREPANCY_RESOLUTION, offer,
+            session,
+            competition,
+            DecisionKind.DISCREPANCY_RESOLUTION,
+            offer,
             {"method": resolved.value, "consensus": {k: str(v) for k, v in consensus.items()}},
             reason,
         )
@@ -843,29 +937,39 @@ def record_manual_award(
         if amount > offer.requested_amount:
             raise UserError(
                 "invalid_value",
-                {"field": f"kwota dla {offer.code}",
-                 "detail": f"{amount} przekracza kwotę wnioskowaną {offer.requested_amount}"},
+                {
+                    "field": f"kwota dla {offer.code}",
+                    "detail": f"{amount} przekracza kwotę wnioskowaną {offer.requested_amount}",
+                },
             )
         if competition.policy.allocation_method is not AllocationMethod.MANUAL:
             raise UserError(
                 "invalid_value",
-                {"field": "podział środków / allocation",
-                 "detail": "kwoty ręczne są możliwe tylko przy metodzie „ręcznie”"},
+                {
+                    "field": "podział środków / allocation",
+                    "detail": "kwoty ręczne są możliwe tylko przy metodzie „ręcznie”",
+                },
             )
         budget = effective_budget(competition)
         others = sum(
-            (Decimal(d.payload["amount"]) for d in competition.decisions
-             if d.kind is DecisionKind.MANUAL_AWARD and d.active and d.offer_id != offer.id),
+            (
+                Decimal(d.payload["amount"])
+                for d in competition.decisions
+                if d.kind is DecisionKind.MANUAL_AWARD and d.active and d.offer_id != offer.id
+            ),
             Decimal(0),
         )
         if budget is not None and others + amount > budget:
             raise UserError(
                 "invalid_value",
-                {"field": f"kwota dla {offer.code}",
-                 "detail": f"suma przyznanych {others + amount} przekroczyłaby budżet {budget}"},
+                {
+                    "field": f"kwota dla {offer.code}",
+                    "detail": f"suma przyznanych {others + amount} przekroczyłaby budżet {budget}",
+                },
             )
-        _decision(session, competition, DecisionKind.MANUAL_AWARD, offer,
-                  {"amount": str(amount)}, reason)
+        _decision(
+            session, competition, DecisionKind.MANUAL_AWARD, offer, {"amount": str(amount)}, reason
+        )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -911,16 +1015,17 @@ def missing_for(
                 if (deadline_day - published).days < MIN_DAYS_OPEN_COMPETITION:
                     out.append(
                         f"a deadline at least 21 days after the last publication ({published})"
-                        if en else
-                        f"termin składania ofert co najmniej 21 dni od ostatniej publikacji "
+                        if en
+                        else f"termin składania ofert co najmniej 21 dni od ostatniej publikacji "
                         f"ogłoszenia ({published:%d.%m.%Y}; art. 13 ust. 1 uodpp)"
                     )
         codes = {c.code for c in competition.criteria}
         for rule in competition.tie_breakers:
             if rule.kind is TieBreakerKind.CRITERION and rule.ref not in codes:
                 out.append(
-                    f"tie-breaker names unknown criterion {rule.ref}" if en else
-                    f"kryterium rozstrzygania remisów {rule.ref} nie istnieje"
+                    f"tie-breaker names unknown criterion {rule.ref}"
+                    if en
+                    else f"kryterium rozstrzygania remisów {rule.ref} nie istnieje"
                 )
         policy = competition.policy
         needs_budget = policy.allocation_method not in (AllocationMethod.NONE,)
@@ -930,19 +1035,24 @@ def missing_for(
         deadline = competition.submission_deadline
         if deadline is not None and base.now() < deadline:
             out.append(
-                f"the submission deadline has not passed ({deadline.isoformat()})" if en else
-                f"termin składania ofert jeszcze nie minął "
+                f"the submission deadline has not passed ({deadline.isoformat()})"
+                if en
+                else f"termin składania ofert jeszcze nie minął "
                 f"({deadline.astimezone(base.WARSAW):%d.%m.%Y %H:%M})"
             )
     elif target is CompetitionStatus.FORMAL_CHECK:
         if not competition.offers:
             out.append(
-                "at least one offer (with none, cancel the competition)" if en else
-                "co najmniej jedna oferta (bez ofert konkurs należy unieważnić)"
+                "at least one offer (with none, cancel the competition)"
+                if en
+                else "co najmniej jedna oferta (bez ofert konkurs należy unieważnić)"
             )
     elif target is CompetitionStatus.SCORING:
-        pending = [o.code for o in competition.offers if o.formal_status in (
-            FormalStatus.PENDING, FormalStatus.CORRECTION_REQUESTED)]
+        pending = [
+            o.code
+            for o in competition.offers
+            if o.formal_status in (FormalStatus.PENDING, FormalStatus.CORRECTION_REQUESTED)
+        ]
         if pending:
             out.append(
                 ("formal check not finished for: " if en else "nieukończona ocena formalna ofert: ")
@@ -950,8 +1060,9 @@ def missing_for(
             )
         if not any(o.formal_status is FormalStatus.ADMITTED for o in competition.offers):
             out.append(
-                "at least one admitted offer (with none, cancel)" if en else
-                "co najmniej jedna oferta dopuszczona (bez nich konkurs należy unieważnić)"
+                "at least one admitted offer (with none, cancel)"
+                if en
+                else "co najmniej jedna oferta dopuszczona (bez nich konkurs należy unieważnić)"
             )
         if not any(m.role is MemberRole.CHAIR for m in competition.members):
             out.append("a chair of the committee" if en else "przewodniczący komisji")
@@ -971,8 +1082,11 @@ def missing_for(
 def missing_scores(session: Session, competition: Competition, lang: str = "pl") -> list[str]:
     """Which counted member still owes which score (or justification)."""
     en = lang == "en"
-    scored = [c for c in competition.criteria if c.kind is CriterionKind.SCORED or (
-        c.kind is CriterionKind.YES_NO and not c.field)]
+    scored = [
+        c
+        for c in competition.criteria
+        if c.kind is CriterionKind.SCORED or (c.kind is CriterionKind.YES_NO and not c.field)
+    ]
     admitted = [o for o in competition.offers if o.formal_status is FormalStatus.ADMITTED]
     have: dict[int, set[tuple[int, int]]] = {}
     unjustified: dict[int, int] = {}
@@ -999,8 +1113,12 @@ def missing_scores(session: Session, competition: Competition, lang: str = "pl")
             out.append(f"{member.name}: " + ("scores for " if en else "oceny ofert ") + shown)
         if unjustified.get(member.id):
             out.append(
-                f"{member.name}: " + (f"{unjustified[member.id]} scores without justification"
-                                      if en else f"{unjustified[member.id]} ocen bez uzasadnienia")
+                f"{member.name}: "
+                + (
+                    f"{unjustified[member.id]} scores without justification"
+                    if en
+                    else f"{unjustified[member.id]} ocen bez uzasadnienia"
+                )
             )
     return out
 
@@ -1018,8 +1136,10 @@ def advance(db: Database, actor: Actor, competition_id: int) -> CompetitionStatu
         if competition.status is CompetitionStatus.RESULTS:
             raise UserError(
                 "transition_not_allowed",
-                {"current": status_label(competition.status),
-                 "target": status_label(CompetitionStatus.SIGNED_OFF)},
+                {
+                    "current": status_label(competition.status),
+                    "target": status_label(CompetitionStatus.SIGNED_OFF),
+                },
             )
         gaps = missing_for(session, competition, target)
         if gaps:
@@ -1042,8 +1162,11 @@ def _auto_fail_late_offers(session: Session, competition: Competition) -> None:
                 r.item_id == timeliness.id for r in offer.check_results
             ):
                 offer.check_results.append(
-                    FormalCheckResult(item_id=timeliness.id, answer=CheckAnswer.NO,
-                                      note="wpływ po terminie składania ofert")
+                    FormalCheckResult(
+                        item_id=timeliness.id,
+                        answer=CheckAnswer.NO,
+                        note="wpływ po terminie składania ofert",
+                    )
                 )
 
 
@@ -1055,15 +1178,22 @@ def reopen_scoring(db: Database, actor: Actor, competition_id: int, reason: str)
         if competition.status is not CompetitionStatus.RESULTS:
             raise UserError(
                 "transition_not_allowed",
-                {"current": status_label(competition.status),
-                 "target": status_label(CompetitionStatus.SCORING)},
+                {
+                    "current": status_label(competition.status),
+                    "target": status_label(CompetitionStatus.SCORING),
+                },
             )
         competition.status = CompetitionStatus.SCORING
         from app.db.audit import record_event
 
-        record_event(session, competition_id=competition.id, object_type="Competition",
-                     object_id=str(competition.id), action="reopen_scoring",
-                     after={"reason": reason})
+        record_event(
+            session,
+            competition_id=competition.id,
+            object_type="Competition",
+            object_id=str(competition.id),
+            action="reopen_scoring",
+            after={"reason": reason},
+        )
 
 
 def cancel_competition(db: Database, actor: Actor, competition_id: int, reason: str) -> None:
@@ -1071,12 +1201,16 @@ def cancel_competition(db: Database, actor: Actor, competition_id: int, reason: 
     with db.unit_of_work(actor.operator, actor.member) as session:
         competition = get_competition(session, competition_id, for_update=True)
         if competition.status in (
-            CompetitionStatus.SIGNED_OFF, CompetitionStatus.ARCHIVED, CompetitionStatus.CANCELLED
+            CompetitionStatus.SIGNED_OFF,
+            CompetitionStatus.ARCHIVED,
+            CompetitionStatus.CANCELLED,
         ):
             raise UserError(
                 "transition_not_allowed",
-                {"current": status_label(competition.status),
-                 "target": status_label(CompetitionStatus.CANCELLED)},
+                {
+                    "current": status_label(competition.status),
+                    "target": status_label(CompetitionStatus.CANCELLED),
+                },
             )
         competition.status = CompetitionStatus.CANCELLED
         competition.cancellation_reason = reason
@@ -1097,13 +1231,491 @@ def visible_scores(
         criteria = {c.id: c.code for c in competition.criteria}
         statement = select(Score).where(Score.competition_id == competition_id)
         closed = competition.status in (
-            CompetitionStatus.RESULTS, CompetitionStatus.SIGNED_OFF, CompetitionStatus.ARCHIVED
+            CompetitionStatus.RESULTS,
+            CompetitionStatus.SIGNED_OFF,
+            CompetitionStatus.ARCHIVED,
         )
         if actor.member and not closed:
             me = base.member_by_code(session, competition_id, actor.member)
             statement = statement.where(Score.member_id == me.id)
         return [
-            (members[s.member_id], offers[s.offer_id], criteria[s.criterion_id], s.value,
-             s.justification)
+            (
+                members[s.member_id],
+                offers[s.offer_id],
+                criteria[s.criterion_id],
+                s.value,
+                s.justification,
+            )
             for s in session.scalars(statement)
         ]
+
+
+# ---------------------------------------------------------------------------------------------
+# Appended for the desktop shell: the editors read their specs back, offers and members are
+# edited, a call is duplicated, and offer imports add rows inside one transaction.  Existing
+# functions above are unchanged; what follows only reuses their validation.
+
+from dataclasses import dataclass  # noqa: E402  (kept with the appended section)
+from datetime import datetime  # noqa: E402
+
+
+@dataclass(frozen=True)
+class AttachmentInfo:
+    id: int
+    filename: str
+    sha256: str
+    size: int
+    added_at: datetime
+
+
+@dataclass(frozen=True)
+class FormalItemInfo:
+    code: str
+    text: str
+    is_timeliness: bool
+    correctable: bool
+
+
+@dataclass(frozen=True)
+class CorrectionInfo:
+    requested_on: date
+    deadline: date
+    scope: str
+    fulfilled_on: date | None
+
+
+@dataclass(frozen=True)
+class FormalCheckRow:
+    offer_id: int
+    code: str
+    applicant: str
+    received_at: datetime
+    late: bool
+    late_admitted: bool
+    status: FormalStatus
+    rejection_reason: str
+    answers: tuple[tuple[str, CheckAnswer], ...]  # (item code, answer) for answered items
+    notes: tuple[tuple[str, str], ...]
+    correction: CorrectionInfo | None
+
+
+@dataclass(frozen=True)
+class FormalCheckView:
+    items: tuple[FormalItemInfo, ...]
+    rows: tuple[FormalCheckRow, ...]
+
+
+@dataclass(frozen=True)
+class ConflictInfo:
+    member_code: str
+    offer_code: str
+    reason: str
+    declared_on: date | None
+
+
+def _call_spec_of(c: Competition) -> CallSpec:
+    return CallSpec(
+        kind=c.kind,
+        title=c.title,
+        case_reference=c.case_reference,
+        legal_basis=c.legal_basis,
+        committee_act=c.committee_act,
+        task_description=c.task_description,
+        announced_on=c.announced_on,
+        publication_places=c.publication_places,
+        last_publication_on=c.last_publication_on,
+        submission_deadline=c.submission_deadline,
+        decision_date=c.decision_date,
+        meeting_place=c.meeting_place,
+        require_justification=c.require_justification,
+        budget=tuple((line.year, line.amount) for line in c.budget_lines),
+    )
+
+
+def _criterion_specs_of(c: Competition) -> tuple[CriterionSpec, ...]:
+    from app.services.specs import BandSpec
+
+    return tuple(
+        CriterionSpec(
+            code=k.code,
+            name=k.name,
+            kind=k.kind,
+            weight=k.weight,
+            max_score=k.max_score,
+            step=k.step,
+            min_score=k.min_score,
+            field=k.field,
+            cap=k.cap,
+            bands=tuple(BandSpec(from_value=b.from_value, points=b.points) for b in k.bands),
+            guidance=k.guidance,
+        )
+        for k in c.criteria
+    )
+
+
+def _policy_spec_of(c: Competition) -> PolicySpec:
+    from app.services.specs import TieBreakerSpec
+
+    p = c.policy
+    return PolicySpec(
+        aggregation=p.aggregation,
+        rounding_places=p.rounding_places,
+        rounding_stage=p.rounding_stage,
+        min_total=p.min_total,
+        min_total_basis=p.min_total_basis,
+        tie_breakers=tuple(TieBreakerSpec(kind=t.kind, ref=t.ref) for t in c.tie_breakers),
+        discrepancy_points=p.discrepancy_points,
+        winners=p.winners,
+        allocation_method=p.allocation_method,
+        allocation_budget=p.allocation_budget,
+        award_step=p.award_step,
+        full_above=p.full_above,
+    )
+
+
+def call_spec(db: Database, competition_id: int) -> CallSpec:
+    """The call as the editor shows it (every field of ``CallSpec``)."""
+    with db.read() as session:
+        return _call_spec_of(get_competition(session, competition_id))
+
+
+def criteria_specs(db: Database, competition_id: int) -> tuple[CriterionSpec, ...]:
+    with db.read() as session:
+        return _criterion_specs_of(get_competition(session, competition_id))
+
+
+def policy_spec(db: Database, competition_id: int) -> PolicySpec:
+    with db.read() as session:
+        return _policy_spec_of(get_competition(session, competition_id))
+
+
+def offer_fields(db: Database, competition_id: int) -> tuple[str, ...]:
+    """The offer figures the competition's formulas and tie-breakers use, in card order."""
+    with db.read() as session:
+        c = get_competition(session, competition_id)
+        names: list[str] = []
+        for k in c.criteria:
+            if k.field and k.field not in names:
+                names.append(k.field)
+        for rule in c.tie_breakers:
+            if (
+                rule.kind in (TieBreakerKind.LOWER, TieBreakerKind.HIGHER)
+                and rule.ref
+                and (rule.ref not in names)
+            ):
+                names.append(rule.ref)
+        return tuple(names)
+
+
+def offer_spec(db: Database, competition_id: int, offer_id: int) -> OfferSpec:
+    with db.read() as session:
+        o = base.get_in(session, Offer, offer_id, competition_id)
+        a = o.applicant
+        return OfferSpec(
+            applicant=ApplicantSpec(
+                name=a.name,
+                legal_form=a.legal_form,
+                nip=a.nip,
+                regon=a.regon,
+                krs=a.krs,
+                address=a.address,
+                contact_person=a.contact_person,
+                email=a.email,
+                phone=a.phone,
+            ),
+            received_at=o.received_at,
+            requested_amount=o.requested_amount,
+            title=o.title,
+            code=o.code,
+            values=tuple(sorted((v.field, v.value) for v in o.values)),
+        )
+
+
+def offer_attachments(
+    db: Database, competition_id: int, offer_id: int
+) -> tuple[AttachmentInfo, ...]:
+    with db.read() as session:
+        o = base.get_in(session, Offer, offer_id, competition_id)
+        return tuple(
+            AttachmentInfo(
+                id=x.id, filename=x.filename, sha256=x.sha256, size=x.size, added_at=x.added_at
+            )
+            for x in sorted(o.attachments, key=lambda x: (x.added_at, x.id))
+        )
+
+
+def formal_check_view(db: Database, competition_id: int) -> FormalCheckView:
+    """The checklist grid: every offer's answers, status, correction request and lateness."""
+    with db.read() as session:
+        c = get_competition(session, competition_id)
+        item_code = {i.id: i.code for i in c.formal_items}
+        admitted_late = set(
+            session.scalars(
+                select(Decision.offer_id).where(
+                    Decision.competition_id == competition_id,
+                    Decision.kind == DecisionKind.LATE_ADMISSION,
+                    Decision.active.is_(True),
+                )
+            )
+        )
+        rows = []
+        for o in c.offers:
+            last = o.corrections[-1] if o.corrections else None
+            rows.append(
+                FormalCheckRow(
+                    offer_id=o.id,
+                    code=o.code,
+                    applicant=o.applicant.name,
+                    received_at=o.received_at,
+                    late=is_late(c, o),
+                    late_admitted=o.id in admitted_late,
+                    status=o.formal_status,
+                    rejection_reason=o.rejection_reason,
+                    answers=tuple(
+                        sorted((item_code[r.item_id], r.answer) for r in o.check_results)
+                    ),
+                    notes=tuple(sorted((item_code[r.item_id], r.note) for r in o.check_results)),
+                    correction=None
+                    if last is None
+                    else CorrectionInfo(
+                        requested_on=last.requested_on,
+                        deadline=last.deadline,
+                        scope=last.scope,
+                        fulfilled_on=last.fulfilled_on,
+                    ),
+                )
+            )
+        return FormalCheckView(
+            items=tuple(
+                FormalItemInfo(
+                    code=i.code,
+                    text=i.text,
+                    is_timeliness=i.is_timeliness,
+                    correctable=i.correctable,
+                )
+                for i in c.formal_items
+            ),
+            rows=tuple(rows),
+        )
+
+
+def member_spec(db: Database, competition_id: int, member_code: str) -> MemberSpec:
+    with db.read() as session:
+        m = base.member_by_code(session, competition_id, member_code)
+        return MemberSpec(
+            name=m.name, role=m.role, code=m.code, affiliation=m.affiliation, email=m.email
+        )
+
+
+def conflicts(db: Database, competition_id: int) -> tuple[ConflictInfo, ...]:
+    """Every declared recusal with its reason (the committee's conflicts matrix)."""
+    with db.read() as session:
+        c = get_competition(session, competition_id)
+        offer_code = {o.id: o.code for o in c.offers}
+        return tuple(
+            ConflictInfo(
+                member_code=m.code,
+                offer_code=offer_code[x.offer_id],
+                reason=x.reason,
+                declared_on=x.declared_on,
+            )
+            for m in c.members
+            for x in m.conflicts
+        )
+
+
+def update_offer(
+    db: Database, actor: Actor, competition_id: int, offer_id: int, spec: OfferSpec
+) -> None:
+    """Correct a registered offer: applicant, title, received time, amount, figures, code."""
+    if spec.requested_amount < 0:
+        raise UserError(
+            "invalid_value", {"field": "kwota wnioskowana / requested", "detail": "kwota ujemna"}
+        )
+    if spec.received_at.tzinfo is None:
+        raise UserError(
+            "invalid_value", {"field": "data wpływu / received", "detail": "brak strefy czasowej"}
+        )
+    fresh = _applicant(spec.applicant)
+    with db.unit_of_work(actor.operator, actor.member) as session:
+        competition = get_competition(session, competition_id, for_update=True)
+        require_editable(competition, "offers")
+        offer = base.get_in(session, Offer, offer_id, competition_id)
+        if spec.code and spec.code != offer.code:
+            if any(o.code == spec.code for o in competition.offers if o.id != offer.id):
+                raise UserError(
+                    "invalid_value", {"field": "kod oferty / offer code", "detail": spec.code}
+                )
+            offer.code = spec.code
+        for column in (
+            "name",
+            "legal_form",
+            "nip",
+            "regon",
+            "krs",
+            "address",
+            "contact_person",
+            "email",
+            "phone",
+        ):
+            setattr(offer.applicant, column, getattr(fresh, column))
+        offer.title = spec.title
+        offer.received_at = spec.received_at
+        offer.requested_amount = spec.requested_amount
+        wanted = dict(spec.values)
+        for value in list(offer.values):
+            if value.field not in wanted:
+                offer.values.remove(value)
+            else:
+                value.value = wanted.pop(value.field)
+        for field_name, amount in wanted.items():
+            offer.values.append(OfferValue(field=field_name, value=amount))
+
+
+def update_member(
+    db: Database, actor: Actor, competition_id: int, member_code: str, spec: MemberSpec
+) -> None:
+    """Correct a member's name, role, affiliation or e-mail (the code stays)."""
+    if not spec.name.strip():
+        raise UserError("invalid_value", {"field": "imię i nazwisko / name", "detail": "wymagane"})
+    with db.unit_of_work(actor.operator, actor.member) as session:
+        competition = get_competition(session, competition_id, for_update=True)
+        require_editable(competition, "committee")
+        member = base.member_by_code(session, competition_id, member_code)
+        if spec.role is MemberRole.CHAIR and any(
+            m.role is MemberRole.CHAIR and m.id != member.id for m in competition.members
+        ):
+            raise UserError(
+                "invalid_value",
+                {"field": "rola / role", "detail": "komisja ma już przewodniczącego / has a chair"},
+            )
+        member.name = spec.name.strip()
+        member.role = spec.role
+        member.affiliation = spec.affiliation
+        member.email = spec.email
+
+
+def add_offer_in_session(session: Session, competition: Competition, spec: OfferSpec) -> Offer:
+    """``add_offer`` inside the caller's transaction (imports add many offers or none)."""
+    if spec.requested_amount < 0:
+        raise UserError(
+            "invalid_value", {"field": "kwota wnioskowana / requested", "detail": "kwota ujemna"}
+        )
+    if spec.received_at.tzinfo is None:
+        raise UserError(
+            "invalid_value", {"field": "data wpływu / received", "detail": "brak strefy czasowej"}
+        )
+    require_editable(competition, "offers")
+    applicant = _applicant(spec.applicant)
+    number = (
+        session.scalar(select(func.max(Offer.number)).where(Offer.competition_id == competition.id))
+        or 0
+    ) + 1
+    code = spec.code or f"O{number}"
+    duplicate = session.scalar(
+        select(Offer.id).where(Offer.competition_id == competition.id, Offer.code == code)
+    )
+    if duplicate is not None:
+        raise UserError("invalid_value", {"field": "kod oferty / offer code", "detail": code})
+    applicant.competition_id = competition.id
+    session.add(applicant)
+    session.flush()
+    offer = Offer(
+        competition_id=competition.id,
+        number=number,
+        code=code,
+        applicant_id=applicant.id,
+        title=spec.title,
+        received_at=spec.received_at,
+        requested_amount=spec.requested_amount,
+        formal_status=FormalStatus.PENDING,
+    )
+    for field_name, value in spec.values:
+        offer.values.append(OfferValue(field=field_name, value=value))
+    session.add(offer)
+    session.flush()
+    return offer
+
+
+def duplicate_competition(db: Database, actor: Actor, competition_id: int) -> int:
+    """A new draft with the call, criteria, policy and checklist of an earlier competition.
+
+    Dates and the case reference are left empty (a new call needs its own); offers, members,
+    scores and decisions are not copied.
+    """
+    with db.unit_of_work(actor.operator, actor.member) as session:
+        source = get_competition(session, competition_id)
+        call = _call_spec_of(source)
+        criteria = _criterion_specs_of(source)
+        policy = _policy_spec_of(source)
+        copy = Competition(
+            uid=str(uuid.uuid4()),
+            kind=source.kind,
+            status=CompetitionStatus.DRAFT,
+            title=source.title,
+            created_at=base.now(),
+            institution_id=source.institution_id,
+        )
+        _apply_call(
+            copy,
+            CallSpec(
+                kind=call.kind,
+                title=f"{call.title} (kopia)",
+                legal_basis=call.legal_basis,
+                committee_act=call.committee_act,
+                task_description=call.task_description,
+                publication_places=call.publication_places,
+                meeting_place=call.meeting_place,
+                require_justification=call.require_justification,
+                budget=call.budget,
+            ),
+        )
+        copy.policy = ScoringPolicy(
+            aggregation=policy.aggregation,
+            rounding_places=policy.rounding_places,
+            rounding_stage=policy.rounding_stage,
+            min_total=policy.min_total,
+            min_total_basis=policy.min_total_basis,
+            discrepancy_points=policy.discrepancy_points,
+            winners=policy.winners,
+            allocation_method=policy.allocation_method,
+            allocation_budget=policy.allocation_budget,
+            award_step=policy.award_step,
+            full_above=policy.full_above,
+        )
+        for position, breaker in enumerate(policy.tie_breakers, start=1):
+            copy.tie_breakers.append(
+                TieBreakerRule(position=position, kind=breaker.kind, ref=breaker.ref)
+            )
+        for item in source.formal_items:
+            copy.formal_items.append(
+                FormalCheckItem(
+                    code=item.code,
+                    text=item.text,
+                    position=item.position,
+                    is_timeliness=item.is_timeliness,
+                    correctable=item.correctable,
+                )
+            )
+        for position, spec in enumerate(criteria, start=1):
+            criterion = Criterion(
+                code=spec.code,
+                position=position,
+                name=spec.name,
+                kind=spec.kind,
+                weight=spec.weight,
+                max_score=spec.max_score,
+                step=spec.step,
+                min_score=spec.min_score,
+                field=spec.field,
+                cap=spec.cap,
+                guidance=spec.guidance,
+            )
+            for band in spec.bands:
+                criterion.bands.append(
+                    CriterionBand(from_value=band.from_value, points=band.points)
+                )
+            copy.criteria.append(criterion)
+        session.add(copy)
+        session.flush()
+        return copy.id

@@ -43,8 +43,9 @@ class CompetitionSummary:
 def list_competitions(db: Database, search: str = "") -> list[CompetitionSummary]:
     with db.read() as session:
         offer_counts = dict(
-            session.execute(select(Offer.competition_id, func.count()).group_by(Offer.competition_id))
-            .all()
+            session.execute(
+                select(Offer.competition_id, func.count()).group_by(Offer.competition_id)
+            ).all()
         )
         admitted_counts = dict(
             session.execute(
@@ -71,10 +72,17 @@ def list_competitions(db: Database, search: str = "") -> list[CompetitionSummary
             )
         return [
             CompetitionSummary(
-                id=c.id, uid=c.uid, kind=c.kind, status=c.status, title=c.title,
-                case_reference=c.case_reference, submission_deadline=c.submission_deadline,
-                offers=offer_counts.get(c.id, 0), admitted=admitted_counts.get(c.id, 0),
-                members=member_counts.get(c.id, 0), scores=score_counts.get(c.id, 0),
+                id=c.id,
+                uid=c.uid,
+                kind=c.kind,
+                status=c.status,
+                title=c.title,
+                case_reference=c.case_reference,
+                submission_deadline=c.submission_deadline,
+                offers=offer_counts.get(c.id, 0),
+                admitted=admitted_counts.get(c.id, 0),
+                members=member_counts.get(c.id, 0),
+                scores=score_counts.get(c.id, 0),
                 budget=effective_budget(c),
             )
             for c in session.scalars(statement)
@@ -149,10 +157,18 @@ def competition_detail(db: Database, competition_id: int, lang: str = "pl") -> C
         deadline = c.submission_deadline
         offers = tuple(
             OfferRow(
-                id=o.id, number=o.number, code=o.code, applicant=o.applicant.name,
-                legal_form=o.applicant.legal_form, nip=o.applicant.nip, regon=o.applicant.regon,
-                krs=o.applicant.krs, title=o.title, received_at=o.received_at,
-                requested=o.requested_amount, formal_status=o.formal_status,
+                id=o.id,
+                number=o.number,
+                code=o.code,
+                applicant=o.applicant.name,
+                legal_form=o.applicant.legal_form,
+                nip=o.applicant.nip,
+                regon=o.applicant.regon,
+                krs=o.applicant.krs,
+                title=o.title,
+                received_at=o.received_at,
+                requested=o.requested_amount,
+                formal_status=o.formal_status,
                 rejection_reason=o.rejection_reason,
                 late=deadline is not None and o.received_at > deadline,
                 attachments=len(o.attachments),
@@ -161,11 +177,18 @@ def competition_detail(db: Database, competition_id: int, lang: str = "pl") -> C
         )
         scores = session.scalar(select(func.count()).where(Score.competition_id == c.id)) or 0
         summary = CompetitionSummary(
-            id=c.id, uid=c.uid, kind=c.kind, status=c.status, title=c.title,
-            case_reference=c.case_reference, submission_deadline=c.submission_deadline,
+            id=c.id,
+            uid=c.uid,
+            kind=c.kind,
+            status=c.status,
+            title=c.title,
+            case_reference=c.case_reference,
+            submission_deadline=c.submission_deadline,
             offers=len(offers),
             admitted=sum(1 for o in offers if o.formal_status is FormalStatus.ADMITTED),
-            members=len(c.members), scores=scores, budget=effective_budget(c),
+            members=len(c.members),
+            scores=scores,
+            budget=effective_budget(c),
         )
         target = next_status(c.status)
         gaps = tuple(missing_for(session, c, target, lang)) if target else ()
@@ -180,8 +203,14 @@ def competition_detail(db: Database, competition_id: int, lang: str = "pl") -> C
             budget_lines=tuple((b.year, b.amount) for b in c.budget_lines),
             criteria=tuple(
                 CriterionRow(
-                    code=k.code, name=k.name, kind=k.kind.value, weight=k.weight,
-                    max_score=k.max_score, step=k.step, min_score=k.min_score, field=k.field,
+                    code=k.code,
+                    name=k.name,
+                    kind=k.kind.value,
+                    weight=k.weight,
+                    max_score=k.max_score,
+                    step=k.step,
+                    min_score=k.min_score,
+                    field=k.field,
                     guidance=k.guidance,
                 )
                 for k in c.criteria
@@ -189,7 +218,11 @@ def competition_detail(db: Database, competition_id: int, lang: str = "pl") -> C
             offers=offers,
             members=tuple(
                 MemberRow(
-                    id=m.id, code=m.code, name=m.name, role=m.role, affiliation=m.affiliation,
+                    id=m.id,
+                    code=m.code,
+                    name=m.name,
+                    role=m.role,
+                    affiliation=m.affiliation,
                     declaration_signed_on=m.declaration_signed_on,
                     recused_from=tuple(offer_code[x.offer_id] for x in m.conflicts),
                 )
@@ -244,9 +277,16 @@ def audit_trail(
             statement = statement.limit(limit)
         return [
             AuditRow(
-                seq=e.seq, at=e.at, operator=e.operator, acting_member=e.acting_member,
-                competition_id=e.competition_id, object_type=e.object_type,
-                object_id=e.object_id, action=e.action, before=e.before, after=e.after,
+                seq=e.seq,
+                at=e.at,
+                operator=e.operator,
+                acting_member=e.acting_member,
+                competition_id=e.competition_id,
+                object_type=e.object_type,
+                object_id=e.object_id,
+                action=e.action,
+                before=e.before,
+                after=e.after,
             )
             for e in session.scalars(statement)
         ]

@@ -41,9 +41,16 @@ def build_input(session: Session, competition: Competition) -> st.CompetitionInp
     policy = competition.policy
     criteria = tuple(
         st.Criterion(
-            id=c.code, name=c.name, kind=c.kind, weight=c.weight, max_score=c.max_score,
-            step=c.step, min_score=c.min_score, field=c.field,
-            bands=tuple(st.Band(b.from_value, b.points) for b in c.bands), cap=c.cap,
+            id=c.code,
+            name=c.name,
+            kind=c.kind,
+            weight=c.weight,
+            max_score=c.max_score,
+            step=c.step,
+            min_score=c.min_score,
+            field=c.field,
+            bands=tuple(st.Band(b.from_value, b.points) for b in c.bands),
+            cap=c.cap,
         )
         for c in competition.criteria
     )
@@ -117,7 +124,9 @@ def build_input(session: Session, competition: Competition) -> st.CompetitionInp
         elif decision.kind is DecisionKind.DISCREPANCY_RESOLUTION and code:
             resolutions.append(
                 st.DiscrepancyResolution(
-                    code, st.DiscrepancyMethod(payload["method"]), decision.reason,
+                    code,
+                    st.DiscrepancyMethod(payload["method"]),
+                    decision.reason,
                     {k: Decimal(v) for k, v in payload.get("consensus", {}).items()},
                 )
             )
@@ -168,10 +177,16 @@ def results(db: Database, competition_id: int) -> ResultsView:
         except ScoringInputError as error:
             raise UserError("scoring_input", {"detail": str(error)}) from error
         complete = competition.status in (
-            CompetitionStatus.RESULTS, CompetitionStatus.SIGNED_OFF, CompetitionStatus.ARCHIVED
+            CompetitionStatus.RESULTS,
+            CompetitionStatus.SIGNED_OFF,
+            CompetitionStatus.ARCHIVED,
         )
         return ResultsView(
-            competition_id, competition.status, complete, inp, computed,
+            competition_id,
+            competition.status,
+            complete,
+            inp,
+            computed,
             fingerprint(competition.uid, inp, computed),
         )
 
@@ -186,10 +201,17 @@ def results_document(uid: str, inp: st.CompetitionInput, res: st.Results) -> dic
         "format": RESULT_FORMAT,
         "competition": uid,
         "criteria": [
-            {"id": c.id, "kind": c.kind.value, "weight": str(c.weight),
-             "max": _s(c.max_score), "step": _s(c.step), "min_score": _s(c.min_score),
-             "field": c.field, "cap": _s(c.cap),
-             "bands": [[str(b.from_value), str(b.points)] for b in c.bands]}
+            {
+                "id": c.id,
+                "kind": c.kind.value,
+                "weight": str(c.weight),
+                "max": _s(c.max_score),
+                "step": _s(c.step),
+                "min_score": _s(c.min_score),
+                "field": c.field,
+                "cap": _s(c.cap),
+                "bands": [[str(b.from_value), str(b.points)] for b in c.bands],
+            }
             for c in inp.criteria
         ],
         "policy": {

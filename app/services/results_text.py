@@ -35,7 +35,9 @@ def results_json(view: ResultsView, lang: str = "pl") -> dict[str, Any]:
                 "eligible": offer.eligible,
                 "rank": offer.rank,
                 "total": None if offer.total is None else str(offer.total),
-                "unscaled_total": None if offer.unscaled_total is None else str(offer.unscaled_total),
+                "unscaled_total": None
+                if offer.unscaled_total is None
+                else str(offer.unscaled_total),
                 "award": None if offer.award is None else str(offer.award),
                 "flags": sorted(f.value for f in offer.flags),
                 "counted_members": list(offer.counted_members),
@@ -71,12 +73,15 @@ def results_table(view: ResultsView, lang: str = "pl") -> list[str]:
     lines = []
     if not view.complete:
         lines.append(
-            "PROVISIONAL: scoring is not closed yet." if en else
-            "WYNIKI WSTĘPNE: ocena merytoryczna nie została zamknięta."
+            "PROVISIONAL: scoring is not closed yet."
+            if en
+            else "WYNIKI WSTĘPNE: ocena merytoryczna nie została zamknięta."
         )
-    header = f"{'Rank' if en else 'Miejsce':>7}  {'Offer' if en else 'Oferta':<8}" + "".join(
-        f"{code:>9}" for code in codes
-    ) + f"{'Total' if en else 'Suma':>10}"
+    header = (
+        f"{'Rank' if en else 'Miejsce':>7}  {'Offer' if en else 'Oferta':<8}"
+        + "".join(f"{code:>9}" for code in codes)
+        + f"{'Total' if en else 'Suma':>10}"
+    )
     if view.input.policy.allocation.method is not st.AllocationMethod.NONE:
         header += f"{'Award' if en else 'Kwota':>18}"
     lines.append(header + ("  Flags" if en else "  Oznaczenia"))
@@ -100,13 +105,15 @@ def results_table(view: ResultsView, lang: str = "pl") -> list[str]:
     if res.awarded_total is not None and res.budget is not None:
         lines.append(
             (f"Awarded {format_money(res.awarded_total, lang)} of {format_money(res.budget, lang)}")
-            if en else
-            f"Przyznano {format_money(res.awarded_total, lang)} z {format_money(res.budget, lang)}"
+            if en
+            else f"Przyznano {format_money(res.awarded_total, lang)} "
+            f"z {format_money(res.budget, lang)}"
         )
     if res.cancel:
         lines.append(
-            "No offer is eligible: the competition must be cancelled." if en else
-            "Żadna oferta nie spełnia warunków: konkurs należy unieważnić."
+            "No offer is eligible: the competition must be cancelled."
+            if en
+            else "Żadna oferta nie spełnia warunków: konkurs należy unieważnić."
         )
     for step in res.steps:
         lines.append("• " + explain(step, lang))

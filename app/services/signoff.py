@@ -9,7 +9,6 @@ stay readable.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -24,35 +23,31 @@ from app.services import base
 from app.services.base import Actor, get_competition, require_reason, status_label
 from app.services.results import build_input, canonical_json, compute, fingerprint, results_document
 
-# Set by app.services.protocol once the renderers are importable: (session, competition,
-# version number, signed_off_by, signed_off_at) -> (pdf bytes, xlsx bytes)
-Renderer = Callable[[Session, Competition, int, str, datetime], tuple[bytes, bytes]]
-_renderer: list[Renderer] = []
-
-
-def register_renderer(renderer: Renderer) -> None:
-    _renderer[:] = [renderer]
-
 
 def sign_off_blockers(session: Session, competition: Competition, lang: str = "pl") -> list[str]:
     en = lang == "en"
     out: list[str] = []
     if competition.status is not CompetitionStatus.RESULTS:
         out.append(
-            f"the competition must be at the results step (it is {status_label(competition.status, lang)})"
-            if en else
-            f"konkurs musi być na etapie wyników (jest: {status_label(competition.status, lang)})"
+            "the competition must be at the results step "
+            f"(it is {status_label(competition.status, lang)})"
+            if en
+            else "konkurs musi być na etapie wyników "
+            f"(jest: {status_label(competition.status, lang)})"
         )
         return out
     res = compute(session, competition)
     for group in res.unresolved_ties:
         out.append(
-            f"an unresolved tie between {', '.join(group)} (record the committee's order)" if en
-            else f"nierozstrzygnięty remis ofert {', '.join(group)} (zapisz decyzję komisji o kolejności)"
+            f"an unresolved tie between {', '.join(group)} (record the committee's order)"
+            if en
+            else f"nierozstrzygnięty remis ofert {', '.join(group)} "
+            "(zapisz decyzję komisji o kolejności)"
         )
     for offer in res.unresolved_discrepancies:
         out.append(
-            f"an unresolved discrepancy for offer {offer}" if en
+            f"an unresolved discrepancy for offer {offer}"
+            if en
             else f"nierozstrzygnięta rozbieżność ocen oferty {offer}"
         )
     return out
@@ -64,8 +59,11 @@ def _chair_check(competition: Competition, actor: Actor, action: str) -> str:
     if acting is None or chair is None or acting.id != chair.id:
         raise UserError(
             "only_chair",
-            {"action": action, "member": acting.name if acting else (actor.member or actor.operator),
-             "role": acting.role.value if acting else "—"},
+            {
+                "action": action,
+                "member": acting.name if acting else (actor.member or actor.operator),
+                "role": acting.role.value if acting else "—",
+            },
         )
     return acting.name
 
@@ -83,22 +81,32 @@ def sign_off(db: Database, actor: Actor, competition_id: int) -> int:
         number = len(competition.protocol_versions) + 1
         signed_at = base.now()
         document = results_document(competition.uid, inp, res)
-        pdf: bytes | None = None
-        xlsx: bytes | None = None
         competition.status = CompetitionStatus.SIGNED_OFF
         session.flush()
-        if _renderer:
-            pdf, xlsx = _renderer[0](session, competition, number, chair_name, signed_at)
+        # the protocol module builds on this one; imported here to keep the dependency one-way
+        from app.services.protocol import render_for_sign_off
+
+        pdf, xlsx = render_for_sign_off(session, competition, number, chair_name, signed_at)
         version = ProtocolVersion(
-            competition_id=competition.id, number=number, signed_off_at=signed_at,
-            signed_off_by=chair_name, fingerprint=fingerprint(competition.uid, inp, res),
-            results_json=canonical_json(document), pdf=pdf,
-            pdf_sha256=hashlib.sha256(pdf).hexdigest() if pdf else None, xlsx=xlsx,
+            competition_id=competition.id,
+            number=number,
+            signed_off_at=signed_at,
+            signed_off_by=chair_name,
+            fingerprint=fingerprint(competition.uid, inp, res),
+            results_json=canonical_json(document),
+            pdf=pdf,
+            pdf_sha256=hashlib.sha256(pdf).hexdigest() if pdf else None,
+            xlsx=xlsx,
         )
         competition.protocol_versions.append(version)
-        record_event(session, competition_id=competition.id, object_type="Competition",
-                     object_id=str(competition.id), action="sign_off",
-                     after={"version": number, "fingerprint": version.fingerprint})
+        record_event(
+            session,
+            competition_id=competition.id,
+            object_type="Competition",
+            object_id=str(competition.id),
+            action="sign_off",
+            after={"version": number, "fingerprint": version.fingerprint},
+        )
         return number
 
 
@@ -110,17 +118,24 @@ def reopen(db: Database, actor: Actor, competition_id: int, reason: str) -> None
         if competition.status is not CompetitionStatus.SIGNED_OFF:
             raise UserError(
                 "transition_not_allowed",
-                {"current": status_label(competition.status),
-                 "target": status_label(CompetitionStatus.RESULTS)},
+                {
+                    "current": status_label(competition.status),
+                    "target": status_label(CompetitionStatus.RESULTS),
+                },
             )
         _chair_check(competition, actor, "ponownie otworzyć wynik / reopen the result")
         latest = competition.protocol_versions[-1]
         latest.reopened_at = base.now()
         latest.reopen_reason = reason
         competition.status = CompetitionStatus.RESULTS
-        record_event(session, competition_id=competition.id, object_type="Competition",
-                     object_id=str(competition.id), action="reopen",
-                     after={"version": latest.number, "reason": reason})
+        record_event(
+            session,
+            competition_id=competition.id,
+            object_type="Competition",
+            object_id=str(competition.id),
+            action="reopen",
+            after={"version": latest.number, "reason": reason},
+        )
 
 
 @dataclass(frozen=True)
@@ -139,13 +154,23 @@ def versions(db: Database, competition_id: int) -> list[VersionInfo]:
     with db.read() as session:
         competition = get_competition(session, competition_id)
         return [
-            VersionInfo(v.number, v.signed_off_at, v.signed_off_by, v.fingerprint,
-                        v.pdf is not None, v.xlsx is not None, v.reopened_at, v.reopen_reason)
+            VersionInfo(
+                v.number,
+                v.signed_off_at,
+                v.signed_off_by,
+                v.fingerprint,
+                v.pdf is not None,
+                v.xlsx is not None,
+                v.reopened_at,
+                v.reopen_reason,
+            )
             for v in competition.protocol_versions
         ]
 
 
-def version_bytes(db: Database, competition_id: int, number: int) -> tuple[bytes | None, bytes | None]:
+def version_bytes(
+    db: Database, competition_id: int, number: int
+) -> tuple[bytes | None, bytes | None]:
     with db.read() as session:
         competition = get_competition(session, competition_id)
         for v in competition.protocol_versions:

@@ -41,13 +41,42 @@ from app.services.specs import (
 )
 
 FORMAT = "komisja-acceptance-case/1"
-TOP_KEYS = {"format", "title", "description", "kind", "policy", "criteria", "members", "offers",
-            "conflicts", "scores", "expected"}
-POLICY_KEYS = {"aggregation", "rounding", "min_total", "min_total_basis", "tie_breakers",
-               "discrepancy_points", "winners", "allocation"}
+TOP_KEYS = {
+    "format",
+    "title",
+    "description",
+    "kind",
+    "policy",
+    "criteria",
+    "members",
+    "offers",
+    "conflicts",
+    "scores",
+    "expected",
+}
+POLICY_KEYS = {
+    "aggregation",
+    "rounding",
+    "min_total",
+    "min_total_basis",
+    "tie_breakers",
+    "discrepancy_points",
+    "winners",
+    "allocation",
+}
 ALLOCATION_KEYS = {"method", "budget", "award_step", "full_above"}
-CRITERION_KEYS = {"id", "name", "kind", "max", "step", "weight", "min_score", "field", "bands",
-                  "cap"}
+CRITERION_KEYS = {
+    "id",
+    "name",
+    "kind",
+    "max",
+    "step",
+    "weight",
+    "min_score",
+    "field",
+    "bands",
+    "cap",
+}
 MEMBER_KEYS = {"id", "name", "role"}
 OFFER_KEYS = {"id", "applicant", "title", "requested", "submitted_at", "formal", "values"}
 SCORE_KEYS = {"member", "offer", "criterion", "score"}
@@ -119,7 +148,8 @@ def play(case: dict[str, Any], db: Database, actor: Actor, clock: Any) -> Result
     budget_amount = allocation.get("budget")
     clock.set(deadline - timedelta(days=45))
     competition_id = procedure.create_competition(
-        db, actor,
+        db,
+        actor,
         CallSpec(
             kind=CompetitionKind(case["kind"]),
             title=case.get("title", "Konkurs"),
@@ -140,7 +170,10 @@ def play(case: dict[str, Any], db: Database, actor: Actor, clock: Any) -> Result
             raise FixtureError(f"criterion {item['id']}: no weight and no max")
         criteria.append(
             CriterionSpec(
-                code=item["id"], name=item["name"], kind=kind, weight=weight,
+                code=item["id"],
+                name=item["name"],
+                kind=kind,
+                weight=weight,
                 max_score=max_score,
                 step=_dec(item["step"], "step") if "step" in item else None,
                 min_score=_dec(item["min_score"], "min_score") if "min_score" in item else None,
@@ -155,7 +188,9 @@ def play(case: dict[str, Any], db: Database, actor: Actor, clock: Any) -> Result
     procedure.set_criteria(db, actor, competition_id, criteria)
     rounding = policy.get("rounding", {})
     procedure.set_policy(
-        db, actor, competition_id,
+        db,
+        actor,
+        competition_id,
         PolicySpec(
             aggregation=Aggregation(policy["aggregation"]),
             rounding_places=int(rounding.get("places", 2)),
@@ -165,7 +200,8 @@ def play(case: dict[str, Any], db: Database, actor: Actor, clock: Any) -> Result
             tie_breakers=tuple(_tie_breaker(t) for t in policy.get("tie_breakers", [])),
             discrepancy_points=(
                 _dec(policy["discrepancy_points"], "discrepancy")
-                if "discrepancy_points" in policy else None
+                if "discrepancy_points" in policy
+                else None
             ),
             winners=policy.get("winners"),
             allocation_method=AllocationMethod(allocation["method"]),
@@ -177,7 +213,9 @@ def play(case: dict[str, Any], db: Database, actor: Actor, clock: Any) -> Result
     )
     for item in case["members"]:
         procedure.add_member(
-            db, actor, competition_id,
+            db,
+            actor,
+            competition_id,
             MemberSpec(name=item["name"], role=MemberRole(item["role"]), code=item["id"]),
         )
         procedure.sign_declaration(db, actor, competition_id, item["id"], announced)
@@ -185,7 +223,9 @@ def play(case: dict[str, Any], db: Database, actor: Actor, clock: Any) -> Result
     offer_ids: dict[str, int] = {}
     for item in offers:
         offer_ids[item["id"]] = procedure.add_offer(
-            db, actor, competition_id,
+            db,
+            actor,
+            competition_id,
             OfferSpec(
                 applicant=ApplicantSpec(name=item["applicant"]),
                 received_at=datetime.fromisoformat(item["submitted_at"]),
@@ -201,17 +241,30 @@ def play(case: dict[str, Any], db: Database, actor: Actor, clock: Any) -> Result
     for item in offers:
         ok = item["formal"] == "pass"
         status = procedure.record_formal_check(
-            db, actor, competition_id, offer_ids[item["id"]],
-            {"F2": CheckAnswer.YES if ok else CheckAnswer.NO, "F3": CheckAnswer.YES,
-             "F4": CheckAnswer.YES}
-            | ({"F5": CheckAnswer.YES, "F6": CheckAnswer.YES}
-               if case["kind"] == "ngo_grant" else {}),
+            db,
+            actor,
+            competition_id,
+            offer_ids[item["id"]],
+            {
+                "F2": CheckAnswer.YES if ok else CheckAnswer.NO,
+                "F3": CheckAnswer.YES,
+                "F4": CheckAnswer.YES,
+            }
+            | (
+                {"F5": CheckAnswer.YES, "F6": CheckAnswer.YES}
+                if case["kind"] == "ngo_grant"
+                else {}
+            ),
         )
         if (status.value == "admitted") != ok:
             raise AssertionError(f"offer {item['id']}: formal outcome {status}")
     for conflict in case["conflicts"]:
         procedure.declare_conflict(
-            db, actor, competition_id, conflict["member"], conflict["offer"],
+            db,
+            actor,
+            competition_id,
+            conflict["member"],
+            conflict["offer"],
             "konflikt interesów (przypadek testowy)",
         )
     procedure.advance(db, actor, competition_id)  # scoring

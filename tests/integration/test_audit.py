@@ -20,13 +20,25 @@ from app.services.specs import ScoreEntry
 from tests.builders import call, to_scoring
 
 
-def test_every_change_is_recorded_with_before_and_after(db: Database, actor: Actor, clock: Any) -> None:
+def test_every_change_is_recorded_with_before_and_after(
+    db: Database, actor: Actor, clock: Any
+) -> None:
     built = to_scoring(db, actor, clock)
     cid = built.competition_id
-    procedure.record_scores(db, Actor("Sekretarz Ola", member="M2"), cid, "M2",
-                            [ScoreEntry("O1", "K1", Decimal("7"), "pierwsza ocena")])
-    procedure.record_scores(db, Actor("Sekretarz Ola", member="M2"), cid, "M2",
-                            [ScoreEntry("O1", "K1", Decimal("7.5"), "po namyśle")])
+    procedure.record_scores(
+        db,
+        Actor("Sekretarz Ola", member="M2"),
+        cid,
+        "M2",
+        [ScoreEntry("O1", "K1", Decimal("7"), "pierwsza ocena")],
+    )
+    procedure.record_scores(
+        db,
+        Actor("Sekretarz Ola", member="M2"),
+        cid,
+        "M2",
+        [ScoreEntry("O1", "K1", Decimal("7.5"), "po namyśle")],
+    )
     entries = audit_trail(db, competition_id=cid, object_type="Score")
     assert [e.action for e in entries] == ["create", "update"]
     change = entries[-1]
@@ -44,7 +56,10 @@ def test_a_change_without_an_operator_is_refused(db: Database) -> None:
 @pytest.mark.parametrize(
     ("tamper", "problem"),
     [
-        ("UPDATE audit_entry SET after = replace(after, 'Konkurs', 'Konkurz') WHERE seq = 1", "modified"),
+        (
+            "UPDATE audit_entry SET after = replace(after, 'Konkurs', 'Konkurz') WHERE seq = 1",
+            "modified",
+        ),
         ("DELETE FROM audit_entry WHERE seq = 3", "deleted"),
         ("UPDATE audit_entry SET operator = 'Ktoś inny' WHERE seq = 5", "modified"),
     ],
@@ -68,11 +83,17 @@ def test_tampering_is_detected_and_the_entry_named(
 def test_swapped_entries_are_detected(db: Database, actor: Actor) -> None:
     procedure.create_competition(db, actor, call())
     with db.engine.begin() as connection:
-        rows = connection.execute(text("SELECT seq, after, hash, prev_hash FROM audit_entry "
-                                       "WHERE seq IN (2, 3) ORDER BY seq")).all()
+        rows = connection.execute(
+            text(
+                "SELECT seq, after, hash, prev_hash FROM audit_entry "
+                "WHERE seq IN (2, 3) ORDER BY seq"
+            )
+        ).all()
         for (seq, *_), (_, after, digest, prev) in zip(rows, reversed(rows), strict=True):
-            connection.execute(text("UPDATE audit_entry SET after=:a, hash=:h, prev_hash=:p "
-                                    "WHERE seq=:s"), {"a": after, "h": digest, "p": prev, "s": seq})
+            connection.execute(
+                text("UPDATE audit_entry SET after=:a, hash=:h, prev_hash=:p WHERE seq=:s"),
+                {"a": after, "h": digest, "p": prev, "s": seq},
+            )
     report = verify(db)
     assert not report.ok and report.chain.first_broken == 2
 
@@ -86,6 +107,7 @@ def test_cutting_off_the_newest_entries_is_detected(db: Database, actor: Actor) 
     assert not report.ok and report.chain.problem == "head_mismatch"
 
 
+@pytest.mark.sqlite_only
 def test_verify_command_fails_and_names_the_entry(
     db: Database, db_url: str, actor: Actor, capsys: pytest.CaptureFixture[str]
 ) -> None:

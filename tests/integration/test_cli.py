@@ -16,7 +16,9 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     return code, captured.out, captured.err
 
 
-def test_demo_then_verify_and_the_other_commands(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_demo_then_verify_and_the_other_commands(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     db = str(tmp_path / "k.sqlite3")
     code, out, _ = run(capsys, "demo", "--db", db, "--operator", "Jan Testowy")
     assert code == 0
@@ -45,7 +47,9 @@ def test_demo_then_verify_and_the_other_commands(tmp_path: Path, capsys: pytest.
     assert run(capsys, "list", "--db", str(backup))[1].count("\n") == 3
 
 
-def test_errors_go_to_stderr_with_a_nonzero_code(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_errors_go_to_stderr_with_a_nonzero_code(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     db = str(tmp_path / "k.sqlite3")
     code, out, err = run(capsys, "show", "42", "--db", db)
     assert code == 2 and out == "" and "Nie znaleziono" in err

@@ -26,6 +26,7 @@ def test_models_and_migrations_agree(db: Database) -> None:
         assert compare_metadata(context, Base.metadata) == []
 
 
+@pytest.mark.sqlite_only
 def test_sqlite_is_durable_and_checks_foreign_keys(db: Database) -> None:
     with db.engine.connect() as connection:
         assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
@@ -33,6 +34,7 @@ def test_sqlite_is_durable_and_checks_foreign_keys(db: Database) -> None:
         assert connection.execute(text("PRAGMA synchronous")).scalar() == 2  # FULL
 
 
+@pytest.mark.sqlite_only
 def test_database_from_a_newer_program_is_refused_and_left_alone(tmp_path: Path) -> None:
     path = tmp_path / "k.sqlite3"
     Database.open(f"sqlite:///{path}").dispose()
@@ -47,18 +49,23 @@ def test_database_from_a_newer_program_is_refused_and_left_alone(tmp_path: Path)
     assert path.read_bytes() == before
 
 
-def test_migration_backs_up_the_file_first(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                           actor: object) -> None:
+@pytest.mark.sqlite_only
+def test_migration_backs_up_the_file_first(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, actor: object
+) -> None:
     path = tmp_path / "k.sqlite3"
     database = Database.open(f"sqlite:///{path}")
     procedure.create_competition(database, actor, call())  # type: ignore[arg-type]
     database.dispose()
     migrations = tmp_path / "migrations"
-    shutil.copytree(dbmodule.MIGRATIONS_DIR, migrations, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(
+        dbmodule.MIGRATIONS_DIR, migrations, ignore=shutil.ignore_patterns("__pycache__")
+    )
     (migrations / "versions" / "0002_test.py").write_text(
         'revision = "0002"\ndown_revision = "0001"\nbranch_labels = None\ndepends_on = None\n'
         "from alembic import op\nimport sqlalchemy as sa\n"
-        "def upgrade():\n    op.create_table('extra', sa.Column('id', sa.Integer, primary_key=True))\n"
+        "def upgrade():\n"
+        "    op.create_table('extra', sa.Column('id', sa.Integer, primary_key=True))\n"
         "def downgrade():\n    op.drop_table('extra')\n",
         encoding="utf-8",
     )
@@ -73,6 +80,7 @@ def test_migration_backs_up_the_file_first(tmp_path: Path, monkeypatch: pytest.M
         assert connection.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
 
 
+@pytest.mark.sqlite_only
 def test_a_file_that_is_not_a_database_gets_a_clear_message(tmp_path: Path) -> None:
     path = tmp_path / "broken.sqlite3"
     path.write_bytes(b"this is a spreadsheet, not a database" * 200)
@@ -82,6 +90,7 @@ def test_a_file_that_is_not_a_database_gets_a_clear_message(tmp_path: Path) -> N
     assert "kopii zapasowej" in caught.value.text("pl")
 
 
+@pytest.mark.sqlite_only
 def test_a_locked_database_is_reported_and_nothing_is_half_written(
     db: Database, actor: object, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -102,6 +111,7 @@ def test_a_locked_database_is_reported_and_nothing_is_half_written(
     assert list_competitions(db) == []
 
 
+@pytest.mark.sqlite_only
 def test_a_full_disk_is_reported_and_nothing_is_half_written(db: Database, actor: object) -> None:
     from sqlalchemy import event
 
@@ -127,6 +137,7 @@ def test_a_full_disk_is_reported_and_nothing_is_half_written(db: Database, actor
     assert [c.title for c in list_competitions(db)] == ["Istniejący"]
 
 
+@pytest.mark.sqlite_only
 def test_backup_is_a_consistent_copy(db: Database, actor: object, tmp_path: Path) -> None:
     procedure.create_competition(db, actor, call())  # type: ignore[arg-type]
     target = db.backup_to(tmp_path / "copy.sqlite3")

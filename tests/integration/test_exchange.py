@@ -50,7 +50,9 @@ def test_export_import_export_is_identical(
 
 
 def test_schema_document_in_docs_is_current() -> None:
-    on_disk = json.loads((REPO / "docs" / "exchange-format.schema.json").read_text(encoding="utf-8"))
+    on_disk = json.loads(
+        (REPO / "docs" / "exchange-format.schema.json").read_text(encoding="utf-8")
+    )
     assert on_disk == SCHEMA
 
 
@@ -80,8 +82,9 @@ def test_not_a_komisja_file_is_refused(db: Database, actor: Actor, tmp_path: Pat
     assert _refused(db, actor, path).code == "exchange_invalid"
 
 
-def test_newer_format_is_refused(demo_documents: list[dict[str, Any]], db: Database, actor: Actor,
-                                 tmp_path: Path) -> None:
+def test_newer_format_is_refused(
+    demo_documents: list[dict[str, Any]], db: Database, actor: Actor, tmp_path: Path
+) -> None:
     document = dict(demo_documents[1], version=99)
     error = _refused(db, actor, write(tmp_path, document))
     assert error.code == "exchange_newer"

@@ -45,13 +45,18 @@ def test_open_competition_needs_21_days_after_last_publication(
     cid = procedure.create_competition(
         db, actor, call(last_publication_on=(DEADLINE - timedelta(days=20)).date())
     )
-    procedure.set_criteria(db, actor, cid, [
-        CriterionSpec("K1", "Jakość", CriterionKind.SCORED, D(10), D(10), D("0.5"))
-    ])
+    procedure.set_criteria(
+        db,
+        actor,
+        cid,
+        [CriterionSpec("K1", "Jakość", CriterionKind.SCORED, D(10), D(10), D("0.5"))],
+    )
     with pytest.raises(UserError) as caught:
         procedure.advance(db, actor, cid)
     assert "21 dni" in caught.value.text("pl")
-    procedure.update_call(db, actor, cid, call(last_publication_on=(DEADLINE - timedelta(days=21)).date()))
+    procedure.update_call(
+        db, actor, cid, call(last_publication_on=(DEADLINE - timedelta(days=21)).date())
+    )
     assert procedure.advance(db, actor, cid) is CompetitionStatus.ANNOUNCED
 
 
@@ -59,15 +64,17 @@ def test_criteria_are_frozen_once_announced(db: Database, actor: Actor, clock: A
     cid = announced(db, actor, clock)
     before = snapshot(db, cid)
     with pytest.raises(UserError) as caught:
-        procedure.set_criteria(db, actor, cid, [
-            CriterionSpec("K9", "Nowe", CriterionKind.SCORED, D(5), D(5), D(1))
-        ])
+        procedure.set_criteria(
+            db, actor, cid, [CriterionSpec("K9", "Nowe", CriterionKind.SCORED, D(5), D(5), D(1))]
+        )
     assert caught.value.code == "status_forbids"
     assert "zamrożone" in caught.value.text("pl")
     assert snapshot(db, cid) == before
 
 
-def test_invalid_nip_is_refused_and_nothing_is_written(db: Database, actor: Actor, clock: Any) -> None:
+def test_invalid_nip_is_refused_and_nothing_is_written(
+    db: Database, actor: Actor, clock: Any
+) -> None:
     cid = announced(db, actor, clock)
     before = snapshot(db, cid)
     with pytest.raises(UserError) as caught:
@@ -78,7 +85,9 @@ def test_invalid_nip_is_refused_and_nothing_is_written(db: Database, actor: Acto
     assert snapshot(db, cid) == before
 
 
-def test_submissions_cannot_close_before_the_deadline(db: Database, actor: Actor, clock: Any) -> None:
+def test_submissions_cannot_close_before_the_deadline(
+    db: Database, actor: Actor, clock: Any
+) -> None:
     cid = announced(db, actor, clock)
     clock.set(DEADLINE - timedelta(minutes=1))
     with pytest.raises(UserError) as caught:
@@ -97,7 +106,9 @@ def test_late_offer_fails_the_formal_check_unless_a_decision_admits_it(
     assert all(o.formal_status is FormalStatus.ADMITTED for o in detail.offers if o.code != "O4")
 
 
-def test_late_admission_decision_lets_the_offer_pass(db: Database, actor: Actor, clock: Any) -> None:
+def test_late_admission_decision_lets_the_offer_pass(
+    db: Database, actor: Actor, clock: Any
+) -> None:
     cid = announced(db, actor, clock)
     oid = procedure.add_offer(db, actor, cid, offer("Fundacja Późna", -1, "1000.00"))
     clock.set(DEADLINE + timedelta(days=1))
@@ -105,7 +116,9 @@ def test_late_admission_decision_lets_the_offer_pass(db: Database, actor: Actor,
     procedure.advance(db, actor, cid)
     with pytest.raises(UserError):
         procedure.admit_late_offer(db, actor, cid, oid, "  ")
-    procedure.admit_late_offer(db, actor, cid, oid, "Awaria skrzynki podawczej urzędu (notatka z 2.03)")
+    procedure.admit_late_offer(
+        db, actor, cid, oid, "Awaria skrzynki podawczej urzędu (notatka z 2.03)"
+    )
     yes = {c: CheckAnswer.YES for c in ("F2", "F3", "F4", "F5", "F6")}
     assert procedure.record_formal_check(db, actor, cid, oid, yes) is FormalStatus.ADMITTED
 
@@ -114,9 +127,16 @@ def test_recused_member_cannot_score_that_offer(db: Database, actor: Actor, cloc
     built = to_scoring(db, actor, clock)
     before = snapshot(db, built.competition_id)
     with pytest.raises(UserError) as caught:
-        procedure.record_scores(db, actor, built.competition_id, "M3", [
-            ScoreEntry("O1", "K1", D(8), "dobrze"), ScoreEntry("O2", "K1", D(8), "dobrze"),
-        ])
+        procedure.record_scores(
+            db,
+            actor,
+            built.competition_id,
+            "M3",
+            [
+                ScoreEntry("O1", "K1", D(8), "dobrze"),
+                ScoreEntry("O2", "K1", D(8), "dobrze"),
+            ],
+        )
     assert caught.value.code == "member_recused"
     assert snapshot(db, built.competition_id) == before  # O1 was not written either
 
@@ -131,8 +151,9 @@ def test_impossible_scores_are_refused(
     built = to_scoring(db, actor, clock)
     before = snapshot(db, built.competition_id)
     with pytest.raises(UserError) as caught:
-        procedure.record_scores(db, actor, built.competition_id, "M1",
-                                [ScoreEntry("O1", "K1", value, "uzasadnienie")])
+        procedure.record_scores(
+            db, actor, built.competition_id, "M1", [ScoreEntry("O1", "K1", value, "uzasadnienie")]
+        )
     assert caught.value.code == code
     assert words in caught.value.text("pl")
     assert snapshot(db, built.competition_id) == before
@@ -143,23 +164,26 @@ def test_justification_is_required_when_the_competition_says_so(
 ) -> None:
     built = to_scoring(db, actor, clock)
     with pytest.raises(UserError) as caught:
-        procedure.record_scores(db, actor, built.competition_id, "M1",
-                                [ScoreEntry("O1", "K1", D(8), "   ")])
+        procedure.record_scores(
+            db, actor, built.competition_id, "M1", [ScoreEntry("O1", "K1", D(8), "   ")]
+        )
     assert caught.value.code == "justification_required"
 
 
 def test_rejected_offer_cannot_be_scored(db: Database, actor: Actor, clock: Any) -> None:
     built = to_scoring(db, actor, clock)
     with pytest.raises(UserError) as caught:
-        procedure.record_scores(db, actor, built.competition_id, "M1",
-                                [ScoreEntry("O4", "K1", D(8), "x")])
+        procedure.record_scores(
+            db, actor, built.competition_id, "M1", [ScoreEntry("O4", "K1", D(8), "x")]
+        )
     assert caught.value.code == "offer_not_admitted"
 
 
 def test_results_need_every_counted_members_scores(db: Database, actor: Actor, clock: Any) -> None:
     built = to_scoring(db, actor, clock)
-    procedure.record_scores(db, actor, built.competition_id, "M1",
-                            [ScoreEntry("O1", "K1", D(8), "uzasadnienie")])
+    procedure.record_scores(
+        db, actor, built.competition_id, "M1", [ScoreEntry("O1", "K1", D(8), "uzasadnienie")]
+    )
     with pytest.raises(UserError) as caught:
         procedure.advance(db, actor, built.competition_id)
     text = caught.value.text("pl")
@@ -168,7 +192,9 @@ def test_results_need_every_counted_members_scores(db: Database, actor: Actor, c
     assert "dr Jan Ekspert" not in text  # experts' scores are never required
 
 
-def test_experts_scores_are_recorded_but_never_counted(db: Database, actor: Actor, clock: Any) -> None:
+def test_experts_scores_are_recorded_but_never_counted(
+    db: Database, actor: Actor, clock: Any
+) -> None:
     built = to_results(db, actor, clock)
     view = results(db, built.competition_id)
     o1 = view.results.offer("O1")
@@ -185,8 +211,12 @@ def test_member_sees_only_own_scores_until_scoring_closes(
     db: Database, actor: Actor, clock: Any
 ) -> None:
     built = to_scoring(db, actor, clock)
-    procedure.record_scores(db, actor, built.competition_id, "M1", [ScoreEntry("O1", "K1", D(8), "a")])
-    procedure.record_scores(db, actor, built.competition_id, "M2", [ScoreEntry("O1", "K1", D(6), "b")])
+    procedure.record_scores(
+        db, actor, built.competition_id, "M1", [ScoreEntry("O1", "K1", D(8), "a")]
+    )
+    procedure.record_scores(
+        db, actor, built.competition_id, "M2", [ScoreEntry("O1", "K1", D(6), "b")]
+    )
     as_m2 = procedure.visible_scores(db, Actor("Jan Testowy", member="M2"), built.competition_id)
     assert [(m, v) for m, _, _, v, _ in as_m2] == [("M2", D(6))]
     office = procedure.visible_scores(db, actor, built.competition_id)
@@ -239,10 +269,17 @@ def test_unresolved_tie_blocks_sign_off_until_the_committee_decides(
     cid = built.competition_id
     same = [("O1", "K1", "8"), ("O1", "K2", "4"), ("O3", "K1", "8"), ("O3", "K2", "4")]
     for member in ("M1", "M2"):
-        procedure.record_scores(db, actor, cid, member, [
-            ScoreEntry(o, k, D(v), "uzasadnienie") for o, k, v in same
-        ] + [ScoreEntry("O2", k, D(v), "uzasadnienie") for k, v in (("K1", "5"), ("K2", "2"))])
-    procedure.record_scores(db, actor, cid, "M3", [ScoreEntry(o, k, D(v), "uzasadnienie") for o, k, v in same])
+        procedure.record_scores(
+            db,
+            actor,
+            cid,
+            member,
+            [ScoreEntry(o, k, D(v), "uzasadnienie") for o, k, v in same]
+            + [ScoreEntry("O2", k, D(v), "uzasadnienie") for k, v in (("K1", "5"), ("K2", "2"))],
+        )
+    procedure.record_scores(
+        db, actor, cid, "M3", [ScoreEntry(o, k, D(v), "uzasadnienie") for o, k, v in same]
+    )
     procedure.advance(db, actor, cid)
     view = results(db, cid)
     assert view.results.unresolved_ties == (("O1", "O3"),)

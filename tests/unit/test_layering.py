@@ -28,7 +28,8 @@ def test_core_imports_without_pyside6() -> None:
         "    __import__(m)\n"
         "print(len([m for m in sys.modules if m.startswith('app')]))\n"
     )
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                            cwd=APP.parent)
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, cwd=APP.parent
+    )
     assert result.returncode == 0, result.stderr
     assert int(result.stdout) >= 20

@@ -1,0 +1,425 @@
+"""The protocol: built from the database into a ``ProtocolDocument``, rendered, verified, signed.
+
+Before sign-off a draft can be exported once the results are complete; at sign-off the chair's
+version is rendered and its exact bytes are stored (``signoff.sign_off`` calls the renderer
+``render_for_sign_off``).  ``verify_protocol_pdf`` says whether a PDF is one of the stored versions,
+which one, and whether the competition's data still give the same fingerprint.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.config import current_language
+from app.db import Database
+from app.errors import UserError, missing
+from app.models import (
+    Competition,
+    CompetitionStatus,
+    DecisionKind,
+    FormalStatus,
+    ProtocolVersion,
+    Score,
+    ScoreSheetIssue,
+)
+from app.protocol import document as pd
+from app.scoring import analysis
+from app.services import base, signoff
+from app.services.base import get_competition
+from app.services.procedure import effective_budget, missing_for
+from app.services.results import build_input, compute, fingerprint
+from app.texts import explain, format_money
+
+
+def _decision_details(kind: DecisionKind, payload: dict[str, object], lang: str) -> str:
+    en = lang == "en"
+    if kind is DecisionKind.DISCREPANCY_RESOLUTION:
+        method = str(payload.get("method", ""))
+        names = {
+            "consensus": ("ocena uzgodniona", "agreed consensus score"),
+            "third_evaluator": ("ocena trzeciego oceniającego", "third evaluator"),
+            "chair_decision": ("decyzja przewodniczącego", "chair's decision"),
+        }
+        text = names.get(method, (method, method))[1 if en else 0]
+        consensus = payload.get("consensus") or {}
+        if isinstance(consensus, dict) and consensus:
+            text += ": " + ", ".join(f"{k} = {v}" for k, v in sorted(consensus.items()))
+        return text
+    if kind is DecisionKind.MANUAL_AWARD:
+        from decimal import Decimal
+
+        return format_money(Decimal(str(payload.get("amount", "0"))), lang)
+    if kind is DecisionKind.FORMAL_OVERRIDE:
+        admitted = bool(payload.get("admitted"))
+        return (
+            ("admitted" if admitted else "rejected")
+            if en
+            else ("dopuszczona" if admitted else "odrzucona")
+        )
+    return ""
+
+
+def build_document(
+    session: Session,
+    competition: Competition,
+    *,
+    lang: str,
+    version: int,
+    signed_off_by: str | None,
+    signed_off_at: datetime | None,
+) -> pd.ProtocolDocument:
+    inp = build_input(session, competition)
+    res = compute(session, competition)
+    codes = {m.id: m.code for m in competition.members}
+    offers = {o.id: o.code for o in competition.offers}
+    criteria = {c.id: c.code for c in competition.criteria}
+    inst = competition.institution
+    deadline = competition.submission_deadline
+    last_meeting = competition.meetings[-1] if competition.meetings else None
+    present = (
+        {codes[a.member_id] for a in last_meeting.attendance if a.present}
+        if last_meeting
+        else set(codes.values())
+    )
+    leniency = analysis.member_leniency(inp)
+    agreement = analysis.committee_agreement(inp)
+    try:
+        stability = analysis.result_stability(inp) if not res.cancel else ()
+    except Exception:  # an analysis must never stop the protocol; the reason is logged
+        import logging
+
+        logging.getLogger(__name__).exception("stability analysis failed")
+        stability = ()
+    scores = session.scalars(select(Score).where(Score.competition_id == competition.id)).all()
+    issues = session.scalars(
+        select(ScoreSheetIssue).where(
+            ScoreSheetIssue.competition_id == competition.id,
+            ScoreSheetIssue.last_imported_at.is_not(None),
+        )
+    ).all()
+    return pd.ProtocolDocument(
+        language=lang,
+        version=version,
+        fingerprint=fingerprint(competition.uid, inp, res),
+        generated_at=signed_off_at or base.now(),
+        institution=pd.InstitutionInfo(
+            name=inst.name if inst else "",
+            address=inst.address if inst else "",
+            head_name=inst.head_name if inst else "",
+            head_title=inst.head_title if inst else "",
+        ),
+        competition=pd.CompetitionInfo(
+            uid=competition.uid,
+            kind=pd.CompetitionKind(competition.kind.value),
+            title=competition.title,
+            case_reference=competition.case_reference,
+            legal_basis=competition.legal_basis,
+            committee_act=competition.committee_act,
+            announced_on=competition.announced_on,
+            publication_places=competition.publication_places,
+            submission_deadline=deadline,
+            decision_date=competition.decision_date,
+            budget_lines=tuple(pd.BudgetLine(b.year, b.amount) for b in competition.budget_lines),
+            budget_total=effective_budget(competition),
+        ),
+        meetings=tuple(
+            pd.Meeting(
+                starts_at=m.starts_at,
+                place=m.place,
+                purpose=m.purpose,
+                attendance=tuple(
+                    pd.Attendance(codes[a.member_id], a.present) for a in m.attendance
+                ),
+            )
+            for m in competition.meetings
+        ),
+        committee=tuple(
+            pd.CommitteeMember(
+                code=m.code,
+                name=m.name,
+                role=m.role,
+                affiliation=m.affiliation,
+                declaration_signed_on=m.declaration_signed_on,
+                present_at_sign_off=m.code in present,
+            )
+            for m in competition.members
+        ),
+        recusals=tuple(
+            pd.Recusal(m.code, offers[c.offer_id], c.reason, c.declared_on)
+            for m in competition.members
+            for c in m.conflicts
+        ),
+        offers=tuple(
+            pd.ReceivedOffer(
+                code=o.code,
+                applicant=o.applicant.name,
+                legal_form=o.applicant.legal_form,
+                nip=o.applicant.nip,
+                title=o.title,
+                received_at=o.received_at,
+                requested=o.requested_amount,
+                late=deadline is not None and o.received_at > deadline,
+                values={v.field: v.value for v in o.values},
+            )
+            for o in competition.offers
+        ),
+        formal_results=tuple(
+            pd.FormalResult(
+                offer_code=o.code,
+                admitted=o.formal_status is FormalStatus.ADMITTED,
+                reason=o.rejection_reason,
+                corrections=tuple(
+                    pd.CorrectionRequest(r.requested_on, r.deadline, r.scope, r.fulfilled_on)
+                    for r in o.corrections
+                ),
+            )
+            for o in competition.offers
+        ),
+        policy=inp.policy,
+        criteria=inp.criteria,
+        results=res,
+        decisions=tuple(
+            pd.Decision(
+                kind=pd.DecisionKind(d.kind.value),
+                offer_codes=tuple(d.payload.get("order", ()))
+                if d.kind is DecisionKind.TIE_ORDER
+                else ((offers[d.offer_id],) if d.offer_id else ()),
+                reason=d.reason,
+                decided_on=d.decided_on,
+                details=_decision_details(d.kind, d.payload, lang),
+            )
+            for d in competition.decisions
+            if d.active
+        ),
+        remarks=tuple(line for line in competition.remarks.splitlines() if line.strip()),
+        individual_scores=tuple(
+            pd.IndividualScore(
+                codes[s.member_id],
+                offers[s.offer_id],
+                criteria[s.criterion_id],
+                s.value,
+                s.justification,
+            )
+            for s in scores
+        ),
+        analysis=pd.Analysis(
+            leniency=tuple(
+                pd.LeniencyRow(row.member_id, row.mean_difference, row.offers_compared)
+                for row in leniency
+                if row.mean_difference is not None
+            ),
+            agreement_coefficient=agreement.coefficient,
+            agreement_band=explain(agreement.step, lang),
+        ),
+        stability=tuple(explain(f.step, lang) for f in stability),
+        previous_versions=tuple(
+            pd.PreviousVersion(
+                v.number, v.signed_off_at, v.signed_off_by, v.reopened_at, v.reopen_reason
+            )
+            for v in competition.protocol_versions
+            if v.number < version
+        ),
+        cancelled=competition.status is CompetitionStatus.CANCELLED or res.cancel,
+        cancellation_reason=competition.cancellation_reason,
+        signed_off_by=signed_off_by,
+        signed_off_at=signed_off_at,
+        sheet_sources=tuple(
+            pd.SheetSource(
+                codes[i.member_id],
+                pd.SheetSourceKind(i.kind.value),
+                i.id,
+                i.last_import_sha256 or "",
+                i.last_imported_at,
+            )
+            for i in issues
+        ),
+    )
+
+
+def render(document: pd.ProtocolDocument) -> tuple[bytes, bytes]:
+    from app.protocol.xlsx import render_xlsx
+
+    from app.protocol.pdf import render_pdf
+
+    return render_pdf(document), render_xlsx(document)
+
+
+def render_for_sign_off(
+    session: Session,
+    competition: Competition,
+    number: int,
+    signed_off_by: str,
+    signed_off_at: datetime,
+) -> tuple[bytes, bytes]:
+    return render(
+        build_document(
+            session,
+            competition,
+            lang=current_language(),
+            version=number,
+            signed_off_by=signed_off_by,
+            signed_off_at=signed_off_at,
+        )
+    )
+
+
+def export_blockers(session: Session, competition: Competition, lang: str) -> list[str]:
+    status = competition.status
+    if status in (
+        CompetitionStatus.SIGNED_OFF,
+        CompetitionStatus.ARCHIVED,
+        CompetitionStatus.CANCELLED,
+    ):
+        return []
+    if status is CompetitionStatus.RESULTS:
+        return signoff.sign_off_blockers(session, competition, lang)
+    if status is CompetitionStatus.SCORING:
+        return missing_for(session, competition, CompetitionStatus.RESULTS, lang) or [
+            "close scoring (next step: results)"
+            if lang == "en"
+            else "zamknięcie oceny merytorycznej (przejście do etapu wyników)"
+        ]
+    return [
+        "the procedure has not reached the results yet"
+        if lang == "en"
+        else "postępowanie nie doszło jeszcze do etapu wyników"
+    ]
+
+
+def export_protocol(
+    db: Database, competition_id: int, lang: str | None = None, version: int | None = None
+) -> tuple[bytes, bytes]:
+    """The protocol's PDF and workbook: a stored version, or a draft of complete results."""
+    lang = lang or current_language()
+    with db.read() as session:
+        competition = get_competition(session, competition_id)
+        stored = competition.protocol_versions
+        if version is not None or (
+            stored
+            and competition.status in (CompetitionStatus.SIGNED_OFF, CompetitionStatus.ARCHIVED)
+        ):
+            chosen = next((v for v in stored if v.number == (version or stored[-1].number)), None)
+            if chosen is None or chosen.pdf is None or chosen.xlsx is None:
+                raise UserError(
+                    "not_found", {"what": "wersja protokołu / protocol version", "id": version}
+                )
+            return chosen.pdf, chosen.xlsx
+        blockers = export_blockers(session, competition, lang)
+        if blockers:
+            raise UserError("results_incomplete", {"missing": missing(blockers)})
+        return render(
+            build_document(
+                session,
+                competition,
+                lang=lang,
+                version=len(stored) + 1,
+                signed_off_by=None,
+                signed_off_at=None,
+            )
+        )
+
+
+@dataclass(frozen=True)
+class ProtocolCheck:
+    known: bool  # byte-identical to a stored version
+    competition_id: int | None
+    version: int | None
+    fingerprint_matches: bool  # the competition's data still give the version's fingerprint
+    message: str
+
+
+def verify_protocol_pdf(db: Database, data: bytes, lang: str | None = None) -> ProtocolCheck:
+    lang = lang or current_language()
+    en = lang == "en"
+    digest = hashlib.sha256(data).hexdigest()
+    with db.read() as session:
+        stored = session.scalars(
+            select(ProtocolVersion).where(ProtocolVersion.pdf_sha256 == digest)
+        ).first()
+        if stored is None:
+            claims: dict[str, str] = {}
+            try:
+                from app.protocol.pdf import read_protocol_metadata
+
+                claims = read_protocol_metadata(data)
+            except Exception:  # not a PDF at all, or not ours: reported below
+                claims = {}
+            claimed = claims.get("KomisjaFingerprint") or claims.get("fingerprint", "")
+            if claimed:
+                return ProtocolCheck(
+                    False,
+                    None,
+                    None,
+                    False,
+                    "This PDF claims to be a Komisja protocol but is NOT identical to any stored "
+                    "version: it was changed, re-saved or generated elsewhere."
+                    if en
+                    else "Ten PDF podaje się za protokół Komisji, ale NIE jest identyczny z żadną "
+                    "zapisaną wersją: został zmieniony, ponownie zapisany lub wygenerowany gdzie "
+                    "indziej.",
+                )
+            return ProtocolCheck(
+                False,
+                None,
+                None,
+                False,
+                "This file is not a protocol stored in this database."
+                if en
+                else "Ten plik nie jest protokołem zapisanym w tej bazie danych.",
+            )
+        competition = get_competition(session, stored.competition_id)
+        current = fingerprint(
+            competition.uid, build_input(session, competition), compute(session, competition)
+        )
+        matches = current == stored.fingerprint
+        latest = competition.protocol_versions[-1].number
+        state = (
+            (
+                "the current version"
+                if stored.number == latest
+                else f"superseded by version {latest}"
+            )
+            if en
+            else (
+                "wersja obowiązująca" if stored.number == latest else f"zastąpiona wersją {latest}"
+            )
+        )
+        message = (
+            f"Stored protocol of “{competition.title}” ({competition.case_reference}), version "
+            f"{stored.number} signed off by {stored.signed_off_by} ({state}). "
+            + (
+                "The data still match it."
+                if matches
+                else "The data have CHANGED since (the fingerprint differs)."
+            )
+            if en
+            else f"Zapisany protokół konkursu „{competition.title}” "
+            f"({competition.case_reference}), "
+            f"wersja {stored.number} zatwierdzona przez: {stored.signed_off_by} ({state}). "
+            + (
+                "Dane nadal są z nim zgodne."
+                if matches
+                else "Dane ZMIENIŁY SIĘ od tego czasu (odcisk danych jest inny)."
+            )
+        )
+        return ProtocolCheck(True, competition.id, stored.number, matches, message)
+
+
+def sign_protocol_pdf(
+    pdf: bytes, p12: bytes, password: str, signer: str, location: str = ""
+) -> bytes:
+    from app.protocol.sign import sign_pdf
+
+    return sign_pdf(
+        pdf,
+        p12,
+        password.encode("utf-8") if password else None,
+        signer_name=signer,
+        reason="Zatwierdzenie protokołu komisji konkursowej",
+        location=location,
+    )

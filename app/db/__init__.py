@@ -24,10 +24,11 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.db import audit
 from app.errors import UserError
+from app.resources import package_path
 
 log = logging.getLogger(__name__)
 
-MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
+MIGRATIONS_DIR = package_path("migrations")  # a file folder, also in the frozen build
 BUSY_TIMEOUT_MS = 5000  # how long a writer waits for another before "locked" is reported
 
 
@@ -54,6 +55,8 @@ def classify(error: BaseException, url: str = "") -> UserError | None:
         str(original).strip().splitlines()[0] if str(original).strip() else type(original).__name__
     )
     lowered = detail.lower()
+    if getattr(original, "sqlstate", None) in {"40001", "40P01"}:  # serialization, deadlock
+        return UserError("concurrent_change")
     if "locked" in lowered or "busy" in lowered or "could not obtain lock" in lowered:
         return UserError("db_locked", {"detail": detail})
     if (
@@ -74,6 +77,17 @@ def classify(error: BaseException, url: str = "") -> UserError | None:
     if "readonly" in lowered or "read-only" in lowered:
         return UserError("disk_full", {"detail": detail})
     return None
+
+
+def _is_race(error: IntegrityError) -> bool:
+    """A uniqueness clash that the services checked beforehand: another writer came first."""
+    text_ = str(error.orig)
+    code = getattr(error.orig, "sqlstate", None) or getattr(error.orig, "pgcode", None)
+    return (
+        "audit_entry" in text_
+        or "UNIQUE constraint failed" in text_
+        or code in {"23505", "40001", "40P01"}
+    )
 
 
 def _safe_url(url: str) -> str:
@@ -245,11 +259,15 @@ class Database:
         session.info["operator"] = operator.strip()
         session.info["member"] = member
         try:
+            if self.is_sqlite:
+                # Take the write lock now, not at the first INSERT: what the block reads
+                # (the next offer number, the audit head) cannot change before it writes.
+                session.execute(text("BEGIN IMMEDIATE"))
             yield session
             session.commit()
         except IntegrityError as error:
             session.rollback()
-            if "audit_entry" in str(error.orig):
+            if _is_race(error):
                 raise UserError("concurrent_change") from error
             raise
         except (OperationalError, DBAPIError) as error:

@@ -31,12 +31,12 @@ from app.scoring.validation import Prepared, prepare
 
 def compute_results(inp: CompetitionInput) -> Results:
     """Compute the competition's results; raises ``ScoringInputError`` on invalid input."""
-    with _no_cyclic_gc(), localcontext(ENGINE_CONTEXT):
+    with no_cyclic_gc(), localcontext(ENGINE_CONTEXT):
         return _compute(inp)
 
 
 @contextmanager
-def _no_cyclic_gc() -> Iterator[None]:
+def no_cyclic_gc() -> Iterator[None]:
     """Suspend the cyclic garbage collector while the results are built.
 
     A large competition allocates a few hundred thousand small containers (steps, parameter
@@ -44,7 +44,8 @@ def _no_cyclic_gc() -> Iterator[None]:
     traverses every tracked object of the process — the input's scores, and in the app the Qt
     and database objects as well — and that doubled the run time.  The engine builds no
     reference cycles, so reference counting frees all of it; the collector is switched back on
-    (if it was on) when the computation ends, however it ends.
+    (if it was on) when the computation ends, however it ends.  The results service uses it too
+    while it reads a competition's scores and fingerprints the results.
     """
     was_enabled = gc.isenabled()
     gc.disable()

@@ -6,10 +6,11 @@ in one place, where their cost is kept down.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import Decimal
 from types import MappingProxyType
 
-from app.scoring.types import CriterionResult, Step
+from app.scoring.types import CriterionResult, Score, Step
 
 _new = object.__new__
 
@@ -54,3 +55,21 @@ def make_criterion_result(
         steps=steps,
     )
     return result
+
+
+def make_scores(rows: Iterable[tuple[str, str, str, Decimal]]) -> tuple[Score, ...]:
+    """``Score`` rows from (member, offer, criterion, value) tuples, built in bulk.
+
+    A quarter of a million of them are read from the database for a large competition; the
+    frozen dataclass's ``__init__`` sets each field through ``object.__setattr__``, which costs
+    more than reading the row.  The state is exactly what ``__init__`` would produce.
+    """
+    scores: list[Score] = []
+    append = scores.append
+    for member_id, offer_id, criterion_id, value in rows:
+        score: Score = _new(Score)
+        score.__dict__.update(
+            member_id=member_id, offer_id=offer_id, criterion_id=criterion_id, value=value
+        )
+        append(score)
+    return tuple(scores)

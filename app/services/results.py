@@ -12,12 +12,13 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import BigInteger, select, type_coerce
 from sqlalchemy.orm import Session
 
 from app.db import Database
 from app.errors import UserError
 from app.models import (
+    Applicant,
     Competition,
     CompetitionStatus,
     Conflict,
@@ -30,6 +31,8 @@ from app.models import (
 )
 from app.scoring import ScoringInputError, compute_results
 from app.scoring import types as st
+from app.scoring.engine import no_cyclic_gc
+from app.scoring.steps import make_scores
 from app.services.base import get_competition
 from app.services.procedure import effective_budget
 
@@ -73,35 +76,9 @@ def build_input(session: Session, competition: Competition) -> st.CompetitionInp
     )
     member_codes = {m.id: m.code for m in competition.members}
     members = tuple(st.Member(m.code, m.name, m.role) for m in competition.members)
-    offer_codes = {o.id: o.code for o in competition.offers}
+    offers, offer_codes = _offers(session, competition.id)
     criterion_codes = {c.id: c.code for c in competition.criteria}
-    values: dict[int, dict[str, Decimal]] = {}
-    for offer_id, field, value in session.execute(
-        select(OfferValue.offer_id, OfferValue.field, OfferValue.value)
-        .join(Offer, Offer.id == OfferValue.offer_id)
-        .where(Offer.competition_id == competition.id)
-    ):
-        values.setdefault(offer_id, {})[field] = value
-    offers = tuple(
-        st.Offer(
-            id=o.code,
-            label=o.applicant.name + (f" — {o.title}" if o.title else ""),
-            requested=o.requested_amount,
-            submitted_at=o.received_at,
-            admitted=o.formal_status is FormalStatus.ADMITTED,
-            values=values.get(o.id, {}),
-        )
-        for o in competition.offers
-    )
-    score_rows = session.execute(
-        select(Score.member_id, Score.offer_id, Score.criterion_id, Score.value).where(
-            Score.competition_id == competition.id
-        )
-    )
-    scores = tuple(
-        st.Score(member_codes[m], offer_codes[o], criterion_codes[c], v)
-        for m, o, c, v in score_rows
-    )
+    scores = _scores(session, competition.id, member_codes, offer_codes, criterion_codes)
     conflicts = tuple(
         st.Conflict(member_codes[m], offer_codes[o])
         for m, o in session.execute(
@@ -150,6 +127,76 @@ def build_input(session: Session, competition: Competition) -> st.CompetitionInp
     )
 
 
+def _offers(session: Session, competition_id: int) -> tuple[tuple[st.Offer, ...], dict[int, str]]:
+    """The offers with their applicants and formula values, in two queries (no lazy loads)."""
+    values: dict[int, dict[str, Decimal]] = {}
+    for offer_id, field, value in session.execute(
+        select(OfferValue.offer_id, OfferValue.field, OfferValue.value)
+        .join(Offer, Offer.id == OfferValue.offer_id)
+        .where(Offer.competition_id == competition_id)
+    ):
+        values.setdefault(offer_id, {})[field] = value
+    rows = session.execute(
+        select(
+            Offer.id,
+            Offer.code,
+            Applicant.name,
+            Offer.title,
+            Offer.requested_amount,
+            Offer.received_at,
+            Offer.formal_status,
+        )
+        .join(Applicant, Applicant.id == Offer.applicant_id)
+        .where(Offer.competition_id == competition_id)
+        .order_by(Offer.number)
+    ).all()
+    offers = tuple(
+        st.Offer(
+            id=code,
+            label=name + (f" — {title}" if title else ""),
+            requested=requested,
+            submitted_at=received,
+            admitted=status is FormalStatus.ADMITTED,
+            values=values.get(offer_id, {}),
+        )
+        for offer_id, code, name, title, requested, received, status in rows
+    )
+    return offers, {row[0]: row[1] for row in rows}
+
+
+def _scores(
+    session: Session,
+    competition_id: int,
+    member_codes: dict[int, str],
+    offer_codes: dict[int, str],
+    criterion_codes: dict[int, str],
+) -> tuple[st.Score, ...]:
+    """Every score of the competition in one query.
+
+    A large competition has a quarter of a million scores but only a few dozen distinct
+    values, so the stored integers are read as they are and each distinct one is turned into
+    its Decimal once (by the column type itself, so the value is exactly what the ORM gives).
+    """
+    raw = type_coerce(Score.value, BigInteger)
+    decimals: dict[int, Decimal] = {}
+    convert = Score.value.type.process_result_value
+    dialect = session.get_bind().dialect
+    rows = []
+    # Core, not ORM, execution: the ORM's per-row result processing doubles the read time.
+    for member_id, offer_id, criterion_id, stored in session.connection().execute(
+        select(Score.member_id, Score.offer_id, Score.criterion_id, raw).where(
+            Score.competition_id == competition_id
+        )
+    ):
+        value = decimals.get(stored)
+        if value is None:
+            value = decimals[stored] = convert(stored, dialect)
+        rows.append(
+            (member_codes[member_id], offer_codes[offer_id], criterion_codes[criterion_id], value)
+        )
+    return make_scores(rows)
+
+
 def compute(session: Session, competition: Competition) -> st.Results:
     try:
         return compute_results(build_input(session, competition))
@@ -169,7 +216,7 @@ class ResultsView:
 
 def results(db: Database, competition_id: int) -> ResultsView:
     """Compute the results now (provisional while scoring is open)."""
-    with db.read() as session:
+    with no_cyclic_gc(), db.read() as session:
         competition = get_competition(session, competition_id)
         inp = build_input(session, competition)
         try:
@@ -230,9 +277,7 @@ def results_document(uid: str, inp: st.CompetitionInput, res: st.Results) -> dic
                 "full_above": _s(inp.policy.allocation.full_above),
             },
         },
-        "scores": sorted(
-            [s.member_id, s.offer_id, s.criterion_id, str(s.value)] for s in inp.scores
-        ),
+        "scores": _score_rows(inp.scores),
         "offers": [
             {
                 "id": o.offer_id,
@@ -253,6 +298,25 @@ def results_document(uid: str, inp: st.CompetitionInput, res: st.Results) -> dic
         "cancel": res.cancel,
         "awarded_total": _s(res.awarded_total),
     }
+
+
+def _score_rows(scores: tuple[st.Score, ...]) -> list[tuple[str, str, str, str]]:
+    """The scores as sorted (member, offer, criterion, value) rows.
+
+    Scores read from the database share one Decimal object per distinct value, so each
+    object's text is made once (keyed by identity: equal Decimals such as 5 and 5.0000 have
+    different texts, the same object always has the same one).
+    """
+    texts: dict[int, str] = {}
+    rows = []
+    for score in scores:
+        value = score.value
+        text = texts.get(id(value))
+        if text is None:
+            text = texts[id(value)] = str(value)
+        rows.append((score.member_id, score.offer_id, score.criterion_id, text))
+    rows.sort()
+    return rows
 
 
 def canonical_json(document: dict[str, Any]) -> str:

@@ -1719,3 +1719,146 @@ def duplicate_competition(db: Database, actor: Actor, competition_id: int) -> in
         session.add(copy)
         session.flush()
         return copy.id
+
+
+def create_from_template(
+    db: Database, actor: Actor, kind: CompetitionKind, title: str, *, uid: str | None = None
+) -> int:
+    """A new draft with the shipped criteria, policy and checklist of ``kind`` (one transaction)."""
+    from app.services.templates import template_criteria, template_policy
+
+    criteria = template_criteria(kind)
+    policy = template_policy(kind)
+    _validate_criteria(criteria)
+    with db.unit_of_work(actor.operator, actor.member) as session:
+        competition = Competition(
+            uid=uid or str(uuid.uuid4()),
+            kind=kind,
+            status=CompetitionStatus.DRAFT,
+            title=title,
+            created_at=base.now(),
+        )
+        _apply_call(competition, CallSpec(kind=kind, title=title))
+        competition.policy = ScoringPolicy(
+            aggregation=policy.aggregation,
+            rounding_places=policy.rounding_places,
+            rounding_stage=policy.rounding_stage,
+            min_total=policy.min_total,
+            min_total_basis=policy.min_total_basis,
+            discrepancy_points=policy.discrepancy_points,
+            winners=policy.winners,
+            allocation_method=policy.allocation_method,
+            allocation_budget=policy.allocation_budget,
+            award_step=policy.award_step,
+            full_above=policy.full_above,
+        )
+        for position, breaker in enumerate(policy.tie_breakers, start=1):
+            competition.tie_breakers.append(
+                TieBreakerRule(position=position, kind=breaker.kind, ref=breaker.ref)
+            )
+        for position, (code, text, timely, correctable) in enumerate(
+            DEFAULT_FORMAL_ITEMS[kind], start=1
+        ):
+            competition.formal_items.append(
+                FormalCheckItem(
+                    code=code,
+                    text=text,
+                    position=position,
+                    is_timeliness=timely,
+                    correctable=correctable,
+                )
+            )
+        for position, spec in enumerate(criteria, start=1):
+            criterion = Criterion(
+                code=spec.code,
+                position=position,
+                name=spec.name,
+                kind=spec.kind,
+                weight=spec.weight,
+                max_score=spec.max_score,
+                step=spec.step,
+                min_score=spec.min_score,
+                field=spec.field,
+                cap=spec.cap,
+                guidance=spec.guidance,
+            )
+            for band in spec.bands:
+                criterion.bands.append(
+                    CriterionBand(from_value=band.from_value, points=band.points)
+                )
+            competition.criteria.append(criterion)
+        session.add(competition)
+        session.flush()
+        return competition.id
+
+
+@dataclass(frozen=True)
+class ShellStatus:
+    """What the status bar shows: the competition, its status and what the next step needs."""
+
+    competition_id: int
+    title: str
+    case_reference: str
+    status: CompetitionStatus
+    next_status: CompetitionStatus | None
+    missing: tuple[str, ...]
+    editable: tuple[str, ...]  # areas of ``base.EDITABLE_IN`` open in this status
+
+
+def shell_status(db: Database, competition_id: int, lang: str = "pl") -> ShellStatus:
+    with db.read() as session:
+        c = get_competition(session, competition_id)
+        target = next_status(c.status)
+        gaps = tuple(missing_for(session, c, target, lang)) if target else ()
+        return ShellStatus(
+            competition_id=c.id,
+            title=c.title,
+            case_reference=c.case_reference,
+            status=c.status,
+            next_status=target,
+            missing=gaps,
+            editable=tuple(area for area in base.EDITABLE_IN if base.can_edit(c, area)),
+        )
+
+
+def offer_table(db: Database, competition_id: int) -> tuple[Any, ...]:
+    """The offers list as ``queries.OfferRow`` values, in two queries whatever the count."""
+    from app.services.queries import OfferRow
+
+    with db.read() as session:
+        c = get_competition(session, competition_id)
+        deadline = c.submission_deadline
+        attachments = dict(
+            session.execute(
+                select(Attachment.offer_id, func.count())
+                .join(Offer, Offer.id == Attachment.offer_id)
+                .where(Offer.competition_id == competition_id)
+                .group_by(Attachment.offer_id)
+            ).all()
+        )
+        rows = session.execute(
+            select(Offer, Applicant)
+            .join(Applicant, Applicant.id == Offer.applicant_id)
+            .where(Offer.competition_id == competition_id)
+            .order_by(Offer.number)
+        ).all()
+        return tuple(
+            OfferRow(
+                id=o.id,
+                number=o.number,
+                code=o.code,
+                applicant=a.name,
+                legal_form=a.legal_form,
+                nip=a.nip,
+                regon=a.regon,
+                krs=a.krs,
+                title=o.title,
+                received_at=o.received_at,
+                requested=o.requested_amount,
+                formal_status=o.formal_status,
+                rejection_reason=o.rejection_reason,
+                late=deadline is not None and o.received_at > deadline,
+                attachments=attachments.get(o.id, 0),
+            )
+            for o, a in rows
+        )

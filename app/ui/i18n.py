@@ -14,9 +14,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from app.resources import package_path
+
 log = logging.getLogger(__name__)
 
-QM_DIR = Path(os.environ.get("KOMISJA_QM_DIR", Path(__file__).resolve().parent / "i18n"))
+QM_DIR = Path(os.environ.get("KOMISJA_QM_DIR", package_path("ui", "i18n")))
 _installed: list[QTranslator] = []
 
 

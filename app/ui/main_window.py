@@ -1,0 +1,334 @@
+"""The main window: navigation, the screens, the status bar with the next step, menus."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QUrl
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
+
+from app import __version__
+from app.config import log_file
+from app.errors import UserError
+from app.services import procedure
+from app.ui.context import UiContext
+from app.ui.errors import show_user_error
+from app.ui.pages.audit import AuditPage
+from app.ui.pages.call import CallPage
+from app.ui.pages.committee import CommitteePage
+from app.ui.pages.competitions import CompetitionsPage
+from app.ui.pages.criteria import CriteriaPage
+from app.ui.pages.formal import FormalPage
+from app.ui.pages.offers import OffersPage
+from app.ui.pages.protocol_page import ProtocolPage
+from app.ui.pages.results_page import ResultsPage
+from app.ui.pages.scoring_page import ScoringPage
+from app.ui.settings_dialog import SettingsDialog
+from app.ui.widgets.labels import status_text
+from app.ui.widgets.undo import undo_stack
+
+log = logging.getLogger(__name__)
+
+ICONS = Path(__file__).resolve().parents[2] / "resources" / "icons"
+MAX_RECENT = 8
+
+
+def app_icon() -> QIcon:
+    return QIcon(str(ICONS / "komisja.svg"))
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("mainWindow")
+        self.setWindowTitle("Komisja")
+        self.setWindowIcon(app_icon())
+        self.competition_id: int | None = None
+        self.undo = undo_stack(ctx)
+
+        self.nav = QListWidget(self)
+        self.nav.setObjectName("navigation")
+        self.nav.setAccessibleName(self.tr("Screens"))
+        self.nav.setIconSize(QSize(20, 20))
+        self.nav.setFixedWidth(190)
+        self.stack = QStackedWidget(self)
+        central = QWidget(self)
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.competitions = CompetitionsPage(ctx, self)
+        self.pages: list[tuple[str, str, QWidget]] = [
+            ("competitions", self.tr("Competitions"), self.competitions),
+            ("call", self.tr("Call"), CallPage(ctx, self)),
+            ("criteria", self.tr("Criteria and rules"), CriteriaPage(ctx, self)),
+            ("offers", self.tr("Offers"), OffersPage(ctx, self)),
+            ("formal", self.tr("Formal check"), FormalPage(ctx, self)),
+            ("committee", self.tr("Committee"), CommitteePage(ctx, self)),
+            ("scoring", self.tr("Scoring"), ScoringPage(ctx, self)),
+            ("results", self.tr("Results"), ResultsPage(ctx, self)),
+            ("protocol", self.tr("Protocol"), ProtocolPage(ctx, self)),
+            ("audit", self.tr("Audit trail"), AuditPage(ctx, self)),
+        ]
+        for key, title, page in self.pages:
+            item = QListWidgetItem(title)
+            icon = ICONS / f"{key}.svg"
+            if icon.exists():
+                item.setIcon(QIcon(str(icon)))
+            self.nav.addItem(item)
+            self.stack.addWidget(page)
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.setCurrentRow(0)
+
+        self.status_label = QLabel(self)
+        self.status_label.setObjectName("statusLabel")
+        self.status_label.setAccessibleName(self.tr("Competition status"))
+        self.status_label.setWordWrap(False)
+        self.statusBar().addWidget(self.status_label, 1)
+        self._build_actions()
+        self._settings = QSettings()
+        self._restore()
+        self.competitions.open_requested.connect(self.open_competition)
+        ctx.notifier.competition_changed.connect(self._competition_changed)
+        self._update_status()
+
+    # -- actions and menus ---------------------------------------------------------------------
+
+    def _build_actions(self) -> None:
+        menu = self.menuBar()
+        file_menu = menu.addMenu(self.tr("&File"))
+        self.new_action = file_menu.addAction(self.tr("&New competition…"))
+        self.new_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_action.triggered.connect(self._new)
+        self.evaluator_action = file_menu.addAction(self.tr("Open &evaluator package…"))
+        self.evaluator_action.setShortcut(QKeySequence.StandardKey.Open)
+        self.evaluator_action.triggered.connect(self._choose_package)
+        self.recent_menu = file_menu.addMenu(self.tr("&Recent competitions"))
+        file_menu.addSeparator()
+        self.settings_action = file_menu.addAction(self.tr("&Settings…"))
+        self.settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
+        self.settings_action.triggered.connect(self.show_settings)
+        file_menu.addSeparator()
+        quit_action = file_menu.addAction(self.tr("&Quit"))
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+
+        edit_menu = menu.addMenu(self.tr("&Edit"))
+        self.undo_action = self.undo.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+
+        view_menu = menu.addMenu(self.tr("&View"))
+        for number, (_key, title, _page) in enumerate(self.pages):
+            action = view_menu.addAction(title)
+            if number < 9:
+                action.setShortcut(QKeySequence(f"Ctrl+{number + 1}"))
+            action.triggered.connect(lambda _c=False, n=number: self.nav.setCurrentRow(n))
+        view_menu.addSeparator()
+        refresh = view_menu.addAction(self.tr("&Refresh"))
+        refresh.setShortcut(QKeySequence.StandardKey.Refresh)
+        refresh.triggered.connect(self._refresh)
+
+        help_menu = menu.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.tr("&Log file")).triggered.connect(self._open_log)
+        help_menu.addAction(self.tr("&About Komisja")).triggered.connect(self._about)
+
+        self.next_action = QAction(self.tr("Next &step"), self)
+        self.next_action.setShortcut(QKeySequence("Ctrl+Return"))
+        self.next_action.triggered.connect(self.next_step)
+        toolbar = QToolBar(self.tr("Procedure"), self)
+        toolbar.setObjectName("procedureToolbar")
+        toolbar.addAction(self.undo_action)
+        toolbar.addAction(self.redo_action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.next_action)
+        self.addToolBar(toolbar)
+
+    # -- the open competition ------------------------------------------------------------------
+
+    def open_competition(self, competition_id: int | None) -> None:
+        self.competition_id = competition_id
+        self.undo.clear()  # undo never reaches into another competition
+        for _key, _title, page in self.pages:
+            page.set_competition(competition_id)  # type: ignore[attr-defined]
+        if competition_id is not None:
+            self._remember(competition_id)
+            self.nav.setCurrentRow(1)
+            self.ctx.notifier.current_competition.emit(competition_id)
+        self._update_status()
+
+    def page(self, key: str) -> QWidget:
+        return next(page for name, _title, page in self.pages if name == key)
+
+    def show_page(self, key: str) -> QWidget:
+        index = next(n for n, (name, _t, _p) in enumerate(self.pages) if name == key)
+        self.nav.setCurrentRow(index)
+        return self.pages[index][2]
+
+    def _competition_changed(self, competition_id: int) -> None:
+        if competition_id == self.competition_id:
+            self._update_status()
+
+    def _refresh(self) -> None:
+        page = self.stack.currentWidget()
+        if hasattr(page, "refresh") and (
+            getattr(page, "competition_id", None) is not None or page is self.competitions
+        ):
+            page.refresh()
+        self._update_status()
+
+    def _update_status(self) -> None:
+        if self.competition_id is None:
+            self.status_label.setText(self.tr("No competition open."))
+            self.next_action.setEnabled(False)
+            self.setWindowTitle("Komisja")
+            return
+        try:
+            status = procedure.shell_status(self.ctx.db, self.competition_id, self.ctx.lang)
+        except UserError:
+            self.competition_id = None
+            self._update_status()
+            return
+        self.setWindowTitle(f"{status.case_reference or status.title} — Komisja")
+        text = self.tr("Status: %1").replace("%1", status_text(status.status))
+        if status.next_status is not None:
+            if status.missing:
+                text += "  ·  " + self.tr("Next step (%1) needs: %2").replace(
+                    "%1", status_text(status.next_status)
+                ).replace("%2", "; ".join(status.missing))
+            else:
+                text += "  ·  " + self.tr("Ready for the next step: %1").replace(
+                    "%1", status_text(status.next_status)
+                )
+        self.status_label.setText(text)
+        self.status_label.setToolTip("\n".join(status.missing))
+        self.next_action.setEnabled(status.next_status is not None)
+
+    def next_step(self) -> None:
+        if self.competition_id is None:
+            return
+        try:
+            procedure.advance(self.ctx.db, self.ctx.actor(), self.competition_id)
+        except UserError as error:
+            show_user_error(self, error)
+            return
+        self.undo.clear()
+        self.ctx.notifier.competition_changed.emit(self.competition_id)
+        self.ctx.notifier.competitions_changed.emit()
+
+    # -- files, settings, help -----------------------------------------------------------------
+
+    def _new(self) -> None:
+        self.nav.setCurrentRow(0)
+        self.competitions.create_from_template()
+
+    def _choose_package(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Open an evaluator package"),
+            "",
+            self.tr("Evaluator packages (*.komisja)"),
+        )
+        if path:
+            self.open_package(Path(path))
+
+    def open_package(self, path: Path) -> QWidget:
+        from app.ui.evaluator import EvaluatorWindow
+
+        window = EvaluatorWindow(self.ctx, path)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.show()
+        self._evaluator = window
+        return window
+
+    def show_settings(self) -> None:
+        dialog = SettingsDialog(self.ctx.settings, self)
+        if dialog.exec() and dialog.apply():
+            QMessageBox.information(
+                self,
+                "Komisja",
+                self.tr("The new language applies after Komisja is restarted."),
+            )
+
+    def _open_log(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(log_file())))
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About Komisja"),
+            self.tr(
+                "Komisja %1 — selection competitions from the call to the signed protocol."
+            ).replace("%1", __version__)
+            + "\n"
+            + self.tr("Log file: %1").replace("%1", str(log_file())),
+        )
+
+    # -- remembered state ----------------------------------------------------------------------
+
+    def recent(self) -> list[int]:
+        raw = self._settings.value("recent", [])
+        values = raw if isinstance(raw, list) else [raw] if raw else []
+        out: list[int] = []
+        for value in values:
+            try:
+                out.append(int(value))
+            except (TypeError, ValueError):
+                continue
+        return out
+
+    def _remember(self, competition_id: int) -> None:
+        recent = [competition_id, *[c for c in self.recent() if c != competition_id]]
+        self._settings.setValue("recent", [str(c) for c in recent[:MAX_RECENT]])
+        self._fill_recent()
+
+    def _fill_recent(self) -> None:
+        from app.services import queries
+
+        self.recent_menu.clear()
+        known = {c.id: c for c in queries.list_competitions(self.ctx.db)}
+        for competition_id in self.recent():
+            summary = known.get(competition_id)
+            if summary is None:
+                continue
+            label = f"{summary.case_reference or '—'}  {summary.title}"
+            action = self.recent_menu.addAction(label)
+            action.triggered.connect(
+                lambda _c=False, cid=competition_id: self.open_competition(cid)
+            )
+        self.recent_menu.setEnabled(not self.recent_menu.isEmpty())
+
+    def _restore(self) -> None:
+        geometry = self._settings.value("geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        state = self._settings.value("state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        self._fill_recent()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802  (Qt's name)
+        self._settings.setValue("geometry", self.saveGeometry())
+        self._settings.setValue("state", self.saveState())
+        super().closeEvent(event)

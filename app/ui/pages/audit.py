@@ -1,0 +1,224 @@
+"""The audit trail: every change with who and when, filterable by object, person and date."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, time
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services import queries
+from app.services.base import WARSAW
+from app.services.queries import AuditRow
+from app.ui.context import UiContext
+from app.ui.formatting import date_text
+from app.ui.widgets.fields import from_qdate
+from app.ui.widgets.page import ShellPage
+from app.ui.widgets.table_model import Column, FilterProxy, RowTableModel
+
+AUDIT_LIMIT = 20_000  # the newest entries shown; the CLI exports the whole trail
+
+# What the audit trail stores (model and action names) as a reader says it; unknown names
+# are shown as stored.
+OBJECT_LABELS = {
+    "Applicant": QT_TRANSLATE_NOOP("AuditPage", "Applicant"),
+    "Attachment": QT_TRANSLATE_NOOP("AuditPage", "Attachment"),
+    "AttachmentBlob": QT_TRANSLATE_NOOP("AuditPage", "Attachment file"),
+    "Attendance": QT_TRANSLATE_NOOP("AuditPage", "Attendance"),
+    "BudgetLine": QT_TRANSLATE_NOOP("AuditPage", "Budget line"),
+    "Competition": QT_TRANSLATE_NOOP("AuditPage", "Competition"),
+    "Conflict": QT_TRANSLATE_NOOP("AuditPage", "Recusal"),
+    "CorrectionRequest": QT_TRANSLATE_NOOP("AuditPage", "Correction request"),
+    "Criterion": QT_TRANSLATE_NOOP("AuditPage", "Criterion"),
+    "CriterionBand": QT_TRANSLATE_NOOP("AuditPage", "Criterion band"),
+    "Decision": QT_TRANSLATE_NOOP("AuditPage", "Committee decision"),
+    "FormalCheckItem": QT_TRANSLATE_NOOP("AuditPage", "Formal check item"),
+    "FormalCheckResult": QT_TRANSLATE_NOOP("AuditPage", "Formal check answer"),
+    "Institution": QT_TRANSLATE_NOOP("AuditPage", "Institution"),
+    "Meeting": QT_TRANSLATE_NOOP("AuditPage", "Meeting"),
+    "Member": QT_TRANSLATE_NOOP("AuditPage", "Committee member"),
+    "Offer": QT_TRANSLATE_NOOP("AuditPage", "Offer"),
+    "OfferValue": QT_TRANSLATE_NOOP("AuditPage", "Offer figure"),
+    "ProtocolVersion": QT_TRANSLATE_NOOP("AuditPage", "Protocol version"),
+    "Score": QT_TRANSLATE_NOOP("AuditPage", "Score"),
+    "ScoreSheetIssue": QT_TRANSLATE_NOOP("AuditPage", "Issued score sheet"),
+    "ScoringPolicy": QT_TRANSLATE_NOOP("AuditPage", "Scoring rules"),
+    "TieBreakerRule": QT_TRANSLATE_NOOP("AuditPage", "Tie-break rule"),
+}
+ACTION_LABELS = {
+    "create": QT_TRANSLATE_NOOP("AuditPage", "created"),
+    "update": QT_TRANSLATE_NOOP("AuditPage", "changed"),
+    "delete": QT_TRANSLATE_NOOP("AuditPage", "deleted"),
+    "import": QT_TRANSLATE_NOOP("AuditPage", "imported"),
+    "sign_off": QT_TRANSLATE_NOOP("AuditPage", "signed off"),
+    "reopen": QT_TRANSLATE_NOOP("AuditPage", "reopened"),
+    "reopen_scoring": QT_TRANSLATE_NOOP("AuditPage", "scoring reopened"),
+}
+
+
+def _label(labels: dict[str, str], name: str) -> str:
+    source = labels.get(name)
+    return QCoreApplication.translate("AuditPage", source) if source else name
+
+
+class AuditPage(ShellPage):
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.setObjectName("auditPage")
+        lang = ctx.lang
+        columns: list[Column[AuditRow]] = [
+            Column(self.tr("No."), lambda r: str(r.seq), key=lambda r: r.seq, numeric=True),
+            Column(
+                self.tr("When"), lambda r: date_text(r.at, lang, with_time=True), key=lambda r: r.at
+            ),
+            Column(
+                self.tr("Who"),
+                lambda r: r.operator + (f" ({r.acting_member})" if r.acting_member else ""),
+            ),
+            Column(
+                self.tr("Object"),
+                lambda r: f"{_label(OBJECT_LABELS, r.object_type)} {r.object_id}",
+                tooltip=lambda r: r.object_type,
+            ),
+            Column(self.tr("Action"), lambda r: _label(ACTION_LABELS, r.action)),
+            Column(self.tr("Before"), lambda r: r.before[:200], tooltip=lambda r: r.before),
+            Column(self.tr("After"), lambda r: r.after[:200], tooltip=lambda r: r.after),
+        ]
+        self.model: RowTableModel[AuditRow] = RowTableModel(columns, self)
+        self.proxy = FilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.object_filter = QComboBox(self)
+        self.object_filter.setAccessibleName(self.tr("Object type"))
+        self.person = QLineEdit(self)
+        self.person.setPlaceholderText(self.tr("Person…"))
+        self.person.setAccessibleName(self.tr("Person"))
+        self.person.setClearButtonEnabled(True)
+        self.since = QDateEdit(self)
+        self.since.setCalendarPopup(True)
+        self.since.setDisplayFormat("dd.MM.yyyy")
+        self.since.setAccessibleName(self.tr("From date"))
+        self.until = QDateEdit(self)
+        self.until.setCalendarPopup(True)
+        self.until.setDisplayFormat("dd.MM.yyyy")
+        self.until.setAccessibleName(self.tr("To date"))
+        self.use_dates = QCheckBox(self.tr("&Dates:"), self)
+        self.only_this = QCheckBox(self.tr("Only the open &competition"), self)
+        self.only_this.setChecked(True)
+        self.text_filter = QLineEdit(self)
+        self.text_filter.setPlaceholderText(self.tr("Search the changes…"))
+        self.text_filter.setAccessibleName(self.tr("Search the changes"))
+        self.text_filter.setClearButtonEnabled(True)
+        bar.addWidget(QLabel(self.tr("Object:"), self))
+        bar.addWidget(self.object_filter)
+        bar.addWidget(self.person)
+        bar.addWidget(self.use_dates)
+        bar.addWidget(self.since)
+        bar.addWidget(QLabel("–", self))
+        bar.addWidget(self.until)
+        bar.addWidget(self.only_this)
+        bar.addWidget(self.text_filter, 1)
+        layout.addLayout(bar)
+        self.table = QTableView(self)
+        self.table.setObjectName("auditTable")
+        self.table.setAccessibleName(self.tr("Audit trail"))
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in ((0, 60), (1, 130), (2, 150), (3, 150), (4, 90), (5, 200)):
+            header.resizeSection(column, width)
+        header.setStretchLastSection(True)
+        layout.addWidget(self.table, 1)
+        self.count = QLabel(self)
+        layout.addWidget(self.count)
+        today = QDate.currentDate()
+        self.since.setDate(today.addMonths(-1))
+        self.until.setDate(today)
+        self.since.setEnabled(False)
+        self.until.setEnabled(False)
+        self.use_dates.toggled.connect(self.since.setEnabled)
+        self.use_dates.toggled.connect(self.until.setEnabled)
+        for signal in (
+            self.object_filter.activated,
+            self.person.editingFinished,
+            self.use_dates.toggled,
+            self.since.dateChanged,
+            self.until.dateChanged,
+            self.only_this.toggled,
+        ):
+            signal.connect(lambda *_: self.refresh())
+        self.text_filter.textChanged.connect(self.proxy.setFilterFixedString)
+        self._types_loaded = False
+
+    def _on_changed(self, competition_id: int) -> None:
+        if self.isVisible():
+            self._refresh_now()
+        else:
+            self._stale = True
+
+    def refresh(self) -> None:
+        only = self.only_this.isChecked() and self.competition_id is not None
+        since = until = None
+        if self.use_dates.isChecked():
+            since = datetime.combine(from_qdate(self.since.date()), time.min, WARSAW).astimezone(
+                UTC
+            )
+            until = datetime.combine(from_qdate(self.until.date()), time.max, WARSAW).astimezone(
+                UTC
+            )
+        object_type = self.object_filter.currentData() or None
+        rows = queries.audit_trail(
+            self.ctx.db,
+            competition_id=self.competition_id if only else None,
+            object_type=object_type,
+            person=self.person.text().strip() or None,
+            since=since,
+            until=until,
+        )
+        if len(rows) > AUDIT_LIMIT:
+            rows = rows[-AUDIT_LIMIT:]
+        self.model.set_rows(rows)
+        if not self._types_loaded or object_type is None:
+            self._load_types(rows)
+        self.count.setText(
+            self.tr("%1 entries").replace("%1", str(len(rows)))
+            if rows
+            else self.tr("No entries match the filter. Clear the filters to see every change.")
+        )
+
+    def _load_types(self, rows: list[AuditRow]) -> None:
+        current = self.object_filter.currentData()
+        types = sorted({row.object_type for row in rows})
+        self.object_filter.blockSignals(True)
+        self.object_filter.clear()
+        self.object_filter.addItem(self.tr("all objects"), "")
+        for name in types:
+            self.object_filter.addItem(_label(OBJECT_LABELS, name), name)
+        found = self.object_filter.findData(current or "")
+        self.object_filter.setCurrentIndex(max(found, 0))
+        self.object_filter.blockSignals(False)
+        self._types_loaded = True
+
+    def set_object_type(self, object_type: str) -> None:
+        found = self.object_filter.findData(object_type)
+        if found < 0:
+            self.object_filter.addItem(object_type, object_type)
+            found = self.object_filter.count() - 1
+        self.object_filter.setCurrentIndex(found)
+        self.refresh()

@@ -1,0 +1,415 @@
+"""Formal check: the checklist grid, correction requests with deadlines, rejections, late offers."""
+
+# ruff: noqa: N802  (Qt's camelCase methods are overridden here)
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QStyledItemDelegate,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.models import CheckAnswer, FormalStatus
+from app.services import procedure
+from app.services.base import now
+from app.services.procedure import FormalCheckRow, FormalCheckView
+from app.ui.context import UiContext
+from app.ui.formatting import date_text
+from app.ui.widgets.fields import Banner
+from app.ui.widgets.labels import answer_label, formal_status_label
+from app.ui.widgets.page import ShellPage, empty_hint, no_competition_text
+
+Index = QModelIndex | QPersistentModelIndex
+FIXED = 3  # code, applicant, received; then one column per checklist item; then the outcome
+ANSWER_KEYS = {"y": CheckAnswer.YES, "t": CheckAnswer.YES, "n": CheckAnswer.NO}
+
+
+class FormalCheckModel(QAbstractTableModel):
+    """Offers × checklist items; an edited answer is handed to ``on_answer``."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.view = FormalCheckView(items=(), rows=())
+        self.lang = "pl"
+        self.editable = False
+        self.on_answer: Any = None
+
+    def set_view(self, view: FormalCheckView) -> None:
+        self.beginResetModel()
+        self.view = view
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.view.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else FIXED + len(self.view.items) + 3
+
+    def item_at(self, column: int) -> Any:
+        position = column - FIXED
+        return self.view.items[position] if 0 <= position < len(self.view.items) else None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Vertical:
+            return str(section + 1) if role == Qt.ItemDataRole.DisplayRole else None
+        if not 0 <= section < self.columnCount():
+            return None
+        item = self.item_at(section)
+        if role == Qt.ItemDataRole.ToolTipRole and item is not None:
+            return item.text
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if item is not None:
+            return item.code
+        tail = section - FIXED - len(self.view.items)
+        titles = (self.tr("Offer"), self.tr("Applicant"), self.tr("Received"))
+        if section < FIXED:
+            return titles[section]
+        return (self.tr("Outcome"), self.tr("Reason"), self.tr("Correction due"))[tail]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self.view.rows):
+            return None
+        row = self.view.rows[index.row()]
+        column = index.column()
+        item = self.item_at(column)
+        answers = dict(row.answers)
+        if item is not None:
+            answer = answers.get(item.code)
+            if role == Qt.ItemDataRole.DisplayRole:
+                return answer_label(answer)
+            if role == Qt.ItemDataRole.EditRole:
+                return answer.value if answer else ""
+            if role == Qt.ItemDataRole.TextAlignmentRole:
+                return int(Qt.AlignmentFlag.AlignCenter)
+            if role == Qt.ItemDataRole.BackgroundRole and answer is CheckAnswer.NO:
+                return QBrush(QColor("#f9dedc"))
+            if role == Qt.ItemDataRole.ToolTipRole:
+                note = dict(row.notes).get(item.code, "")
+                return f"{item.text}\n{note}".strip()
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole and column == FIXED + len(self.view.items) + 1:
+            return row.rejection_reason or None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if (column == 2 and row.late and not row.late_admitted) or (
+                column == FIXED + len(self.view.items) and row.status is FormalStatus.REJECTED
+            ):
+                return QBrush(QColor("#b3261e"))
+            return None
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if column == 0:
+            return row.code
+        if column == 1:
+            return row.applicant
+        if column == 2:
+            text = date_text(row.received_at, self.lang, with_time=True)
+            if row.late:
+                text += " " + (
+                    self.tr("(late, admitted)") if row.late_admitted else self.tr("(late)")
+                )
+            return text
+        tail = column - FIXED - len(self.view.items)
+        if tail == 0:
+            return formal_status_label(row.status)
+        if tail == 1:
+            return row.rejection_reason
+        if row.correction is None:
+            return ""
+        if row.correction.fulfilled_on is not None:
+            return self.tr("received %1").replace(
+                "%1", date_text(row.correction.fulfilled_on, self.lang)
+            )
+        return date_text(row.correction.deadline, self.lang)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        item = self.item_at(index.column())
+        if self.editable and item is not None and not item.is_timeliness:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        item = self.item_at(index.column()) if index.isValid() else None
+        if role != Qt.ItemDataRole.EditRole or item is None or not self.editable:
+            return False
+        text = str(value).strip().lower()
+        answer: CheckAnswer | None
+        if text in ("n/a", "-", "nd", "nie dotyczy"):
+            answer = CheckAnswer.NOT_APPLICABLE
+        else:
+            try:
+                answer = CheckAnswer(text)
+            except ValueError:
+                answer = ANSWER_KEYS.get(text[:1])
+        if answer is None:
+            return False
+        if self.on_answer is not None:
+            self.on_answer(self.view.rows[index.row()], item.code, answer)
+        return True
+
+
+class AnswerDelegate(QStyledItemDelegate):
+    def createEditor(self, parent: QWidget, option: Any, index: Index) -> QWidget:
+        combo = QComboBox(parent)
+        for answer in CheckAnswer:
+            combo.addItem(answer_label(answer), answer.value)
+        return combo
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:
+        assert isinstance(editor, QComboBox)
+        found = editor.findData(index.data(Qt.ItemDataRole.EditRole))
+        editor.setCurrentIndex(max(found, 0))
+
+    def setModelData(self, editor: QWidget, model: Any, index: Index) -> None:
+        assert isinstance(editor, QComboBox)
+        model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+
+
+class FormalPage(ShellPage):
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.setObjectName("formalPage")
+        layout = QVBoxLayout(self)
+        self.banner = Banner(self)
+        layout.addWidget(self.banner)
+        self.empty = empty_hint(no_competition_text(), self)
+        layout.addWidget(self.empty)
+        self.model = FormalCheckModel(self)
+        self.model.on_answer = self.record_answer
+        self.table = QTableView(self)
+        self.table.setObjectName("formalTable")
+        self.table.setAccessibleName(self.tr("Formal checklist"))
+        self.table.setModel(self.model)
+        self.table.setItemDelegate(AnswerDelegate(self.table))
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.SelectedClicked
+        )
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        layout.addWidget(self.table, 1)
+        self.legend = QLabel(self)
+        self.legend.setWordWrap(True)
+        layout.addWidget(self.legend)
+        bar = QHBoxLayout()
+        self.all_yes_button = QPushButton(self.tr("All &yes"), self)
+        self.all_yes_button.setToolTip(self.tr("Answer every open item of the offer with yes"))
+        self.reason_button = QPushButton(self.tr("Rejection &reason…"), self)
+        self.correction_button = QPushButton(self.tr("Request &correction…"), self)
+        self.received_button = QPushButton(self.tr("Correction recei&ved"), self)
+        self.late_button = QPushButton(self.tr("Admit &late offer…"), self)
+        for button in (
+            self.all_yes_button,
+            self.reason_button,
+            self.correction_button,
+            self.received_button,
+            self.late_button,
+        ):
+            bar.addWidget(button)
+        bar.addStretch(1)
+        layout.addLayout(bar)
+        self.all_yes_button.clicked.connect(self._all_yes)
+        self.reason_button.clicked.connect(self._ask_reason)
+        self.correction_button.clicked.connect(self._ask_correction)
+        self.received_button.clicked.connect(self._correction_received)
+        self.late_button.clicked.connect(self._ask_late)
+        self.refresh()
+
+    def refresh(self) -> None:
+        cid = self.competition_id
+        self.empty.setVisible(cid is None)
+        self.table.setVisible(cid is not None)
+        if cid is None:
+            self.model.set_view(FormalCheckView(items=(), rows=()))
+            self.banner.show_text("")
+            return
+        status = procedure.shell_status(self.ctx.db, cid, self.ctx.lang)
+        editable = "formal_check" in status.editable
+        view = procedure.formal_check_view(self.ctx.db, cid)
+        row = self.table.currentIndex().row()
+        self.model.lang = self.ctx.lang
+        self.model.editable = editable
+        self.model.set_view(view)
+        if 0 <= row < len(view.rows):
+            self.table.selectRow(row)
+        for button in (
+            self.all_yes_button,
+            self.reason_button,
+            self.correction_button,
+            self.received_button,
+            self.late_button,
+        ):
+            button.setEnabled(editable)
+        self.legend.setText(
+            "  ·  ".join(f"{item.code}: {item.text}" for item in view.items)
+            + "\n"
+            + self.tr(
+                "Type Y (yes), N (no) or choose n/a in a cell; the timeliness item follows "
+                "from the received date. One correction request per offer."
+            )
+        )
+        if not editable:
+            self.banner.show_text(
+                self.tr(
+                    "The formal check is recorded in the “formal check” step. Move the "
+                    "competition there with “Next step” once submissions are closed."
+                )
+            )
+        elif not view.rows:
+            self.banner.show_text(self.tr("There are no offers to check."))
+        else:
+            self.banner.show_text("")
+
+    def current_row(self) -> FormalCheckRow | None:
+        row = self.table.currentIndex().row()
+        rows = self.model.view.rows
+        return rows[row] if 0 <= row < len(rows) else None
+
+    # -- actions (also called by tests with their arguments) -----------------------------------
+
+    def record_answer(self, row: FormalCheckRow, item_code: str, answer: CheckAnswer) -> None:
+        answers = dict(row.answers)
+        answers[item_code] = answer
+        self._record(row, answers, "")
+
+    def _record(self, row: FormalCheckRow, answers: dict[str, CheckAnswer], reason: str) -> None:
+        cid = self.competition_id
+        assert cid is not None
+        notes = dict(row.notes)
+        done = self.run_service(
+            lambda: procedure.record_formal_check(
+                self.ctx.db,
+                self.ctx.actor(),
+                cid,
+                row.offer_id,
+                answers,
+                notes=notes,
+                rejection_reason=reason,
+            )
+        )
+        if done is not None:
+            self.changed()
+
+    def answer_all_yes(self, row: FormalCheckRow) -> None:
+        answers = dict(row.answers)
+        for item in self.model.view.items:
+            answers.setdefault(item.code, CheckAnswer.YES)
+        self._record(row, answers, "")
+
+    def reject(self, row: FormalCheckRow, item_code: str, reason: str) -> None:
+        """Record that ``item_code`` is not met, with the reason written in the protocol."""
+        answers = dict(row.answers)
+        for item in self.model.view.items:
+            answers.setdefault(item.code, CheckAnswer.YES)
+        answers[item_code] = CheckAnswer.NO
+        self._record(row, answers, reason)
+
+    def request_correction(self, row: FormalCheckRow, scope: str, days: int = 7) -> date | None:
+        cid = self.competition_id
+        assert cid is not None
+        deadline = self.run_service(
+            lambda: procedure.request_correction(
+                self.ctx.db, self.ctx.actor(), cid, row.offer_id, scope, days
+            )
+        )
+        if deadline is not None:
+            self.changed()
+        return deadline
+
+    def admit_late(self, row: FormalCheckRow, reason: str) -> None:
+        cid = self.competition_id
+        assert cid is not None
+        self.run_service(
+            lambda: procedure.admit_late_offer(
+                self.ctx.db, self.ctx.actor(), cid, row.offer_id, reason
+            )
+        )
+        self.changed()
+
+    def _all_yes(self) -> None:
+        row = self.current_row()
+        if row is not None:
+            self.answer_all_yes(row)
+
+    def _ask_reason(self) -> None:
+        row = self.current_row()
+        if row is None:
+            return
+        items = [i for i in self.model.view.items if not i.is_timeliness]
+        labels = [f"{i.code}: {i.text}" for i in items]
+        choice, ok = QInputDialog.getItem(
+            self, self.tr("Rejection"), self.tr("Requirement not met:"), labels, 0, False
+        )
+        if not ok:
+            return
+        reason, ok = QInputDialog.getMultiLineText(
+            self,
+            self.tr("Rejection"),
+            self.tr("Reason written in the protocol:"),
+            row.rejection_reason,
+        )
+        if ok:
+            self.reject(row, items[labels.index(choice)].code, reason)
+
+    def _ask_correction(self) -> None:
+        row = self.current_row()
+        if row is None:
+            return
+        scope, ok = QInputDialog.getMultiLineText(
+            self, self.tr("Correction request"), self.tr("What the applicant must correct:")
+        )
+        if not ok:
+            return
+        days, ok = QInputDialog.getInt(
+            self, self.tr("Correction request"), self.tr("Days to correct:"), 7, 1, 60
+        )
+        if ok:
+            self.request_correction(row, scope, days)
+
+    def _correction_received(self) -> None:
+        row = self.current_row()
+        cid = self.competition_id
+        if row is None or cid is None:
+            return
+        today = now().date()
+        if (
+            self.run_service(
+                lambda: procedure.record_correction_received(
+                    self.ctx.db, self.ctx.actor(), cid, row.offer_id, today
+                )
+            )
+            is None
+        ):
+            self.changed()
+
+    def _ask_late(self) -> None:
+        row = self.current_row()
+        if row is None:
+            return
+        reason, ok = QInputDialog.getMultiLineText(
+            self,
+            self.tr("Late offer"),
+            self.tr("Why the late offer is treated as on time (e.g. postal stamp):"),
+        )
+        if ok:
+            self.admit_late(row, reason)

@@ -1,0 +1,66 @@
+"""Undo and redo of field edits: each command re-applies a whole saved value through a service.
+
+A command is pushed *after* the first save succeeded (``done=True``), so a refused edit never
+enters the stack; undo saves the previous value through the same service call.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from app.errors import UserError
+
+_stacks: dict[int, QUndoStack] = {}
+
+
+def undo_stack(ctx: object) -> QUndoStack:
+    """The one undo stack of a UI context (shared by the main window's Edit menu)."""
+    stack = _stacks.get(id(ctx))
+    if stack is None:
+        stack = QUndoStack()
+        _stacks[id(ctx)] = stack
+    return stack
+
+
+def forget_stack(ctx: object) -> None:
+    stack = _stacks.pop(id(ctx), None)
+    if stack is not None:
+        stack.clear()
+
+
+class SaveValueCommand(QUndoCommand):
+    """Save ``new`` (already saved when pushed); undo saves ``old``; redo saves ``new`` again."""
+
+    def __init__(
+        self,
+        text: str,
+        save: Callable[[Any], None],
+        old: Any,
+        new: Any,
+        on_error: Callable[[UserError], None],
+    ) -> None:
+        super().__init__(text)
+        self._save = save
+        self._old = old
+        self._new = new
+        self._on_error = on_error
+        self._skip_first = True
+
+    def _apply(self, value: Any) -> None:
+        try:
+            self._save(value)
+        except UserError as error:
+            self.setObsolete(True)
+            self._on_error(error)
+
+    def redo(self) -> None:
+        if self._skip_first:
+            self._skip_first = False
+            return
+        self._apply(self._new)
+
+    def undo(self) -> None:
+        self._apply(self._old)

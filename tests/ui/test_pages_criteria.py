@@ -1,0 +1,75 @@
+"""The criteria editor: the running sum, edits saved through the service, read-only later."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from app.models import CompetitionKind
+from app.scoring.types import CriterionKind, TieBreakerKind
+from app.services import procedure
+from app.ui.pages.criteria import CriteriaPage
+from app.ui.widgets.undo import undo_stack
+from tests.builders import announced
+
+
+def _page(qtbot, ui_ctx, cid):  # type: ignore[no-untyped-def]
+    page = CriteriaPage(ui_ctx)
+    qtbot.addWidget(page)
+    page.show()
+    page.set_competition(cid)
+    return page
+
+
+def test_editing_the_card_and_the_running_sum(qtbot, ui_ctx, user_errors) -> None:  # type: ignore[no-untyped-def]
+    cid = procedure.create_from_template(ui_ctx.db, ui_ctx.actor(), CompetitionKind.NGO_GRANT, "A")
+    page = _page(qtbot, ui_ctx, cid)
+    assert "35 points" in page.weight_sum.text()  # the classic art. 15 card
+    weight = page.model.index(0, 5)
+    assert page.model.setData(weight, "12")
+    specs = procedure.criteria_specs(ui_ctx.db, cid)
+    assert specs[0].weight == Decimal(12)
+    assert "37 points" in page.weight_sum.text()
+    # a refused card (weight 0) is shown as a message and nothing changes
+    page.model.setData(page.model.index(1, 5), "0")
+    assert user_errors and "weight must be > 0" in user_errors[-1].text("en")
+    assert procedure.criteria_specs(ui_ctx.db, cid)[1].weight == Decimal(5)
+    undo_stack(ui_ctx).undo()
+    assert procedure.criteria_specs(ui_ctx.db, cid)[0].weight == Decimal(10)
+
+
+def test_banded_criterion_and_tie_chain(qtbot, ui_ctx, user_errors) -> None:  # type: ignore[no-untyped-def]
+    cid = procedure.create_from_template(ui_ctx.db, ui_ctx.actor(), CompetitionKind.INVESTOR, "I")
+    page = _page(qtbot, ui_ctx, cid)
+    page.add_criterion()
+    row = page.model.rowCount() - 1
+    page.table.selectRow(row)
+    page.model.setData(page.model.index(row, 7), "experience_years")
+    page.model.setData(page.model.index(row, 2), CriterionKind.BANDED.value)
+    assert user_errors and "no bands" in user_errors[-1].text("en")  # refused until bands exist
+    bands = page.parse_bands("0: 0; 3: 10; 5,5: 20")
+    assert [b.points for b in bands] == [Decimal(0), Decimal(10), Decimal(20)]
+    assert bands[2].from_value == Decimal("5.5")
+    page.bands.setText("3 - 10")
+    page.table.selectRow(row)
+    page.tie_kind.setCurrentIndex(page.tie_kind.findData(TieBreakerKind.CRITERION.value))
+    page.tie_ref.setText("E")
+    page.add_tie_breaker()
+    chain = procedure.policy_spec(ui_ctx.db, cid).tie_breakers
+    assert chain[-1].kind is TieBreakerKind.CRITERION and chain[-1].ref == "E"
+    assert page.ties.count() == 3
+
+
+def test_read_only_once_announced_with_the_reason(qtbot, ui_ctx, clock) -> None:  # type: ignore[no-untyped-def]
+    cid = announced(ui_ctx.db, ui_ctx.actor(), clock)
+    page = _page(qtbot, ui_ctx, cid)
+    assert page.read_only
+    assert "fixed when the call was announced" in page.banner.text()
+    assert not page.add_button.isEnabled()
+    assert not page.model.setData(page.model.index(0, 5), "3")
+    assert procedure.criteria_specs(ui_ctx.db, cid)[0].weight == Decimal(10)
+
+
+def test_criteria_model_passes_the_model_tester(qtmodeltester, qtbot, ui_ctx) -> None:  # type: ignore[no-untyped-def]
+    cid = procedure.create_from_template(ui_ctx.db, ui_ctx.actor(), CompetitionKind.PROVIDER, "P")
+    page = _page(qtbot, ui_ctx, cid)
+    qtmodeltester.check(page.model)

@@ -1,0 +1,725 @@
+"""Results screen: ranking with flags, the explanation of every number, decisions, allocation.
+
+The results are computed by the service off the GUI thread (``results.results``); the screen
+shows them, explains the selected number with the engine's own steps (``app.texts.explain``)
+and records the committee's decisions through ``procedure``.
+"""
+
+from __future__ import annotations
+
+import logging
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import UserError
+from app.scoring import analysis
+from app.scoring import types as st
+from app.services import procedure
+from app.services import results as results_service
+from app.texts import explain, format_decimal
+from app.ui.charts import LeniencyChart, LeniencyItem, SpreadChart, SpreadItem
+from app.ui.context import UiContext
+from app.ui.errors import report_error
+from app.ui.formatting import money_text
+from app.ui.tasks import run_task
+
+log = logging.getLogger(__name__)
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+OFFER_ROLE = Qt.ItemDataRole.UserRole + 2
+
+_WARN_BG = QColor("#fbe7b5")
+_BAD_BG = QColor("#f8d0d0")
+_GREY = QColor("#808080")
+_GOOD_BG = QColor("#d8f0d8")
+
+
+class RankingModel(QAbstractTableModel):
+    """Rows: offers in the engine's order. Columns: rank, offer, applicant, criteria, total,
+    requested, award, flags."""
+
+    COL_RANK, COL_OFFER, COL_APPLICANT = 0, 1, 2
+
+    def __init__(self, parent: Any = None, lang: str = "pl") -> None:
+        super().__init__(parent)
+        self.lang = lang
+        self.view: results_service.ResultsView | None = None
+        self._offers: tuple[st.OfferResult, ...] = ()
+        self._criteria: tuple[st.Criterion, ...] = ()
+        self._inputs: dict[str, st.Offer] = {}
+        self._places = 2
+
+    def set_view(self, view: results_service.ResultsView | None) -> None:
+        self.beginResetModel()
+        self.view = view
+        if view is None:
+            self._offers, self._criteria, self._inputs = (), (), {}
+        else:
+            self._offers = view.results.offers
+            self._criteria = view.input.criteria
+            self._inputs = {o.id: o for o in view.input.offers}
+            self._places = view.input.policy.rounding_places
+        self.endResetModel()
+
+    # shape
+    @property
+    def col_total(self) -> int:
+        return 3 + len(self._criteria)
+
+    @property
+    def col_requested(self) -> int:
+        return self.col_total + 1
+
+    @property
+    def col_award(self) -> int:
+        return self.col_total + 2
+
+    @property
+    def col_flags(self) -> int:
+        return self.col_total + 3
+
+    def criterion_at(self, column: int) -> st.Criterion | None:
+        position = column - 3
+        return self._criteria[position] if 0 <= position < len(self._criteria) else None
+
+    def offer_at(self, row: int) -> st.OfferResult | None:
+        return self._offers[row] if 0 <= row < len(self._offers) else None
+
+    def row_of(self, offer_id: str) -> int:
+        return next((r for r, o in enumerate(self._offers) if o.offer_id == offer_id), -1)
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802  (Qt API)
+        return 0 if parent.isValid() else len(self._offers)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else (0 if self.view is None else self.col_flags + 1)
+
+    def flag_text(self, flag: st.Flag) -> str:
+        return {
+            st.Flag.SELECTED: self.tr("selected"),
+            st.Flag.DISCREPANCY: self.tr("discrepancy"),
+            st.Flag.DISCREPANCY_RESOLVED: self.tr("discrepancy resolved"),
+            st.Flag.TIE_UNRESOLVED: self.tr("unresolved tie"),
+            st.Flag.TIE_DECIDED: self.tr("tie decided"),
+            st.Flag.BELOW_THRESHOLD: self.tr("below threshold"),
+            st.Flag.CRITERION_THRESHOLD_FAILED: self.tr("criterion threshold not met"),
+            st.Flag.FORMAL_CRITERION_FAILED: self.tr("formal criterion failed"),
+            st.Flag.RECUSALS: self.tr("recused members"),
+            st.Flag.INCOMPLETE_SCORES: self.tr("incomplete scores"),
+            st.Flag.MANUAL_AWARD: self.tr("manual award"),
+            st.Flag.FORMAL_OVERRIDE: self.tr("formal decision changed"),
+        }.get(flag, str(flag))
+
+    def _num(self, value: Decimal | None) -> str:
+        return "" if value is None else format_decimal(value, self._places, self.lang)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        offer = self.offer_at(index.row())
+        if offer is None:
+            return None
+        column = index.column()
+        if role == OFFER_ROLE:
+            return offer.offer_id
+        if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
+            return self._display(offer, column, role == SORT_ROLE)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column not in (
+            self.COL_APPLICANT,
+            self.col_flags,
+        ):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and not offer.admitted:
+            return QBrush(_GREY)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            flags = offer.flags
+            if column == self.col_flags and (
+                st.Flag.TIE_UNRESOLVED in flags or st.Flag.DISCREPANCY in flags
+            ):
+                return QBrush(_BAD_BG)
+            if column == self.col_total and offer.admitted and not offer.eligible:
+                return QBrush(_WARN_BG)
+            if column == self.col_award and offer.award:
+                return QBrush(_GOOD_BG)
+            criterion = self.criterion_at(column)
+            if criterion is not None:
+                result = next((c for c in offer.criteria if c.criterion_id == criterion.id), None)
+                if result is not None and result.threshold_passed is False:
+                    return QBrush(_WARN_BG)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == self.col_flags and offer.flags:
+                return "\n".join(self.flag_text(f) for f in sorted(offer.flags))
+            return self.tr("Select to see how this number was obtained.")
+        return None
+
+    def _display(self, offer: st.OfferResult, column: int, sort: bool) -> Any:
+        source = self._inputs.get(offer.offer_id)
+        if column == self.COL_RANK:
+            if sort:
+                return offer.rank if offer.rank is not None else 10**9
+            return str(offer.rank) if offer.rank is not None else "—"
+        if column == self.COL_OFFER:
+            return offer.offer_id
+        if column == self.COL_APPLICANT:
+            return source.label if source else ""
+        if column == self.col_total:
+            if sort:
+                return float(offer.total) if offer.total is not None else -1.0  # order only
+            return self._num(offer.total) if offer.admitted else self.tr("rejected")
+        if column == self.col_requested:
+            if sort:
+                return float(source.requested) if source else 0.0  # order only
+            return money_text(source.requested, self.lang) if source else ""
+        if column == self.col_award:
+            if sort:
+                return float(offer.award or 0)  # order only
+            return money_text(offer.award, self.lang) if offer.award is not None else ""
+        if column == self.col_flags:
+            return ", ".join(self.flag_text(f) for f in sorted(offer.flags))
+        criterion = self.criterion_at(column)
+        if criterion is None:
+            return None
+        result = next((c for c in offer.criteria if c.criterion_id == criterion.id), None)
+        if result is None:
+            return -1.0 if sort else ""
+        if sort:
+            return float(result.points)  # order only
+        return self._num(result.points)
+
+    def headerData(  # noqa: N802  (Qt API)
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        criterion = self.criterion_at(section)
+        if role == Qt.ItemDataRole.ToolTipRole and criterion is not None:
+            return f"{criterion.id}: {criterion.name}"
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if criterion is not None:
+            return criterion.id
+        names = {
+            self.COL_RANK: self.tr("Rank"),
+            self.COL_OFFER: self.tr("Offer"),
+            self.COL_APPLICANT: self.tr("Applicant"),
+            self.col_total: self.tr("Total"),
+            self.col_requested: self.tr("Requested"),
+            self.col_award: self.tr("Awarded"),
+            self.col_flags: self.tr("Flags"),
+        }
+        return names.get(section)
+
+
+class ResultsPage(QWidget):
+    """Ranking, the "why" panel, decisions, allocation and the two charts."""
+
+    refreshed = Signal()
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("resultsPage")
+        self._ctx = ctx
+        self._competition_id: int | None = None
+        self._loading = False
+        self._reload_wanted = False
+        self.view_data: results_service.ResultsView | None = None
+        self.last_task: Any = None
+
+        self.model = RankingModel(self, ctx.lang)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+
+        layout = QVBoxLayout(self)
+        self.headline = QLabel(self.tr("Open a competition to see its results."))
+        self.headline.setObjectName("resultsHeadline")
+        self.headline.setWordWrap(True)
+        font = self.headline.font()
+        font.setBold(True)
+        self.headline.setFont(font)
+        layout.addWidget(self.headline)
+        self.allocation = QLabel()
+        self.allocation.setObjectName("allocationLabel")
+        layout.addWidget(self.allocation)
+
+        buttons = QHBoxLayout()
+        self.tie_button = QPushButton(self.tr("Record &tie order…"))
+        self.tie_button.setObjectName("tieButton")
+        self.tie_button.clicked.connect(self.record_tie)
+        self.discrepancy_button = QPushButton(self.tr("Resolve &discrepancy…"))
+        self.discrepancy_button.setObjectName("discrepancyButton")
+        self.discrepancy_button.clicked.connect(self.resolve_discrepancy)
+        self.award_button = QPushButton(self.tr("Set &award…"))
+        self.award_button.setObjectName("awardButton")
+        self.award_button.clicked.connect(self.set_award)
+        self.reopen_button = QPushButton(self.tr("Reopen &scoring…"))
+        self.reopen_button.setObjectName("reopenScoringButton")
+        self.reopen_button.clicked.connect(self.reopen_scoring)
+        for button in (
+            self.tie_button,
+            self.discrepancy_button,
+            self.award_button,
+            self.reopen_button,
+        ):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        self.table = QTableView()
+        self.table.setObjectName("rankingTable")
+        self.table.setAccessibleName(self.tr("Ranking of offers"))
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.selectionModel().currentChanged.connect(self._explain_current)
+        splitter.addWidget(self.table)
+
+        tabs = QTabWidget()
+        tabs.setObjectName("resultsTabs")
+        self.why = QTextBrowser()
+        self.why.setObjectName("whyPanel")
+        self.why.setAccessibleName(self.tr("Why: explanation of the selected number"))
+        self.why.setPlaceholderText(self.tr("Select a number in the ranking to see why it is so."))
+        tabs.addTab(self.why, self.tr("Why?"))
+        self.spread_chart = SpreadChart()
+        self.spread_chart.lang = ctx.lang
+        self.spread_chart.empty_text = self.tr("No scores to compare yet.")
+        self.leniency_chart = LeniencyChart()
+        self.leniency_chart.lang = ctx.lang
+        self.leniency_chart.empty_text = self.tr("No scores to compare yet.")
+        charts = QWidget()
+        charts_layout = QVBoxLayout(charts)
+        charts_layout.addWidget(
+            QLabel(self.tr("Spread of members' totals per offer (dot: the offer's total)"))
+        )
+        charts_layout.addWidget(self.spread_chart)
+        charts_layout.addWidget(
+            QLabel(self.tr("Member leniency: mean difference from the others, in points"))
+        )
+        charts_layout.addWidget(self.leniency_chart)
+        charts_layout.addStretch(1)
+        charts_scroll = QScrollArea()
+        charts_scroll.setWidgetResizable(True)
+        charts_scroll.setWidget(charts)
+        tabs.addTab(charts_scroll, self.tr("Charts"))
+        self.tabs = tabs
+        splitter.addWidget(tabs)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([380, 260])
+        layout.addWidget(splitter, 1)
+        self.status = QLabel()
+        self.status.setObjectName("resultsStatus")
+        self.status.setWordWrap(True)
+        layout.addWidget(self.status)
+
+        ctx.notifier.competition_changed.connect(self._competition_changed)
+        self._update_buttons()
+
+    # -- loading ----------------------------------------------------------------------------
+
+    @property
+    def idle(self) -> bool:
+        return not self._loading
+
+    def set_competition(self, competition_id: int | None) -> None:
+        self._competition_id = competition_id
+        if competition_id is None:
+            self.view_data = None
+            self.model.set_view(None)
+            self.headline.setText(self.tr("Open a competition to see its results."))
+            self.allocation.setText("")
+            self._update_buttons()
+            return
+        self.reload()
+
+    def _competition_changed(self, competition_id: int) -> None:
+        if competition_id == self._competition_id:
+            self.reload()
+
+    def reload(self) -> None:
+        if self._competition_id is None:
+            return
+        if self._loading:
+            self._reload_wanted = True
+            return
+        self._loading = True
+        db, competition_id = self._ctx.db, self._competition_id
+
+        def work(_progress: Any) -> Any:
+            view = results_service.results(db, competition_id)
+            return view, analysis.member_leniency(view.input)
+
+        def failed(error: BaseException) -> None:
+            self._loading = False
+            self.view_data = None
+            self.model.set_view(None)
+            if isinstance(error, UserError):
+                self.headline.setText(error.text(self._ctx.lang))
+            else:
+                report_error(self, error)
+            self._update_buttons()
+            self.refreshed.emit()
+
+        self.last_task = run_task(
+            self,
+            work,
+            on_done=lambda result: self._loaded(competition_id, *result),
+            on_error=failed,
+            show_progress=False,
+        )
+
+    def _loaded(self, competition_id: int, view: Any, leniency: Any) -> None:
+        self._loading = False
+        if self._reload_wanted:
+            self._reload_wanted = False
+            self.reload()
+            return
+        if competition_id != self._competition_id:
+            return
+        selected = self._selected_offer()
+        self.view_data = view
+        self.model.set_view(view)
+        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().resizeSection(RankingModel.COL_APPLICANT, 200)
+        self._show_headline()
+        self._show_charts(view, leniency)
+        if selected:
+            self.select_offer(selected)
+        self._update_buttons()
+        self.refreshed.emit()
+
+    def _show_headline(self) -> None:
+        view = self.view_data
+        assert view is not None
+        res = view.results
+        parts = []
+        if not view.complete:
+            parts.append(
+                self.tr("Provisional: scoring is still open; the ranking can still change.")
+            )
+        if res.cancel:
+            parts.append(
+                self.tr("No offer is eligible: the competition must be cancelled (art. 18a).")
+            )
+        if res.unresolved_ties:
+            groups = "; ".join(", ".join(g) for g in res.unresolved_ties)
+            parts.append(self.tr("Unresolved tie: %1 — record the committee's order.").replace(
+                "%1", groups
+            ))  # fmt: skip
+        if res.unresolved_discrepancies:
+            parts.append(
+                self.tr("Discrepancy to resolve: %1.").replace(
+                    "%1", ", ".join(res.unresolved_discrepancies)
+                )
+            )
+        if not parts:
+            parts.append(self.tr("Results are complete; nothing is waiting for a decision."))
+        self.headline.setText(" ".join(parts))
+        if res.budget is not None:
+            self.allocation.setText(
+                self.tr("Awarded %1 of %2")
+                .replace("%1", money_text(res.awarded_total or Decimal(0), self._ctx.lang))
+                .replace("%2", money_text(res.budget, self._ctx.lang))
+            )
+        else:
+            self.allocation.setText("")
+
+    def _member_name(self, member_id: str) -> str:
+        assert self.view_data is not None
+        member = next((m for m in self.view_data.input.members if m.id == member_id), None)
+        return member.name if member else member_id
+
+    def _show_charts(self, view: Any, leniency: Any) -> None:
+        total_weight = sum(
+            (c.weight for c in view.input.criteria if c.kind is st.CriterionKind.SCORED),
+            Decimal(0),
+        )
+        spreads = []
+        for offer in view.results.offers:
+            if not offer.member_totals:
+                continue
+            values = list(offer.member_totals.values())
+            spreads.append(
+                SpreadItem(
+                    offer.offer_id,
+                    min(values),
+                    max(values),
+                    sum(values, Decimal(0)) / len(values),
+                    st.Flag.DISCREPANCY in offer.flags,
+                )
+            )
+        self.spread_chart.set_items(spreads, total_weight or Decimal(100))
+        self.leniency_chart.set_items(
+            [
+                LeniencyItem(
+                    f"{item.member_id} {self._member_name(item.member_id)}"[:20],
+                    item.mean_difference,
+                    item.advisory,
+                )
+                for item in leniency
+            ]
+        )
+
+    # -- explanation ------------------------------------------------------------------------
+
+    def _selected_offer(self) -> str | None:
+        index = self.table.currentIndex()
+        return str(index.data(OFFER_ROLE)) if index.isValid() else None
+
+    def select_offer(self, offer_id: str, column: int = RankingModel.COL_OFFER) -> None:
+        row = self.model.row_of(offer_id)
+        if row >= 0:
+            self.table.setCurrentIndex(self.proxy.mapFromSource(self.model.index(row, column)))
+
+    def _explain_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self._update_buttons()
+        if not current.isValid() or self.view_data is None:
+            self.why.clear()
+            return
+        source = self.proxy.mapToSource(current)
+        offer = self.model.offer_at(source.row())
+        if offer is None:
+            return
+        self.why.setPlainText(self.explanation(offer, source.column()))
+
+    def explanation(self, offer: st.OfferResult, column: int) -> str:
+        lang = self._ctx.lang
+        applicant = self.model.index(self.model.row_of(offer.offer_id), RankingModel.COL_APPLICANT)
+        lines = [f"{offer.offer_id}: {applicant.data()}"]
+        criterion = self.model.criterion_at(column)
+        if criterion is not None:
+            result = next((c for c in offer.criteria if c.criterion_id == criterion.id), None)
+            lines.append(f"{criterion.id} — {criterion.name}")
+            if result is None:
+                lines.append(self.tr("Not scored: the offer did not pass the formal check."))
+            else:
+                lines += [f"• {explain(step, lang)}" for step in result.steps]
+        else:
+            for result in offer.criteria:
+                if column == self.model.col_total:
+                    lines.append(f"{result.criterion_id}: " + (
+                        "; ".join(explain(step, lang) for step in result.steps[-1:])
+                    ))  # fmt: skip
+            lines += [f"• {explain(step, lang)}" for step in offer.steps]
+        if offer.member_totals:
+            lines.append("")
+            lines.append(self.tr("Members' own totals:"))
+            for member, total in offer.member_totals.items():
+                lines.append(
+                    f"  {member} {self._member_name(member)}: {format_decimal(total, 2, lang)}"
+                )
+        if offer.excluded_members:
+            reasons = {
+                "expert": self.tr("advisory expert, not counted"),
+                "recused": self.tr("recused (conflict of interest)"),
+                "no_scores": self.tr("gave no scores"),
+            }
+            lines.append(self.tr("Not counted:"))
+            for member, reason in offer.excluded_members.items():
+                lines.append(
+                    f"  {member} {self._member_name(member)}: {reasons.get(reason, reason)}"
+                )
+        assert self.view_data is not None
+        notes = [f"• {explain(step, lang)}" for step in self.view_data.results.steps]
+        if notes:
+            lines.append("")
+            lines += notes
+        return "\n".join(lines)
+
+    # -- decisions --------------------------------------------------------------------------
+
+    def _editable(self) -> bool:
+        return self.view_data is not None and self.view_data.status in (
+            "scoring",
+            "results",
+        )
+
+    def _current_offer(self) -> st.OfferResult | None:
+        offer_id = self._selected_offer()
+        if offer_id is None or self.view_data is None:
+            return None
+        return self.view_data.results.offer(offer_id)
+
+    def _update_buttons(self) -> None:
+        view = self.view_data
+        editable = self._editable()
+        self.tie_button.setEnabled(bool(editable and view and view.results.unresolved_ties))
+        offer = self._current_offer()
+        self.discrepancy_button.setEnabled(
+            bool(
+                editable
+                and offer is not None
+                and (
+                    st.Flag.DISCREPANCY in offer.flags
+                    or st.Flag.DISCREPANCY_RESOLVED in offer.flags
+                )
+            )
+        )
+        self.discrepancy_button.setToolTip(self.tr("Select an offer flagged with a discrepancy."))
+        manual = bool(
+            view is not None and view.input.policy.allocation.method is st.AllocationMethod.MANUAL
+        )
+        self.award_button.setVisible(manual)
+        self.award_button.setEnabled(bool(editable and manual and offer and offer.eligible))
+        self.reopen_button.setEnabled(bool(view is not None and view.status == "results"))
+
+    def _after_decision(self, message: str) -> None:
+        assert self._competition_id is not None
+        self.status.setText(message)
+        self._ctx.notifier.competition_changed.emit(self._competition_id)
+
+    def _run_decision(self, action: Any, message: str) -> bool:
+        try:
+            action()
+        except UserError as error:
+            report_error(self, error)
+            return False
+        self._after_decision(message)
+        return True
+
+    def record_tie(self, *, dialog_hook: Any = None) -> None:
+        """``dialog_hook(dialog) -> bool`` replaces the modal ``exec`` (tests)."""
+        view = self.view_data
+        if view is None or not view.results.unresolved_ties or self._competition_id is None:
+            return
+        from app.ui.dialogs.decisions import TieOrderDialog
+
+        group = view.results.unresolved_ties[0]
+        labels = {o.id: o.label for o in view.input.offers}
+        dialog = TieOrderDialog([(code, labels.get(code, "")) for code in group], self)
+        accepted = (
+            dialog_hook(dialog) if dialog_hook else dialog.exec() == QDialog.DialogCode.Accepted
+        )
+        if not accepted:
+            return
+        order, reason, cid = dialog.order(), dialog.reason_text, self._competition_id
+        self._run_decision(
+            lambda: procedure.record_tie_order(self._ctx.db, self._ctx.actor(), cid, order, reason),
+            self.tr("The committee's order was recorded: %1.").replace("%1", " > ".join(order)),
+        )
+
+    def resolve_discrepancy(self, *, dialog_hook: Any = None) -> None:
+        offer = self._current_offer()
+        view = self.view_data
+        if offer is None or view is None or self._competition_id is None:
+            return
+        from app.ui.dialogs.decisions import DiscrepancyDialog
+
+        scored = [
+            (c.id, c.name, c.max_score or Decimal(1), c.step or Decimal(1))
+            for c in view.input.criteria
+            if c.kind is st.CriterionKind.SCORED
+        ]
+        spread = (
+            self.tr("Members' totals for %1 differ by %2 points.")
+            .replace("%1", offer.offer_id)
+            .replace("%2", format_decimal(offer.spread or Decimal(0), 2, self._ctx.lang))
+        )
+        dialog = DiscrepancyDialog(offer.offer_id, spread, scored, self._ctx.lang, self)
+        accepted = (
+            dialog_hook(dialog) if dialog_hook else dialog.exec() == QDialog.DialogCode.Accepted
+        )
+        if not accepted:
+            return
+        method, reason = dialog.method_value(), dialog.reason_text
+        scores, cid, code = dialog.consensus_scores(), self._competition_id, offer.offer_id
+        self._run_decision(
+            lambda: procedure.record_discrepancy_resolution(
+                self._ctx.db, self._ctx.actor(), cid, code, method, reason, scores or None
+            ),
+            self.tr("The resolution of the discrepancy of %1 was recorded.").replace("%1", code),
+        )
+
+    def set_award(self, *, dialog_hook: Any = None) -> None:
+        offer = self._current_offer()
+        view = self.view_data
+        if offer is None or view is None or self._competition_id is None:
+            return
+        from app.ui.dialogs.decisions import ManualAwardDialog
+
+        requested = next(o.requested for o in view.input.offers if o.id == offer.offer_id)
+        others = sum(
+            (o.award or Decimal(0) for o in view.results.offers if o.offer_id != offer.offer_id),
+            Decimal(0),
+        )
+        dialog = ManualAwardDialog(
+            offer.offer_id,
+            requested,
+            offer.award,
+            others,
+            view.results.budget,
+            self._ctx.lang,
+            self,
+        )
+        accepted = (
+            dialog_hook(dialog) if dialog_hook else dialog.exec() == QDialog.DialogCode.Accepted
+        )
+        if not accepted:
+            return
+        amount, reason, cid, code = (
+            dialog.value(),
+            dialog.reason_text,
+            self._competition_id,
+            offer.offer_id,
+        )
+        assert amount is not None
+        self._run_decision(
+            lambda: procedure.record_manual_award(
+                self._ctx.db, self._ctx.actor(), cid, code, amount, reason
+            ),
+            self.tr("The award for %1 was recorded.").replace("%1", code),
+        )
+
+    def reopen_scoring(self, *, dialog_hook: Any = None) -> None:
+        if self._competition_id is None:
+            return
+        from app.ui.dialogs.decisions import ReasonDialog
+
+        dialog = ReasonDialog(
+            self.tr("Reopen scoring"),
+            self.tr("Scoring is opened again so that members can correct their cards. The "
+                    "reason is recorded in the audit trail."),
+            self,
+        )  # fmt: skip
+        accepted = (
+            dialog_hook(dialog) if dialog_hook else dialog.exec() == QDialog.DialogCode.Accepted
+        )
+        if not accepted:
+            return
+        reason, cid = dialog.reason_text, self._competition_id
+        self._run_decision(
+            lambda: procedure.reopen_scoring(self._ctx.db, self._ctx.actor(), cid, reason),
+            self.tr("Scoring was reopened."),
+        )

@@ -1,0 +1,759 @@
+"""Scoring screen: one member's card at a time, entered by the chair or secretary.
+
+The grid is a ``ScoreGridModel`` in a ``QTableView`` with one delegate (no widget per cell),
+so 2 000 offers × 15 criteria scroll like a plain table.  Every accepted cell is saved at once
+through ``procedure.record_scores`` off the GUI thread, one save after another; what the user
+typed stays in the cell until the service has answered.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import deque
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import UserError
+from app.services import offline, procedure
+from app.services.base import Actor
+from app.services.specs import ScoreEntry
+from app.ui.context import UiContext
+from app.ui.errors import report_error
+from app.ui.scoring_models import (
+    GridRole,
+    ScoreGridModel,
+    ScoreGridProxy,
+    ScoringData,
+    load_scoring_data,
+)
+from app.ui.tasks import run_task
+
+log = logging.getLogger(__name__)
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+def safe_name(text: str) -> str:
+    return "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in text).strip("_") or "x"
+
+
+class ScoreDelegate(QStyledItemDelegate):
+    """A line editor that says at once, in the status line, why a typed score is refused."""
+
+    message = Signal(str)
+
+    def __init__(self, grid: ScoreGridModel, proxy: ScoreGridProxy, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._grid = grid
+        self._proxy = proxy
+
+    def createEditor(  # noqa: N802  (Qt API)
+        self, parent: QWidget, option: QStyleOptionViewItem, index: AnyIndex
+    ) -> QWidget:
+        editor = QLineEdit(parent)
+        editor.setObjectName("scoreEditor")
+        editor.setAccessibleName(self.tr("Score"))
+        editor.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        cell = QPersistentModelIndex(index)
+
+        def check(text: str) -> None:
+            if not cell.isValid():
+                return
+            source = self._proxy.mapToSource(self._proxy.index(cell.row(), cell.column()))
+            problem = self._grid.validate(source.row(), source.column(), text)
+            editor.setStyleSheet("background: #f8d0d0;" if problem else "")
+            editor.setToolTip(problem)
+            self.message.emit(problem)
+
+        editor.textEdited.connect(check)
+        return editor
+
+    def setEditorData(self, editor: QWidget, index: AnyIndex) -> None:  # noqa: N802
+        if isinstance(editor, QLineEdit):
+            editor.setText(str(index.data(Qt.ItemDataRole.EditRole) or ""))
+            editor.selectAll()
+
+
+class ScoringPage(QWidget):
+    """Member selector, the member's grid, the justification of the current cell, progress."""
+
+    refreshed = Signal()  # the data of the competition were (re)loaded
+    saves_settled = Signal()  # no save is waiting or running
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("scoringPage")
+        self._ctx = ctx
+        self._competition_id: int | None = None
+        self._data: ScoringData | None = None
+        self._queue: deque[tuple[str, str, str, Decimal | None, str, int]] = deque()
+        self._saving = False
+        self._loading = False
+        self._reload_wanted = False
+        self._own_change = False
+        self._justification_key: tuple[str, str] | None = None
+
+        self.model = ScoreGridModel(self, ctx.lang)
+        self.proxy = ScoreGridProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.model.save_requested.connect(self._enqueue_save)
+        self.model.progress_changed.connect(self._update_progress)
+        self.model.cell_message.connect(self._show_message)
+
+        layout = QVBoxLayout(self)
+        self.title = QLabel()
+        self.title.setObjectName("scoringTitle")
+        self.title.setWordWrap(True)
+        font = self.title.font()
+        font.setBold(True)
+        self.title.setFont(font)
+        layout.addWidget(self.title)
+
+        bar = QHBoxLayout()
+        member_label = QLabel(self.tr("&Member:"))
+        self.member_combo = QComboBox()
+        self.member_combo.setObjectName("memberCombo")
+        self.member_combo.setAccessibleName(self.tr("Committee member whose card is shown"))
+        self.member_combo.setMinimumContentsLength(28)
+        member_label.setBuddy(self.member_combo)
+        self.member_combo.currentIndexChanged.connect(self._member_chosen)
+        bar.addWidget(member_label)
+        bar.addWidget(self.member_combo, 1)
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setObjectName("scoringFilter")
+        self.filter_edit.setPlaceholderText(self.tr("Find an offer or applicant…"))
+        self.filter_edit.setAccessibleName(self.tr("Find an offer"))
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.textChanged.connect(self.proxy.set_text)
+        bar.addWidget(self.filter_edit, 1)
+        self.unfinished = QCheckBox(self.tr("&Unfinished only"))
+        self.unfinished.setObjectName("unfinishedOnly")
+        self.unfinished.toggled.connect(self.proxy.set_unfinished_only)
+        bar.addWidget(self.unfinished)
+        layout.addLayout(bar)
+
+        actions = QHBoxLayout()
+        self.export_button = QToolButton()
+        self.export_button.setObjectName("exportButton")
+        self.export_button.setText(self.tr("&Export"))
+        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.export_button)
+        self.export_one_action = menu.addAction(self.tr("Score workbook of this member…"))
+        self.export_one_action.triggered.connect(self.export_member_workbook)
+        self.export_all_action = menu.addAction(self.tr("Score workbooks of all members…"))
+        self.export_all_action.triggered.connect(self.export_all_workbooks)
+        self.export_package_action = menu.addAction(self.tr("Evaluator packages…"))
+        self.export_package_action.triggered.connect(self.export_packages)
+        self.export_button.setMenu(menu)
+        actions.addWidget(self.export_button)
+        self.import_button = QToolButton()
+        self.import_button.setObjectName("importButton")
+        self.import_button.setText(self.tr("&Import"))
+        self.import_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        import_menu = QMenu(self.import_button)
+        self.import_workbook_action = import_menu.addAction(self.tr("Returned score workbook…"))
+        self.import_workbook_action.triggered.connect(self.choose_workbook_to_import)
+        self.import_package_action = import_menu.addAction(self.tr("Returned evaluator file…"))
+        self.import_package_action.triggered.connect(self.choose_return_to_import)
+        self.import_button.setMenu(import_menu)
+        actions.addWidget(self.import_button)
+        actions.addStretch(1)
+        self.member_progress = QLabel()
+        self.member_progress.setObjectName("memberProgress")
+        actions.addWidget(self.member_progress)
+        self.close_button = QPushButton(self.tr("&Close scoring"))
+        self.close_button.setObjectName("closeScoring")
+        self.close_button.setToolTip(
+            self.tr("Close the scoring when every card is complete; the results are computed.")
+        )
+        self.close_button.clicked.connect(self.close_scoring)
+        actions.addWidget(self.close_button)
+        layout.addLayout(actions)
+
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        self.view = QTableView()
+        self.view.setObjectName("scoreGrid")
+        self.view.setAccessibleName(self.tr("Scores of the member: offers by criteria"))
+        self.view.setModel(self.proxy)
+        self.delegate = ScoreDelegate(self.model, self.proxy, self.view)
+        self.delegate.message.connect(self._show_message)
+        self.view.setItemDelegate(self.delegate)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(
+            QAbstractItemView.EditTrigger.AnyKeyPressed
+            | QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.view.verticalHeader().setDefaultSectionSize(24)
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.view.horizontalHeader().setDefaultSectionSize(86)
+        self.view.setWordWrap(False)
+        self.view.selectionModel().currentChanged.connect(self._current_changed)
+        splitter.addWidget(self.view)
+
+        box = QWidget()
+        box_layout = QVBoxLayout(box)
+        box_layout.setContentsMargins(0, 0, 0, 0)
+        self.cell_label = QLabel(self.tr("Select a score cell to see and edit its justification."))
+        self.cell_label.setObjectName("cellLabel")
+        self.cell_label.setWordWrap(True)
+        box_layout.addWidget(self.cell_label)
+        self.justification = QPlainTextEdit()
+        self.justification.setObjectName("justificationEdit")
+        self.justification.setAccessibleName(self.tr("Justification of the selected score"))
+        self.justification.setPlaceholderText(
+            self.tr("Justification of the score (saved automatically as you type)")
+        )
+        self.justification.setTabChangesFocus(True)
+        self.justification.setEnabled(False)
+        self.justification.textChanged.connect(self._justification_typed)
+        box_layout.addWidget(self.justification)
+        splitter.addWidget(box)
+        splitter.setStretchFactor(0, 4)
+        splitter.setStretchFactor(1, 1)
+        layout.addWidget(splitter, 1)
+
+        self.status = QLabel()
+        self.status.setObjectName("scoringStatus")
+        self.status.setWordWrap(True)
+        layout.addWidget(self.status)
+
+        self._justification_timer = QTimer(self)
+        self._justification_timer.setSingleShot(True)
+        self._justification_timer.setInterval(600)
+        self._justification_timer.timeout.connect(self.commit_justification)
+
+        ctx.notifier.competition_changed.connect(self._competition_changed)
+        self._update_enabled()
+
+    # -- loading ----------------------------------------------------------------------------
+
+    @property
+    def competition_id(self) -> int | None:
+        return self._competition_id
+
+    @property
+    def data(self) -> ScoringData | None:
+        return self._data
+
+    @property
+    def loading(self) -> bool:
+        return self._loading
+
+    @property
+    def busy(self) -> bool:
+        return self._saving or bool(self._queue)
+
+    @property
+    def idle(self) -> bool:
+        """Nothing loading, saving, exporting or importing (tests wait for this)."""
+        task = getattr(self, "last_task", None)
+        return not (self._loading or self.busy or (task is not None and task.running))
+
+    def _reader(self) -> Actor:
+        return self._ctx.actor()
+
+    def set_competition(self, competition_id: int | None) -> None:
+        self.commit_justification()
+        self._competition_id = competition_id
+        self._data = None
+        if competition_id is None:
+            self.model.set_card(member_code="", criteria=(), offers=(), editable=False)
+            self.title.setText(self.tr("Open a competition to score its offers."))
+            self.member_combo.clear()
+            self._update_enabled()
+            return
+        self.reload()
+
+    def reload(self) -> None:
+        if self._competition_id is None:
+            return
+        if self._loading:
+            self._reload_wanted = True
+            return
+        self._loading = True
+        competition_id, lang, actor, db = (
+            self._competition_id,
+            self._ctx.lang,
+            self._reader(),
+            self._ctx.db,
+        )
+        self.status.setText(self.tr("Loading…"))
+
+        def load(_progress: Any) -> ScoringData:
+            return load_scoring_data(db, actor, competition_id, lang)
+
+        run_task(
+            self,
+            load,
+            on_done=lambda data: self._loaded(competition_id, data),
+            on_error=self._load_failed,
+            show_progress=False,
+        )
+
+    def _load_failed(self, error: BaseException) -> None:
+        self._loading = False
+        self.status.setText("")
+        report_error(self, error)
+
+    def _loaded(self, competition_id: int, data: ScoringData) -> None:
+        self._loading = False
+        if self._reload_wanted:
+            self._reload_wanted = False
+            self.reload()
+            return
+        if competition_id != self._competition_id:
+            return
+        self._data = data
+        self.title.setText(f"{data.case_reference} — {data.title}")
+        previous = self.model.member_code or self._ctx.acting_member
+        self.member_combo.blockSignals(True)
+        self.member_combo.clear()
+        for member in data.members:
+            if self._ctx.acting_member and member.code != self._ctx.acting_member:
+                continue
+            self.member_combo.addItem(self._member_text(member.code), member.code)
+        found = self.member_combo.findData(previous)
+        self.member_combo.setCurrentIndex(max(found, 0))
+        self.member_combo.blockSignals(False)
+        self._show_member(self.member_combo.currentData())
+        self.status.setText(self._status_hint())
+        self._update_enabled()
+        self.refreshed.emit()
+
+    def _role_text(self, role: str) -> str:
+        return {
+            "chair": self.tr("chair"),
+            "secretary": self.tr("secretary"),
+            "member": self.tr("member"),
+            "expert": self.tr("expert, advisory"),
+        }.get(role, role)
+
+    def _member_text(self, code: str) -> str:
+        assert self._data is not None
+        member = self._data.member(code)
+        assert member is not None
+        given, due = self._data.progress(code)
+        return (
+            self.tr("%1 — %2 (%3), %4 of %5 scores")
+            .replace("%1", member.code)
+            .replace("%2", member.name)
+            .replace("%3", self._role_text(member.role))
+            .replace("%4", str(given))
+            .replace("%5", str(due))
+        )
+
+    def _status_hint(self) -> str:
+        if self._data is None:
+            return ""
+        if not self._data.offers:
+            return self.tr("No admitted offers to score yet: finish the formal check first.")
+        if not self._data.members:
+            return self.tr("No committee members yet: add them on the Committee page.")
+        if not self._data.editable:
+            return self.tr(
+                "Scores can be entered only while the competition is at the scoring step; "
+                "the grid is read-only."
+            )
+        return self.tr(
+            "Type a score and press Enter; Tab and the arrow keys move between cells. "
+            "Every score is saved at once."
+        )
+
+    def _member_chosen(self, _index: int) -> None:
+        self.commit_justification()
+        self._show_member(self.member_combo.currentData())
+
+    def select_member(self, code: str) -> None:
+        index = self.member_combo.findData(code)
+        if index >= 0:
+            self.member_combo.setCurrentIndex(index)
+
+    def _show_member(self, code: str | None) -> None:
+        data = self._data
+        if data is None or code is None:
+            self.model.set_card(member_code="", criteria=(), offers=(), editable=False)
+            return
+        member = data.member(code)
+        assert member is not None
+        self.model.set_card(
+            member_code=code,
+            criteria=data.criteria,
+            offers=data.offers,
+            recused=member.recused_from,
+            scores=data.scores.get(code, {}),
+            editable=data.editable,
+            require_justification=data.require_justification,
+        )
+        header = self.view.horizontalHeader()
+        header.resizeSection(ScoreGridModel.COL_OFFER, 110)
+        header.resizeSection(ScoreGridModel.COL_APPLICANT, 240)
+        self._justification_key = None
+        self._set_justification_box(None)
+        self._update_progress()
+
+    def _competition_changed(self, competition_id: int) -> None:
+        if self._own_change:
+            return
+        if competition_id == self._competition_id and not self.busy:
+            self.reload()
+
+    # -- saving -----------------------------------------------------------------------------
+
+    def _enqueue_save(
+        self,
+        member: str,
+        offer: str,
+        criterion: str,
+        value: Decimal | None,
+        justification: str,
+        generation: int,
+    ) -> None:
+        self._queue.append((member, offer, criterion, value, justification, generation))
+        self._next_save()
+
+    def _next_save(self) -> None:
+        if self._saving or self._competition_id is None:
+            return
+        if not self._queue:
+            self.saves_settled.emit()
+            return
+        self._saving = True
+        member, offer, criterion, value, justification, generation = self._queue.popleft()
+        db, actor, competition_id = self._ctx.db, self._ctx.actor(), self._competition_id
+
+        def save(_progress: Any) -> None:
+            if value is None:
+                procedure.delete_score(db, actor, competition_id, member, offer, criterion)
+            else:
+                procedure.record_scores(
+                    db,
+                    actor,
+                    competition_id,
+                    member,
+                    [ScoreEntry(offer, criterion, value, justification)],
+                )
+
+        def done(_result: Any) -> None:
+            self._saving = False
+            self.model.mark_saved(member, (offer, criterion), value, justification, generation)
+            self._remember_saved(member, offer, criterion, value, justification)
+            self._announce()
+            self._next_save()
+
+        def failed(error: BaseException) -> None:
+            self._saving = False
+            if isinstance(error, UserError):
+                self.model.mark_failed(
+                    member, (offer, criterion), error.text(self._ctx.lang), generation
+                )
+            else:
+                log.error("saving a score failed: %r", error)
+                self.model.mark_failed(member, (offer, criterion), str(error), generation)
+            self._next_save()
+
+        run_task(self, save, on_done=done, on_error=failed, show_progress=False)
+
+    def _remember_saved(
+        self, member: str, offer: str, criterion: str, value: Decimal | None, justification: str
+    ) -> None:
+        """Keep the loaded data in step so switching members does not show stale scores."""
+        if self._data is None:
+            return
+        scores = {code: dict(values) for code, values in self._data.scores.items()}
+        own = scores.setdefault(member, {})
+        if value is None:
+            own.pop((offer, criterion), None)
+        else:
+            own[(offer, criterion)] = (value, justification.strip())
+        from dataclasses import replace
+
+        self._data = replace(self._data, scores=scores)
+        index = self.member_combo.findData(member)
+        if index >= 0:
+            self.member_combo.setItemText(index, self._member_text(member))
+
+    def _announce(self) -> None:
+        if self._competition_id is None:
+            return
+        self._own_change = True
+        try:
+            self._ctx.notifier.competition_changed.emit(self._competition_id)
+        finally:
+            self._own_change = False
+
+    # -- justification ----------------------------------------------------------------------
+
+    def _current_key(self) -> tuple[str, str] | None:
+        index = self.view.currentIndex()
+        if not index.isValid():
+            return None
+        key = index.data(GridRole.KEY)
+        return tuple(key) if key else None  # type: ignore[return-value]
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.commit_justification()
+        key = current.data(GridRole.KEY) if current.isValid() else None
+        self._justification_key = tuple(key) if key else None  # type: ignore[assignment]
+        self._set_justification_box(current if key else None)
+
+    def _set_justification_box(self, index: QModelIndex | None) -> None:
+        self.justification.blockSignals(True)
+        if index is None or self._justification_key is None:
+            self.justification.setPlainText("")
+            self.justification.setEnabled(False)
+            self.cell_label.setText(
+                self.tr("Select a score cell to see and edit its justification.")
+            )
+        else:
+            offer, criterion = self._justification_key
+            recused = bool(index.data(GridRole.RECUSED))
+            self.justification.setPlainText(str(index.data(GridRole.JUSTIFICATION) or ""))
+            self.justification.setEnabled(self.model.editable and not recused)
+            name = next((c.name for c in self.model.criteria if c.code == criterion), criterion)
+            text = self.tr("Justification: offer %1, criterion %2 — %3").replace("%1", offer)
+            text = text.replace("%2", criterion).replace("%3", name)
+            message = str(index.data(GridRole.MESSAGE) or "")
+            self.cell_label.setText(text + (f"\n⚠ {message}" if message else ""))
+        self.justification.blockSignals(False)
+
+    def _justification_typed(self) -> None:
+        self._justification_timer.start()
+
+    def commit_justification(self) -> None:
+        """Send the justification being typed (called on a pause, on leaving the cell)."""
+        self._justification_timer.stop()
+        key = self._justification_key
+        if key is None or not self.justification.isEnabled():
+            return
+        self.model.enter_justification(key, self.justification.toPlainText())
+
+    # -- progress ---------------------------------------------------------------------------
+
+    def _update_progress(self) -> None:
+        given, due = self.model.member_progress()
+        unsaved = sum(self.model.unsaved().values())
+        text = self.tr("Scored %1 of %2").replace("%1", str(given)).replace("%2", str(due))
+        if unsaved:
+            text += " · " + self.tr("%1 not saved").replace("%1", str(unsaved))
+        missing = self.model.missing_justifications() if self.model.require_justification else 0
+        if missing:
+            text += " · " + self.tr("%1 without justification").replace("%1", str(missing))
+        self.member_progress.setText(text if due else "")
+
+    def _show_message(self, message: str) -> None:
+        self.status.setText(message or self._status_hint())
+
+    def _update_enabled(self) -> None:
+        data = self._data
+        has = data is not None and bool(data.members)
+        self.export_button.setEnabled(has)
+        self.import_button.setEnabled(bool(has and data is not None and data.editable))
+        self.close_button.setEnabled(bool(data is not None and data.editable))
+        if not hasattr(offline, "export_package"):
+            self.export_package_action.setEnabled(False)
+            self.export_package_action.setToolTip(
+                self.tr("Evaluator packages are not available in this version.")
+            )
+        if not hasattr(offline, "import_return"):
+            self.import_package_action.setEnabled(False)
+
+    # -- workflow ---------------------------------------------------------------------------
+
+    def close_scoring(self) -> None:
+        if self._competition_id is None:
+            return
+        self.commit_justification()
+        if self.busy:
+            self.status.setText(self.tr("Wait until every score is saved."))
+            return
+        try:
+            procedure.advance(self._ctx.db, self._ctx.actor(), self._competition_id)
+        except UserError as error:
+            report_error(self, error)
+            return
+        self._ctx.notifier.competition_changed.emit(self._competition_id)
+        self.reload()
+
+    # -- export -----------------------------------------------------------------------------
+
+    def _default_dir(self) -> str:
+        return str(Path.home())
+
+    def export_member_workbook(self, path: str | None = None) -> None:
+        code = self.member_combo.currentData()
+        if self._competition_id is None or not code:
+            return
+        if not path:
+            suggested = str(
+                Path(self._default_dir())
+                / f"{safe_name(self._data.case_reference if self._data else '')}_{code}.xlsx"
+            )
+            path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Export score workbook"), suggested, self.tr("Workbooks (*.xlsx)")
+            )
+        if path:
+            self._export_workbooks([(code, Path(path))])
+
+    def export_all_workbooks(self, folder: str | None = None) -> None:
+        if self._competition_id is None or self._data is None:
+            return
+        if not folder:
+            folder = QFileDialog.getExistingDirectory(
+                self, self.tr("Folder for the score workbooks"), self._default_dir()
+            )
+        if not folder:
+            return
+        reference = safe_name(self._data.case_reference)
+        jobs = [(m.code, Path(folder) / f"{reference}_{m.code}.xlsx") for m in self._data.members]
+        self._export_workbooks(jobs)
+
+    def _export_workbooks(self, jobs: list[tuple[str, Path]]) -> None:
+        db, actor, competition_id = self._ctx.db, self._ctx.actor(), self._competition_id
+        assert competition_id is not None
+        done_text = self.tr("Exported %1 workbook(s).")
+
+        def work(progress: Any) -> int:
+            written = 0
+            for number, (code, path) in enumerate(jobs):
+                if not progress(number, len(jobs), path.name):
+                    break
+                data = offline.export_scoresheet(db, actor, competition_id, code)
+                path.write_bytes(data)
+                written += 1
+            progress(len(jobs), len(jobs), "")
+            return written
+
+        def done(written: int) -> None:
+            self.status.setText(done_text.replace("%1", str(written)))
+            self._announce()
+
+        self.last_task = run_task(
+            self, work, on_done=done, title=self.tr("Exporting score workbooks…")
+        )
+
+    def export_packages(self, folder: str | None = None) -> None:
+        export = getattr(offline, "export_package", None)
+        if export is None or self._competition_id is None or self._data is None:
+            return
+        if not folder:
+            folder = QFileDialog.getExistingDirectory(
+                self, self.tr("Folder for the evaluator packages"), self._default_dir()
+            )
+        if not folder:
+            return
+        db, actor, competition_id = self._ctx.db, self._ctx.actor(), self._competition_id
+        reference = safe_name(self._data.case_reference)
+        codes = [m.code for m in self._data.members]
+        done_text = self.tr("Exported %1 evaluator package(s).")
+
+        def work(progress: Any) -> int:
+            for number, code in enumerate(codes):
+                if not progress(number, len(codes), code):
+                    return number
+                data = export(db, actor, competition_id, code)
+                (Path(folder) / f"{reference}_{code}.komisja").write_bytes(data)
+            return len(codes)
+
+        self.last_task = run_task(
+            self,
+            work,
+            on_done=lambda n: self.status.setText(done_text.replace("%1", str(n))),
+            title=self.tr("Exporting evaluator packages…"),
+        )
+
+    # -- import -----------------------------------------------------------------------------
+
+    def choose_workbook_to_import(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import a returned score workbook"), self._default_dir(),
+            self.tr("Workbooks (*.xlsx)"),
+        )  # fmt: skip
+        if path:
+            self.import_file(Path(path), kind="workbook")
+
+    def choose_return_to_import(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import a returned evaluator file"), self._default_dir(),
+            self.tr("Evaluator returns (*.komisja-return *.zip)"),
+        )  # fmt: skip
+        if path:
+            self.import_file(Path(path), kind="return")
+
+    def _import_functions(self, kind: str) -> tuple[Any, Any]:
+        if kind == "workbook":
+            return offline.preview_scoresheet_import, offline.import_scoresheet
+        return getattr(offline, "preview_return_import", None), getattr(
+            offline, "import_return", None
+        )
+
+    def import_file(self, path: Path, kind: str = "workbook", *, confirm: Any = None) -> None:
+        """Read ``path``, show the preview, and write only what the user confirms.
+
+        ``confirm(dialog) -> bool`` replaces the modal ``exec`` (tests).
+        """
+        preview_fn, import_fn = self._import_functions(kind)
+        if preview_fn is None or import_fn is None:
+            return
+        db = self._ctx.db
+
+        def work(_progress: Any) -> tuple[bytes, Any]:
+            data = path.read_bytes()
+            return data, preview_fn(db, data)
+
+        def previewed(result: tuple[bytes, Any]) -> None:
+            data, preview = result
+            from app.ui.dialogs.import_preview import ImportPreviewDialog
+
+            dialog = ImportPreviewDialog(preview, self._ctx.lang, self)
+            self.last_preview_dialog = dialog
+            accepted = confirm(dialog) if confirm is not None else dialog.exec()
+            if not accepted or not preview.ok:
+                self.status.setText(self.tr("Nothing was imported."))
+                return
+            self._write_import(import_fn, data)
+
+        self.last_task = run_task(self, work, on_done=previewed, title=self.tr("Reading the file…"))
+
+    def _write_import(self, import_fn: Any, data: bytes) -> None:
+        db, actor = self._ctx.db, self._ctx.actor()
+        done_text = self.tr("Imported: %1 score(s) changed.")
+
+        def work(_progress: Any) -> Any:
+            return import_fn(db, actor, data)
+
+        def done(preview: Any) -> None:
+            self.status.setText(done_text.replace("%1", str(preview.changes)))
+            self._announce()
+            self.reload()
+
+        self.last_task = run_task(self, work, on_done=done, title=self.tr("Importing scores…"))
+
+    def cells_unsaved(self) -> int:
+        return sum(self.model.unsaved().values())

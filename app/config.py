@@ -18,7 +18,7 @@ from pathlib import Path
 
 import platformdirs
 
-from app import APP_NAME, APP_ORG
+from app import APP_NAME
 
 log = logging.getLogger(__name__)
 
@@ -37,7 +37,7 @@ def data_dir() -> Path:
         path = Path(override)
     else:
         path = _portable_root() or Path(
-            platformdirs.user_data_dir(APP_NAME, APP_ORG, roaming=False)
+            platformdirs.user_data_dir(APP_NAME, appauthor=False, roaming=False)
         )
     path.mkdir(parents=True, exist_ok=True)
     return path

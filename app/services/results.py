@@ -10,7 +10,7 @@ import hashlib
 import json
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, overload
 
 from sqlalchemy import BigInteger, select, type_coerce
 from sqlalchemy.orm import Session
@@ -39,6 +39,22 @@ from app.services.procedure import effective_budget
 RESULT_FORMAT = "komisja-results/1"
 
 
+@overload
+def _plain(value: Decimal) -> Decimal: ...
+@overload
+def _plain(value: None) -> None: ...
+@overload
+def _plain(value: Decimal | None) -> Decimal | None: ...
+def _plain(value: Decimal | None) -> Decimal | None:
+    """A stored definition without the column's padding: 10.0000 → 10, 0.5000 → 0.5 (so the
+    explanations read "8 / 10 × 10", not "8 / 10,0000 × 10,0000")."""
+    if value is None:
+        return None
+    if value == value.to_integral_value():
+        return value.quantize(Decimal(1))
+    return value.normalize()
+
+
 def build_input(session: Session, competition: Competition) -> st.CompetitionInput:
     """The engine's view of a competition: codes as ids, decisions applied as recorded."""
     policy = competition.policy
@@ -47,13 +63,13 @@ def build_input(session: Session, competition: Competition) -> st.CompetitionInp
             id=c.code,
             name=c.name,
             kind=c.kind,
-            weight=c.weight,
-            max_score=c.max_score,
-            step=c.step,
-            min_score=c.min_score,
+            weight=_plain(c.weight),
+            max_score=_plain(c.max_score),
+            step=_plain(c.step),
+            min_score=_plain(c.min_score),
             field=c.field,
-            bands=tuple(st.Band(b.from_value, b.points) for b in c.bands),
-            cap=c.cap,
+            bands=tuple(st.Band(_plain(b.from_value), _plain(b.points)) for b in c.bands),
+            cap=_plain(c.cap),
         )
         for c in competition.criteria
     )
@@ -62,16 +78,16 @@ def build_input(session: Session, competition: Competition) -> st.CompetitionInp
         aggregation=policy.aggregation,
         rounding_places=policy.rounding_places,
         rounding_stage=policy.rounding_stage,
-        min_total=policy.min_total,
+        min_total=_plain(policy.min_total),
         min_total_basis=policy.min_total_basis,
         tie_breakers=tuple(st.TieBreaker(r.kind, r.ref) for r in competition.tie_breakers),
-        discrepancy_points=policy.discrepancy_points,
+        discrepancy_points=_plain(policy.discrepancy_points),
         winners=policy.winners,
         allocation=st.Allocation(
             method=policy.allocation_method,
             budget=budget if policy.allocation_method is not st.AllocationMethod.NONE else None,
-            award_step=policy.award_step,
-            full_above=policy.full_above,
+            award_step=_plain(policy.award_step),
+            full_above=_plain(policy.full_above),
         ),
     )
     member_codes = {m.id: m.code for m in competition.members}

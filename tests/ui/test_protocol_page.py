@@ -17,6 +17,7 @@ def page(qtbot, ui_ctx, actor, clock):  # type: ignore[no-untyped-def]
     widget = ProtocolPage(ui_ctx)
     qtbot.addWidget(widget)
     widget.resize(1200, 700)
+    widget.show()  # pages load when on screen, as in the window
     widget.set_competition(built.competition_id)
     widget.cid = built.competition_id
     yield widget
@@ -82,6 +83,7 @@ def test_preview_renders_the_pages(qtbot, ui_ctx, actor, clock, language, screen
     page = ProtocolPage(ui_ctx)
     qtbot.addWidget(page)
     page.resize(1200, 700)
+    page.show()
     page.set_competition(built.competition_id)
     assert page.blockers_list.item(0).text().startswith({"pl": "Nic", "en": "Nothing"}[lang])
     page.preview()

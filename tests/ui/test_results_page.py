@@ -52,6 +52,7 @@ def page(qtbot, ctx, actor, clock):  # type: ignore[no-untyped-def]
     widget = ResultsPage(ctx)
     qtbot.addWidget(widget)
     widget.resize(1200, 640)
+    widget.show()  # pages load when on screen, as in the window
     with qtbot.waitSignal(widget.refreshed, timeout=10_000):
         widget.set_competition(cid)
     widget.cid = cid
@@ -171,6 +172,7 @@ def test_screenshots(qtbot, ctx, actor, clock, language, screenshot, lang: str) 
     page = ResultsPage(ctx)
     qtbot.addWidget(page)
     page.resize(1200, 700)
+    page.show()
     with qtbot.waitSignal(page.refreshed, timeout=10_000):
         page.set_competition(cid)
     page.select_offer("O2", column=page.model.col_total)

@@ -31,6 +31,7 @@ def page(qtbot, ctx, actor, clock):  # type: ignore[no-untyped-def]
     widget = ScoringPage(ctx)
     qtbot.addWidget(widget)
     widget.resize(1100, 700)
+    widget.show()  # pages load when on screen, as in the window
     with qtbot.waitSignal(widget.refreshed, timeout=10_000):
         widget.set_competition(built.competition_id)
     widget.built = built
@@ -190,6 +191,7 @@ def test_screenshots(qtbot, ctx, actor, clock, language, screenshot, lang: str) 
     page = ScoringPage(ctx)
     qtbot.addWidget(page)
     page.resize(1100, 700)
+    page.show()
     with qtbot.waitSignal(page.refreshed, timeout=10_000):
         page.set_competition(built.competition_id)
     page.select_member("M3")

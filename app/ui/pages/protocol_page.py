@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtGui import QImage, QPixmap, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -323,6 +323,21 @@ class ProtocolPage(QWidget):
             self.reload()
 
     def reload(self) -> None:
+        """Re-read the competition now if the page is on screen, else when it is shown
+        (hidden pages cost nothing when another screen changes the competition)."""
+        if not self.isVisible():
+            self._stale = True
+            return
+        self._stale = False
+        self._load()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802  (Qt API)
+        super().showEvent(event)
+        if getattr(self, "_stale", False):
+            self._stale = False
+            self._load()
+
+    def _load(self) -> None:
         if self._competition_id is None:
             return
         try:

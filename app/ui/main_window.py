@@ -24,6 +24,7 @@ from app import __version__
 from app.config import log_file
 from app.errors import UserError
 from app.services import procedure
+from app.services.procedure import ShellStatus
 from app.ui.context import UiContext
 from app.ui.errors import show_user_error
 from app.ui.pages.audit import AuditPage
@@ -38,6 +39,7 @@ from app.ui.pages.results_page import ResultsPage
 from app.ui.pages.scoring_page import ScoringPage
 from app.ui.settings_dialog import SettingsDialog
 from app.ui.widgets.labels import status_text
+from app.ui.widgets.page import AsyncLoader
 from app.ui.widgets.undo import undo_stack
 
 log = logging.getLogger(__name__)
@@ -101,6 +103,7 @@ class MainWindow(QMainWindow):
         self.status_label.setAccessibleName(self.tr("Competition status"))
         self.status_label.setWordWrap(False)
         self.statusBar().addWidget(self.status_label, 1)
+        self.status_loader = AsyncLoader(self, lambda: self.competition_id, self._status_failed)
         self._build_actions()
         self._settings = QSettings()
         self._restore()
@@ -196,18 +199,34 @@ class MainWindow(QMainWindow):
             page.refresh()
         self._update_status()
 
+    @property
+    def idle(self) -> bool:
+        """No screen and not the status bar is reading (tests and benchmarks wait for this)."""
+        return self.status_loader.idle and all(
+            getattr(page, "idle", True) for _key, _title, page in self.pages
+        )
+
     def _update_status(self) -> None:
-        if self.competition_id is None:
+        """Re-read the status bar off the GUI thread; it keeps its text until then."""
+        cid = self.competition_id
+        if cid is None:
             self.status_label.setText(self.tr("No competition open."))
             self.next_action.setEnabled(False)
             self.setWindowTitle("Komisja")
             return
-        try:
-            status = procedure.shell_status(self.ctx.db, self.competition_id, self.ctx.lang)
-        except UserError:
+        db, lang = self.ctx.db, self.ctx.lang
+        self.status_loader.request(lambda: procedure.shell_status(db, cid, lang), self._show_status)
+
+    def _status_failed(self, error: BaseException, trace: str) -> None:
+        if isinstance(error, UserError):  # the competition is gone (another window deleted it)
             self.competition_id = None
             self._update_status()
             return
+        from app.ui.errors import report_error
+
+        report_error(self, error, trace)
+
+    def _show_status(self, status: ShellStatus) -> None:
         self.setWindowTitle(f"{status.case_reference or status.title} — Komisja")
         text = self.tr("Status: %1").replace("%1", status_text(status.status))
         if status.next_status is not None:

@@ -418,6 +418,16 @@
         <source>all objects</source>
         <translation>wszystkie obiekty</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/pages/audit.py" line="0" />
+        <source>The newest %1 of %2 entries</source>
+        <translation>Najnowsze wpisy: %1 z %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/audit.py" line="0" />
+        <source>Show &amp;older entries</source>
+        <translation>Pokaż &amp;starsze wpisy</translation>
+    </message>
 </context>
 <context>
     <name>BudgetModel</name>
@@ -2211,6 +2221,11 @@
         <location filename="../../app/ui/widgets/page.py" line="84" />
         <source>Open a competition on the Competitions screen first.</source>
         <translation>Najpierw otwórz konkurs na ekranie „Konkursy”.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/page.py" line="0" />
+        <source>Loading…</source>
+        <translation>Wczytywanie…</translation>
     </message>
 </context>
 </TS>

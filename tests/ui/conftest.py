@@ -15,6 +15,7 @@ from app.config import Settings
 from app.db import Database
 from app.errors import UserError
 from app.ui.context import UiContext
+from app.ui.widgets.page import wait_for_loads
 from app.ui.widgets.undo import forget_stack
 
 ERROR_SITES = (
@@ -62,6 +63,7 @@ def language(qapp: object) -> Iterator[Callable[[str], None]]:
 def ui_ctx(db: Database, language: Callable[[str], None]) -> Iterator[UiContext]:
     ctx = UiContext(db=db, settings=Settings(operator="Jan Testowy", language="en"))
     yield ctx
+    wait_for_loads()  # no screen still reads when the test database goes away
     forget_stack(ctx)
 
 
@@ -96,3 +98,14 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if "tests/ui/" in item.path.as_posix():
             item.add_marker(pytest.mark.qt_log_ignore("does not support propagateSizeHints"))
+
+
+@pytest.fixture
+def settle(qtbot: object) -> Callable[[QWidget], QWidget]:
+    """Wait until a screen (or the main window) has shown what it reads off the GUI thread."""
+
+    def wait(widget: QWidget) -> QWidget:
+        qtbot.waitUntil(lambda: widget.idle, timeout=10_000)  # type: ignore[attr-defined]
+        return widget
+
+    return wait

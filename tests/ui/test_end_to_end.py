@@ -74,6 +74,7 @@ def test_whole_procedure_through_the_window(
     cid = window.competitions.create(CompetitionKind.NGO_GRANT, "Wsparcie seniorów 2027")
     assert cid is not None and window.competition_id == cid
     assert window.stack.currentWidget() is window.page("call")
+    qtbot.waitUntil(lambda: window.idle)  # the screens and status bar read off the GUI thread
     assert "case reference" in window.status_label.text()
 
     # 2. the call: reference, dates, budget
@@ -113,12 +114,14 @@ def test_whole_procedure_through_the_window(
         assert committee.add_member(MemberSpec(name=name, role=role)) is not None
     for code in ("M1", "M2", "M3", "M4"):
         committee.sign_declaration(code, OPENED.date())
+    qtbot.waitUntil(lambda: window.idle)
     assert committee.members_model.rowCount() == 4
 
     # 4. announce with "Next step"
     window.next_step()
     assert not user_errors, [e.text("en") for e in user_errors]
     assert _status(window) is CompetitionStatus.ANNOUNCED
+    qtbot.waitUntil(lambda: window.idle)
     assert "announced" in window.status_label.text()
 
     # 5. offers: an invalid NIP is refused with the digit named, then four offers
@@ -152,6 +155,7 @@ def test_whole_procedure_through_the_window(
         assert dialog.problem.text() == ""
         dialog.accept()
     assert not user_errors, [e.text("en") for e in user_errors]
+    qtbot.waitUntil(lambda: window.idle)
     assert offers.model.rowCount() == 4
 
     # 6. the deadline passes: close submissions, open the formal check
@@ -162,13 +166,17 @@ def test_whole_procedure_through_the_window(
 
     # 7. formal check: three admitted, O4 rejected with its reason
     formal = window.show_page("formal")
+    qtbot.waitUntil(lambda: window.idle)
     rows = formal.model.view.rows
     for row in rows[:3]:
         formal.answer_all_yes(row)
     formal.answer_all_yes(formal.model.view.rows[3])
+    qtbot.waitUntil(lambda: window.idle)
     f3 = next(c for c in range(formal.model.columnCount()) if formal.model.headerData(c, 1) == "F3")
     assert formal.model.setData(formal.model.index(3, f3), "n")
+    qtbot.waitUntil(lambda: window.idle)
     formal.reject(formal.model.view.rows[3], "F3", "Oferta bez wymaganych podpisów.")
+    qtbot.waitUntil(lambda: window.idle)
     statuses = [r.status for r in formal.model.view.rows]
     assert statuses == [FormalStatus.ADMITTED] * 3 + [FormalStatus.REJECTED]
 

@@ -18,19 +18,23 @@ def test_filter_by_object_and_person(qtbot, ui_ctx, qtmodeltester) -> None:  # t
     qtbot.addWidget(page)
     page.show()
     page.set_competition(cid)
+    qtbot.waitUntil(lambda: page.idle)
     qtmodeltester.check(page.model)
     everything = page.model.rowCount()
     assert everything > 6  # the competition, its criteria, checklist, policy, the member
     page.set_object_type("Member")
+    qtbot.waitUntil(lambda: page.idle)
     assert page.model.rowCount() == 1
     assert "Maria Sekretarz" in page.model.index(0, 2).data()
     page.set_object_type("")
     page.person.setText("Maria")
     page.person.editingFinished.emit()
+    qtbot.waitUntil(lambda: page.idle)
     assert {page.model.row_at(r).operator for r in range(page.model.rowCount())} == {
         "Maria Sekretarz"
     }
     page.person.setText("nikt")
     page.person.editingFinished.emit()
+    qtbot.waitUntil(lambda: page.idle)
     assert page.model.rowCount() == 0
     assert "Clear the filters" in page.count.text()

@@ -20,17 +20,20 @@ def test_members_roles_and_declarations(qtbot, ui_ctx, user_errors, qtmodelteste
     qtbot.addWidget(page)
     page.show()
     page.set_competition(cid)
+    qtbot.waitUntil(lambda: page.idle)
     assert "No members yet" in page.banner.text()
     page.add_member(MemberSpec(name="Anna Wójcik", role=MemberRole.CHAIR))
     page.add_member(MemberSpec(name="dr Jan Ekspert", role=MemberRole.EXPERT))
     assert page.add_member(MemberSpec(name="Drugi Przewodniczący", role=MemberRole.CHAIR)) is None
     assert user_errors and "has a chair" in user_errors[-1].text("en")
+    qtbot.waitUntil(lambda: page.idle)
     qtmodeltester.check(page.members_model)
     expert = page.members_model.row_at(1)
     assert page.members_model.index(1, 2).data() == "advisory expert"
     assert "never count" in page.members_model.index(1, 2).data(Qt.ItemDataRole.ToolTipRole)
     assert page.members_model.index(1, 4).data() == "not yet"
     page.sign_declaration(expert.code, date(2027, 1, 5))
+    qtbot.waitUntil(lambda: page.idle)
     assert page.members_model.index(1, 4).data() == "2027-01-05"
 
 
@@ -42,6 +45,7 @@ def test_recusal_through_the_matrix(qtbot, ui_ctx, user_errors, clock, qtmodelte
     qtbot.addWidget(page)
     page.show()
     page.set_competition(cid)
+    qtbot.waitUntil(lambda: page.idle)
     asked = []
     page.conflicts_model.on_recuse = lambda m, o: (
         asked.append((m, o)),
@@ -51,6 +55,7 @@ def test_recusal_through_the_matrix(qtbot, ui_ctx, user_errors, clock, qtmodelte
     cell = page.conflicts_model.index(2, 1)  # M3 × O2
     assert page.conflicts_model.setData(cell, Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
     assert asked == [("M3", "O2")]
+    qtbot.waitUntil(lambda: page.idle)
     cell = page.conflicts_model.index(2, 1)
     assert cell.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
     assert cell.data(Qt.ItemDataRole.ToolTipRole) == "członek zarządu oferenta"

@@ -28,6 +28,7 @@ def test_create_from_template_opens_the_call_with_the_card(qtbot, ui_ctx, user_e
     codes = [c.code for c in procedure.criteria_specs(ui_ctx.db, new_id)]
     assert codes == ["R", "C", "RK", "E", "G"]  # the investor template's card
     assert window.competitions.model.rowCount() == 1
+    qtbot.waitUntil(lambda: window.idle)
     # the status bar says what the announcement still needs
     text = window.status_label.text()
     assert "draft" in text and "case reference" in text and "submission deadline" in text
@@ -41,12 +42,14 @@ def test_next_step_advances_and_remembers_recent(qtbot, ui_ctx, user_errors, clo
     cid = announced(ui_ctx.db, ui_ctx.actor(), clock)
     window = _window(qtbot, ui_ctx)
     window.open_competition(cid)
+    qtbot.waitUntil(lambda: window.idle)
     assert "announced" in window.status_label.text()
     assert "has not passed" in window.status_label.text()
     clock.set(DEADLINE + timedelta(hours=1))
     window.next_step()
     assert not user_errors
     assert procedure.shell_status(ui_ctx.db, cid).status is CompetitionStatus.SUBMISSIONS_CLOSED
+    qtbot.waitUntil(lambda: window.idle)
     assert "submissions closed" in window.status_label.text()
     assert QSettings().value("recent") == [str(cid)]
     assert next(a.text() for a in window.recent_menu.actions()).endswith(

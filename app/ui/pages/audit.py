@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime, time
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt
@@ -13,6 +15,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -25,9 +28,9 @@ from app.ui.context import UiContext
 from app.ui.formatting import date_text
 from app.ui.widgets.fields import from_qdate
 from app.ui.widgets.page import ShellPage
-from app.ui.widgets.table_model import Column, FilterProxy, RowTableModel
+from app.ui.widgets.table_model import Column, FilterProxy, RowTableModel, search_texts
 
-AUDIT_LIMIT = 20_000  # the newest entries shown; the CLI exports the whole trail
+AUDIT_PAGE = 2_000  # the newest entries shown at first, more on request; the CLI exports all
 
 # What the audit trail stores (model and action names) as a reader says it; unknown names
 # are shown as stored.
@@ -70,6 +73,20 @@ ACTION_LABELS = {
 def _label(labels: dict[str, str], name: str) -> str:
     source = labels.get(name)
     return QCoreApplication.translate("AuditPage", source) if source else name
+
+
+def group_digits(number: int) -> str:
+    return f"{number:,}".replace(",", "\u00a0")
+
+
+@dataclass(frozen=True)
+class AuditPageData:
+    """The newest entries matching the filters, read off the GUI thread."""
+
+    rows: list[AuditRow]
+    total: int  # how many match, of which ``rows`` are the newest
+    types: tuple[str, ...]  # object types among the matches (for the filter's list)
+    search: list[str]
 
 
 class AuditPage(ShellPage):
@@ -145,8 +162,15 @@ class AuditPage(ShellPage):
             header.resizeSection(column, width)
         header.setStretchLastSection(True)
         layout.addWidget(self.table, 1)
+        footer = QHBoxLayout()
         self.count = QLabel(self)
-        layout.addWidget(self.count)
+        self.more_button = QPushButton(self.tr("Show &older entries"), self)
+        self.more_button.setVisible(False)
+        self.more_button.clicked.connect(self.show_more)
+        footer.addWidget(self.count, 1)
+        footer.addWidget(self.more_button)
+        layout.addLayout(footer)
+        self.limit = AUDIT_PAGE
         today = QDate.currentDate()
         self.since.setDate(today.addMonths(-1))
         self.until.setDate(today)
@@ -172,7 +196,7 @@ class AuditPage(ShellPage):
         else:
             self._stale = True
 
-    def refresh(self) -> None:
+    def reader(self) -> Callable[[], AuditPageData]:
         only = self.only_this.isChecked() and self.competition_id is not None
         since = until = None
         if self.use_dates.isChecked():
@@ -183,28 +207,50 @@ class AuditPage(ShellPage):
                 UTC
             )
         object_type = self.object_filter.currentData() or None
-        rows = queries.audit_trail(
-            self.ctx.db,
-            competition_id=self.competition_id if only else None,
-            object_type=object_type,
-            person=self.person.text().strip() or None,
-            since=since,
-            until=until,
-        )
-        if len(rows) > AUDIT_LIMIT:
-            rows = rows[-AUDIT_LIMIT:]
-        self.model.set_rows(rows)
-        if not self._types_loaded or object_type is None:
-            self._load_types(rows)
-        self.count.setText(
-            self.tr("%1 entries").replace("%1", str(len(rows)))
-            if rows
-            else self.tr("No entries match the filter. Clear the filters to see every change.")
-        )
+        db, competition_id, limit = self.ctx.db, self.competition_id, self.limit
+        person = self.person.text().strip() or None
+        columns = self.model.columns()
 
-    def _load_types(self, rows: list[AuditRow]) -> None:
+        def read() -> AuditPageData:  # on a worker thread: plain values only
+            rows = queries.audit_trail(
+                db,
+                competition_id=competition_id if only else None,
+                object_type=object_type,
+                person=person,
+                since=since,
+                until=until,
+            )
+            total = len(rows)
+            types = () if object_type else tuple(sorted({row.object_type for row in rows}))
+            newest = rows[-limit:]
+            return AuditPageData(newest, total, types, search_texts(columns, newest))
+
+        return read
+
+    def apply(self, data: AuditPageData) -> None:
+        self.model.set_rows(data.rows, data.search)
+        if not self._types_loaded or data.types:
+            self._load_types(data.types)
+        self.more_button.setVisible(data.total > len(data.rows))
+        if not data.rows:
+            text = self.tr("No entries match the filter. Clear the filters to see every change.")
+        elif data.total > len(data.rows):
+            text = (
+                self.tr("The newest %1 of %2 entries")
+                .replace("%1", group_digits(len(data.rows)))
+                .replace("%2", group_digits(data.total))
+            )
+        else:
+            text = self.tr("%1 entries").replace("%1", group_digits(len(data.rows)))
+        self.count.setText(text)
+
+    def show_more(self) -> None:
+        """Load the next page of older entries as well."""
+        self.limit += AUDIT_PAGE
+        self.refresh()
+
+    def _load_types(self, types: tuple[str, ...]) -> None:
         current = self.object_filter.currentData()
-        types = sorted({row.object_type for row in rows})
         self.object_filter.blockSignals(True)
         self.object_filter.clear()
         self.object_filter.addItem(self.tr("all objects"), "")

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -194,6 +195,16 @@ class MemberDialog(QDialog):
         )
 
 
+@dataclass(frozen=True)
+class CommitteePageData:
+    """What the committee screen shows, read off the GUI thread."""
+
+    editable: bool
+    members: tuple[MemberRow, ...]
+    offers: tuple[OfferRow, ...]
+    conflicts: tuple[ConflictInfo, ...]
+
+
 class CommitteePage(ShellPage):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -256,28 +267,42 @@ class CommitteePage(ShellPage):
         self.edit_button.clicked.connect(self._edit)
         self.declaration_button.clicked.connect(self._declaration)
         self.members.doubleClicked.connect(lambda _i: self._edit())
-        self.refresh()
+        self.apply(None)
 
-    def refresh(self) -> None:
+    def reader(self) -> Callable[[], CommitteePageData] | None:
+        cid = self.competition_id
+        if cid is None:
+            return None
+        db, lang = self.ctx.db, self.ctx.lang
+
+        def read() -> CommitteePageData:  # on a worker thread: plain values only
+            status = procedure.shell_status(db, cid, lang)
+            detail = queries.competition_detail(db, cid, lang)
+            return CommitteePageData(
+                "committee" in status.editable,
+                detail.members,
+                detail.offers,
+                procedure.conflicts(db, cid),
+            )
+
+        return read
+
+    def apply(self, data: CommitteePageData | None) -> None:
         cid = self.competition_id
         self.empty.setVisible(cid is None)
         self.body.setVisible(cid is not None)
-        if cid is None:
+        if data is None:
             self.banner.show_text("")
             return
-        status = procedure.shell_status(self.ctx.db, cid, self.ctx.lang)
-        editable = "committee" in status.editable
-        detail = queries.competition_detail(self.ctx.db, cid, self.ctx.lang)
-        self.members_model.set_rows(detail.members)
+        editable = data.editable
+        self.members_model.set_rows(data.members)
         self.conflicts_model.editable = editable
-        self.conflicts_model.set_data(
-            detail.members, detail.offers, procedure.conflicts(self.ctx.db, cid)
-        )
+        self.conflicts_model.set_data(data.members, data.offers, data.conflicts)
         for button in (self.add_button, self.edit_button, self.declaration_button):
             button.setEnabled(editable)
         if not editable:
             self.banner.show_text(self.tr("The committee can no longer be changed in this status."))
-        elif not detail.members:
+        elif not data.members:
             self.banner.show_text(
                 self.tr(
                     "No members yet. Add the chair, the secretary and the members; every member "

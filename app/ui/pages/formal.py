@@ -4,6 +4,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -184,6 +186,14 @@ class AnswerDelegate(QStyledItemDelegate):
         model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
 
 
+@dataclass(frozen=True)
+class FormalPageData:
+    """What the formal check screen shows, read off the GUI thread."""
+
+    editable: bool
+    view: FormalCheckView
+
+
 class FormalPage(ShellPage):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -233,33 +243,40 @@ class FormalPage(ShellPage):
         self.correction_button.clicked.connect(self._ask_correction)
         self.received_button.clicked.connect(self._correction_received)
         self.late_button.clicked.connect(self._ask_late)
-        self.refresh()
+        self._editable = False
+        self.apply(None)
 
-    def refresh(self) -> None:
+    def reader(self) -> Callable[[], FormalPageData] | None:
+        cid = self.competition_id
+        if cid is None:
+            return None
+        db, lang = self.ctx.db, self.ctx.lang
+
+        def read() -> FormalPageData:  # on a worker thread: plain values only
+            status = procedure.shell_status(db, cid, lang)
+            view = procedure.formal_check_view(db, cid)
+            return FormalPageData("formal_check" in status.editable, view)
+
+        return read
+
+    def apply(self, data: FormalPageData | None) -> None:
         cid = self.competition_id
         self.empty.setVisible(cid is None)
         self.table.setVisible(cid is not None)
-        if cid is None:
+        if data is None:
+            self._editable = False
             self.model.set_view(FormalCheckView(items=(), rows=()))
+            self._set_editing(False)
             self.banner.show_text("")
             return
-        status = procedure.shell_status(self.ctx.db, cid, self.ctx.lang)
-        editable = "formal_check" in status.editable
-        view = procedure.formal_check_view(self.ctx.db, cid)
+        editable, view = data.editable, data.view
+        self._editable = editable
         row = self.table.currentIndex().row()
         self.model.lang = self.ctx.lang
-        self.model.editable = editable
         self.model.set_view(view)
         if 0 <= row < len(view.rows):
             self.table.selectRow(row)
-        for button in (
-            self.all_yes_button,
-            self.reason_button,
-            self.correction_button,
-            self.received_button,
-            self.late_button,
-        ):
-            button.setEnabled(editable)
+        self._set_editing(editable)
         self.legend.setText(
             "  ·  ".join(f"{item.code}: {item.text}" for item in view.items)
             + "\n"
@@ -279,6 +296,25 @@ class FormalPage(ShellPage):
             self.banner.show_text(self.tr("There are no offers to check."))
         else:
             self.banner.show_text("")
+
+    def _set_editing(self, editable: bool) -> None:
+        self.model.editable = editable
+        self.table.viewport().update()  # the cells' flags changed
+        for button in (
+            self.all_yes_button,
+            self.reason_button,
+            self.correction_button,
+            self.received_button,
+            self.late_button,
+        ):
+            button.setEnabled(editable)
+
+    def changed(self) -> None:
+        """After a write the rows are re-read off the GUI thread; until they arrive nothing can
+        be answered on the old rows (an answer is saved with the row's other answers)."""
+        if self.competition_id is not None:
+            self._set_editing(False)
+        super().changed()
 
     def current_row(self) -> FormalCheckRow | None:
         row = self.table.currentIndex().row()

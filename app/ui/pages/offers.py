@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import tempfile
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -53,6 +54,7 @@ from app.ui.widgets.table_model import (
     FilterProxy,
     RowTableModel,
     column_tr,
+    search_texts,
     selected_rows,
 )
 
@@ -449,6 +451,15 @@ class AttachmentsDialog(QDialog):
         return target
 
 
+@dataclass(frozen=True)
+class OfferList:
+    """What the offers screen shows, read off the GUI thread."""
+
+    editable: bool
+    rows: tuple[OfferRow, ...]
+    search: list[str]
+
+
 class OffersPage(ShellPage):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -510,7 +521,7 @@ class OffersPage(ShellPage):
         self.import_button.clicked.connect(self._choose_import)
         self.files_button.clicked.connect(self.show_attachments)
         self.table.doubleClicked.connect(lambda _i: self.edit_selected())
-        self.refresh()
+        self.apply(None)
 
     def _status_filter(self) -> None:
         wanted = self.status_filter.currentData()
@@ -526,11 +537,25 @@ class OffersPage(ShellPage):
             self.tr("%1 of %2 offers shown").replace("%1", str(shown)).replace("%2", str(total))
         )
 
-    def refresh(self) -> None:
+    def reader(self) -> Callable[[], OfferList] | None:
+        cid = self.competition_id
+        if cid is None:
+            return None
+        db, lang, columns = self.ctx.db, self.ctx.lang, self.model.columns()
+
+        def read() -> OfferList:  # on a worker thread: plain values only
+            status = procedure.shell_status(db, cid, lang)
+            rows = procedure.offer_table(db, cid)
+            return OfferList("offers" in status.editable, rows, search_texts(columns, rows))
+
+        return read
+
+    def apply(self, data: OfferList | None) -> None:
         cid = self.competition_id
         self.empty.setVisible(cid is None)
         self.table.setVisible(cid is not None)
-        if cid is None:
+        if data is None:
+            self._editable = False
             self.model.set_rows([])
             self.banner.show_text("")
             for button in (
@@ -540,10 +565,10 @@ class OffersPage(ShellPage):
                 self.files_button,
             ):
                 button.setEnabled(False)
+            self._update_count()
             return
-        status = procedure.shell_status(self.ctx.db, cid, self.ctx.lang)
-        self._editable = "offers" in status.editable
-        self.model.set_rows(procedure.offer_table(self.ctx.db, cid))
+        self._editable = data.editable
+        self.model.set_rows(data.rows, data.search)
         for button in (self.add_button, self.edit_button, self.import_button):
             button.setEnabled(self._editable)
         self.files_button.setEnabled(True)

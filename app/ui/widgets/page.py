@@ -1,14 +1,23 @@
-"""What every screen of the shell shares: the open competition, refresh and service calls."""
+"""What every screen of the shell shares: the open competition, refresh and service calls.
+
+Screens read the database off the GUI thread: ``reader()`` (GUI thread) returns a plain
+function that a worker runs and that returns plain values; ``apply(data)`` shows them on the
+GUI thread.  One read runs per screen at a time; a newer request supersedes a waiting one, and
+a result for a competition no longer shown is dropped, so the screen keeps its old rows and
+stays usable while the new ones load.
+"""
 
 # ruff: noqa: N802  (Qt's camelCase methods are overridden here)
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
-from typing import TypeVar
+import traceback
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
 from app.errors import UserError
@@ -19,6 +28,136 @@ log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
+LOADING_HINT_AFTER_MS = 150  # quick loads never flash the hint
+
+_pool: QThreadPool | None = None
+
+
+def load_pool() -> QThreadPool:
+    """The threads that read for the screens (separate from long tasks, so they never queue
+    behind an import or a PDF)."""
+    global _pool
+    if _pool is None:
+        _pool = QThreadPool()
+        _pool.setMaxThreadCount(1)
+        _pool.setExpiryTimeout(5_000)
+    return _pool
+
+
+def wait_for_loads(msecs: int = 30_000) -> bool:
+    """Block until every screen read has finished (tests, benchmarks, shutdown)."""
+    return load_pool().waitForDone(msecs)
+
+
+class _LoadSignals(QObject):
+    # Only the ticket crosses threads: PySide 6 loses a reference to ``None`` each time it is
+    # sent through an ``object`` argument of a queued signal (the interpreter aborts later), so
+    # the result waits on the job instead.
+    finished = Signal(int)
+
+
+@dataclass
+class _Job:
+    ticket: int
+    key: Hashable
+    read: Callable[[], Any]
+    apply: Callable[[Any], None]
+    signals: _LoadSignals = field(default_factory=_LoadSignals)
+    result: Any = None
+    error: BaseException | None = None
+    trace: str = ""
+
+    def run(self) -> None:  # on a worker thread
+        try:
+            self.result = self.read()
+        except BaseException as error:  # delivered to the GUI thread, never lost
+            self.error, self.trace = error, traceback.format_exc()
+        try:
+            self.signals.finished.emit(self.ticket)
+        except RuntimeError:  # the application is shutting down: nobody waits for the rows
+            log.debug("a read finished after its screen was gone")
+
+
+class AsyncLoader(QObject):
+    """Runs reads off the GUI thread, one at a time, newest request wins.
+
+    ``current_key()`` says what is shown now (the competition); a result read for another key,
+    or superseded by a newer request, is dropped unseen.
+    """
+
+    busy_changed = Signal(bool)
+
+    def __init__(
+        self,
+        parent: QObject,
+        current_key: Callable[[], Hashable],
+        on_error: Callable[[BaseException, str], None],
+    ) -> None:
+        super().__init__(parent)
+        self._current_key = current_key
+        self._on_error = on_error
+        self._ticket = 0
+        self._running: _Job | None = None
+        self._pending: _Job | None = None
+
+    @property
+    def idle(self) -> bool:
+        return self._running is None and self._pending is None
+
+    def request(self, read: Callable[[], T], apply: Callable[[T], None]) -> None:
+        self._ticket += 1
+        job = _Job(self._ticket, self._current_key(), read, apply)
+        was_idle = self.idle
+        if self._running is None:
+            self._start(job)
+        else:
+            self._pending = job  # an older waiting request is superseded, never read
+        if was_idle:
+            self.busy_changed.emit(True)
+
+    def _start(self, job: _Job) -> None:
+        self._running = job
+        job.signals.finished.connect(self._finished, Qt.ConnectionType.QueuedConnection)
+        load_pool().start(job.run)
+
+    def _current(self, ticket: int) -> bool:
+        job = self._running
+        return (
+            job is not None
+            and job.ticket == ticket == self._ticket
+            and job.key == self._current_key()
+        )
+
+    def _finished(self, ticket: int) -> None:
+        job = self._running
+        if job is None or job.ticket != ticket:  # not ours (cannot happen: one job at a time)
+            return
+        fresh = self._current(ticket)
+        self._next()
+        try:
+            if not fresh:
+                log.debug("dropped a superseded read (ticket %s)", ticket)
+            elif job.error is not None:
+                self._on_error(job.error, job.trace)
+            else:
+                job.apply(job.result)
+        finally:
+            self._settle()
+
+    def _next(self) -> None:
+        self._running = None
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            self._start(pending)
+
+    def _settle(self) -> None:
+        if self.idle:
+            self.busy_changed.emit(False)
+
+
+def _nothing() -> None:
+    return None
+
 
 class ShellPage(QWidget):
     """A screen bound to one competition; refreshes when that competition changes."""
@@ -28,7 +167,26 @@ class ShellPage(QWidget):
         self.ctx = ctx
         self.competition_id: int | None = None
         self._stale = True
+        self.loader = AsyncLoader(self, lambda: self.competition_id, self._load_failed)
+        self.loading_hint = QLabel(QCoreApplication.translate("ShellPage", "Loading…"), self)
+        self.loading_hint.setObjectName("loadingHint")
+        self.loading_hint.setStyleSheet(
+            "color: #5f6368; background: #f1f3f4; border-radius: 4px; padding: 2px 8px;"
+        )
+        self.loading_hint.hide()
+        self._hint_timer = QTimer(self)
+        self._hint_timer.setSingleShot(True)
+        self._hint_timer.setInterval(LOADING_HINT_AFTER_MS)
+        self._hint_timer.timeout.connect(self._show_hint)
+        self.loader.busy_changed.connect(self._busy_changed)
         ctx.notifier.competition_changed.connect(self._on_changed)
+
+    # -- reading -------------------------------------------------------------------------------
+
+    @property
+    def idle(self) -> bool:
+        """No read is running or waiting (tests wait for this)."""
+        return self.loader.idle
 
     def set_competition(self, competition_id: int | None) -> None:
         self.competition_id = competition_id
@@ -36,8 +194,17 @@ class ShellPage(QWidget):
         if self.isVisible():
             self._refresh_now()
 
-    def refresh(self) -> None:  # overridden by every screen
+    def reader(self) -> Callable[[], Any] | None:
+        """On the GUI thread: a plain function for a worker that reads what ``apply`` shows,
+        capturing plain values only; None when there is nothing to read."""
         raise NotImplementedError
+
+    def apply(self, data: Any) -> None:  # overridden by every screen that reads off thread
+        raise NotImplementedError
+
+    def refresh(self) -> None:
+        """Re-read off the GUI thread; the screen keeps its rows until the new ones arrive."""
+        self.loader.request(self.reader() or _nothing, self.apply)
 
     def _refresh_now(self) -> None:
         self._stale = False
@@ -51,10 +218,43 @@ class ShellPage(QWidget):
         else:
             self._stale = True  # re-read when shown: hidden screens cost nothing
 
+    def _load_failed(self, error: BaseException, trace: str) -> None:
+        if isinstance(error, UserError):
+            show_user_error(self, error)
+            return
+        from app.ui.errors import report_error
+
+        report_error(self, error, trace)
+
+    def _busy_changed(self, busy: bool) -> None:
+        if busy:
+            self._hint_timer.start()
+        else:
+            self._hint_timer.stop()
+            self.loading_hint.hide()
+
+    def _show_hint(self) -> None:
+        self.loading_hint.adjustSize()
+        self._place_hint()
+        self.loading_hint.show()
+        self.loading_hint.raise_()
+
+    def _place_hint(self) -> None:
+        hint = self.loading_hint  # bottom right: the screens keep that corner free
+        hint.move(
+            max(self.width() - hint.width() - 12, 0), max(self.height() - hint.height() - 4, 0)
+        )
+
+    def resizeEvent(self, event: object) -> None:
+        super().resizeEvent(event)  # type: ignore[arg-type]
+        self._place_hint()
+
     def showEvent(self, event: object) -> None:
         super().showEvent(event)  # type: ignore[arg-type]
         if self._stale:
             self._refresh_now()
+
+    # -- writing -------------------------------------------------------------------------------
 
     def run_service(self, call: Callable[[], T]) -> T | None:
         """Call a service; a user error is shown and the screen re-read, nothing half-done."""

@@ -1,8 +1,12 @@
 """A read-only table model over a list of frozen row values, with a sort role and a row role.
 
 Screens describe their columns once (title, how to show a value, how to sort it); the model
-never touches the database.  Sort keys are exact (Decimals become integers of 1/10 000), so a
-``QSortFilterProxyModel`` sorts money and points correctly without floats.
+never touches the database.  Each row's search text (every column's text, case-folded) is
+computed once, on a worker thread when the screen reads off the GUI thread
+(``search_texts``), so filtering thousands of rows while typing is a substring test per row.
+Sort keys are exact (Decimals become integers of 1/10 000), so money and points sort correctly
+without floats; behind a ``FilterProxy`` the model sorts its own rows with one Python sort over
+those keys instead of the proxy calling ``data()`` for every comparison.
 """
 
 # ruff: noqa: N802  (Qt's camelCase methods are overridden here)
@@ -50,6 +54,11 @@ def sort_key(value: object) -> object:
     return str(value).casefold()
 
 
+def _comparable(key: object) -> tuple[int, Any]:
+    """Numbers before text, so a column mixing both (a missing value is "") still sorts."""
+    return (1, key) if isinstance(key, str) else (0, key)
+
+
 @dataclass(frozen=True)
 class Column(Generic[R]):
     title: str
@@ -63,18 +72,86 @@ class Column(Generic[R]):
 WARNING_BRUSH = QBrush(QColor("#b3261e"))
 
 
+def search_text(columns: Sequence[Column[R]], row: R) -> str:
+    """What the text filter looks in: every column's text, case-folded."""
+    return "\u0000".join(column.text(row) for column in columns).casefold()
+
+
+def search_texts(columns: Sequence[Column[R]], rows: Sequence[R]) -> list[str]:
+    """The search texts of many rows; plain Python, safe to run on a worker thread."""
+    return [search_text(columns, row) for row in rows]
+
+
 class RowTableModel(QAbstractTableModel, Generic[R]):
     def __init__(self, columns: Sequence[Column[R]], parent: Any = None) -> None:
         super().__init__(parent)
         self._columns = list(columns)
         self._rows: list[R] = []
+        self._search: list[str | None] = []
+        self._sort_column: int | None = None
+        self._sort_order = Qt.SortOrder.AscendingOrder
 
     # -- data ----------------------------------------------------------------------------------
 
-    def set_rows(self, rows: Sequence[R]) -> None:
+    def columns(self) -> list[Column[R]]:
+        return list(self._columns)
+
+    def set_rows(self, rows: Sequence[R], search: Sequence[str] | None = None) -> None:
+        """Show ``rows`` (in the current sort order); ``search`` are their precomputed
+        ``search_texts`` if at hand."""
+        new_rows = list(rows)
+        new_search: list[str | None] = (
+            list(search)
+            if search is not None and len(search) == len(new_rows)
+            else [None] * len(new_rows)
+        )
+        if self._sort_column is not None:
+            order = self._order(new_rows, self._sort_column, self._sort_order)
+            new_rows = [new_rows[n] for n in order]
+            new_search = [new_search[n] for n in order]
         self.beginResetModel()
-        self._rows = list(rows)
+        self._rows, self._search = new_rows, new_search
         self.endResetModel()
+
+    def _order(self, rows: list[R], column: int, order: Qt.SortOrder) -> list[int]:
+        """Row numbers in sorted order; stable, so equal keys keep their previous order."""
+        spec = self._columns[column]
+        value = spec.key if spec.key is not None else spec.text
+        keys = [_comparable(sort_key(value(row))) for row in rows]
+        return sorted(
+            range(len(rows)),
+            key=keys.__getitem__,
+            reverse=order == Qt.SortOrder.DescendingOrder,
+        )
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort the rows themselves: one Python sort over precomputed keys, instead of a
+        proxy asking ``data()`` for every comparison (seconds for thousands of rows)."""
+        if not 0 <= column < len(self._columns):
+            self._sort_column = None
+            return
+        self._sort_column, self._sort_order = column, order
+        permutation = self._order(self._rows, column, order)
+        if permutation == list(range(len(self._rows))):
+            return
+        self.layoutAboutToBeChanged.emit()
+        new_position = [0] * len(permutation)
+        for new, old in enumerate(permutation):
+            new_position[old] = new
+        self._rows = [self._rows[n] for n in permutation]
+        self._search = [self._search[n] for n in permutation]
+        old_indexes = self.persistentIndexList()
+        self.changePersistentIndexList(
+            old_indexes,
+            [self.index(new_position[i.row()], i.column()) for i in old_indexes],
+        )
+        self.layoutChanged.emit()
+
+    def search_text(self, row: int) -> str:
+        cached = self._search[row]
+        if cached is None:
+            cached = self._search[row] = search_text(self._columns, self._rows[row])
+        return cached
 
     def rows(self) -> list[R]:
         return list(self._rows)
@@ -131,7 +208,11 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
 
 
 class FilterProxy(QSortFilterProxyModel):
-    """Sorts by ``SORT_ROLE``, filters on any column's text plus an optional row predicate."""
+    """Sorts by ``SORT_ROLE``, filters on any column's text plus an optional row predicate.
+
+    Over a ``RowTableModel`` the text filter is a case-folded substring test on each row's
+    cached search text (no per-cell ``data()`` calls); ``setFilterFixedString`` is the way in.
+    """
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -139,6 +220,30 @@ class FilterProxy(QSortFilterProxyModel):
         self.setFilterKeyColumn(-1)
         self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self._predicate: Callable[[Any], bool] | None = None
+        self._needle = ""
+
+    def setFilterFixedString(self, pattern: str) -> None:
+        needle = pattern.casefold()
+        if needle == self._needle:
+            return
+        if not isinstance(self.sourceModel(), RowTableModel):
+            self._needle = needle
+            super().setFilterFixedString(pattern)
+            return
+        self.beginFilterChange()
+        self._needle = needle
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filter_text(self) -> str:
+        return self._needle
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Over a ``RowTableModel`` the source sorts itself and the proxy keeps its order."""
+        model = self.sourceModel()
+        if isinstance(model, RowTableModel):
+            model.sort(column, order)
+            return
+        super().sort(column, order)
 
     def set_predicate(self, predicate: Callable[[Any], bool] | None) -> None:
         self.beginFilterChange()
@@ -151,6 +256,9 @@ class FilterProxy(QSortFilterProxyModel):
             row = model.data(model.index(source_row, 0, source_parent), ROW_ROLE)
             if row is not None and not self._predicate(row):
                 return False
+        model = self.sourceModel()
+        if isinstance(model, RowTableModel):
+            return not self._needle or self._needle in model.search_text(source_row)
         return super().filterAcceptsRow(source_row, source_parent)
 
 

@@ -1,0 +1,160 @@
+"""Screens read the database off the GUI thread: a slow read leaves the screen usable with its
+old rows, and a read for a competition no longer shown (or superseded) is never shown."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QTimer
+
+from app.services import procedure
+from app.ui.main_window import MainWindow
+from app.ui.pages.offers import OffersPage
+from tests.builders import announced, offer
+
+
+class Gate:
+    """Holds ``procedure.offer_table`` for chosen competitions until released (no sleeps)."""
+
+    def __init__(self) -> None:
+        self.closed_for: set[int] = set()
+        self.opened = threading.Event()
+        self.calls: list[int] = []
+
+    def close(self, competition_id: int) -> None:
+        self.opened.clear()
+        self.closed_for.add(competition_id)
+
+    def open(self) -> None:
+        self.closed_for.clear()
+        self.opened.set()
+
+
+@pytest.fixture
+def gate(monkeypatch: pytest.MonkeyPatch) -> Iterator[Gate]:
+    real = procedure.offer_table
+    held = Gate()
+
+    def slow(db, competition_id):  # type: ignore[no-untyped-def]
+        held.calls.append(competition_id)
+        if competition_id in held.closed_for:
+            assert held.opened.wait(10), "the test never released the read"
+        return real(db, competition_id)
+
+    monkeypatch.setattr(procedure, "offer_table", slow)
+    yield held
+    held.open()  # never leave a worker waiting, even when the test failed
+
+
+def _codes_and_names(page: OffersPage) -> list[str]:
+    return [row.applicant for row in page.model.rows()]
+
+
+def test_a_slow_read_keeps_the_screen_usable_with_its_old_rows(qtbot, ui_ctx, clock, gate) -> None:  # type: ignore[no-untyped-def]
+    cid = announced(ui_ctx.db, ui_ctx.actor(), clock)
+    for name, hours in (("Alfa", 5), ("Beta", 4), ("Gamma", 3)):
+        procedure.add_offer(ui_ctx.db, ui_ctx.actor(), cid, offer(name, hours, "100"))
+    page = OffersPage(ui_ctx)
+    qtbot.addWidget(page)
+    page.show()
+    page.set_competition(cid)
+    qtbot.waitUntil(lambda: page.idle)
+    assert sorted(_codes_and_names(page)) == ["Alfa", "Beta", "Gamma"]
+
+    gate.close(cid)
+    procedure.add_offer(ui_ctx.db, ui_ctx.actor(), cid, offer("Delta", 2, "100"))
+    page.changed()  # another screen saved: this one re-reads
+    ticks = []
+    timer = QTimer(page)
+    timer.setInterval(20)
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start()
+    qtbot.wait(400)
+    assert not page.idle
+    assert len(ticks) >= 5  # the event loop kept running while the read was held
+    assert page.loading_hint.isVisible()
+    assert sorted(_codes_and_names(page)) == ["Alfa", "Beta", "Gamma"]  # old rows kept
+    page.search.setText("gam")  # and the user can keep working on them
+    assert page.proxy.rowCount() == 1
+
+    gate.open()
+    qtbot.waitUntil(lambda: page.idle)
+    assert sorted(_codes_and_names(page)) == ["Alfa", "Beta", "Delta", "Gamma"]
+    assert not page.loading_hint.isVisible()
+    page.search.clear()
+    assert page.proxy.rowCount() == 4
+
+
+def test_a_read_for_a_competition_no_longer_shown_is_dropped(qtbot, ui_ctx, clock, gate) -> None:  # type: ignore[no-untyped-def]
+    first = announced(ui_ctx.db, ui_ctx.actor(), clock)
+    second = announced(ui_ctx.db, ui_ctx.actor(), clock)
+    procedure.add_offer(ui_ctx.db, ui_ctx.actor(), first, offer("Pierwsza", 5, "100"))
+    procedure.add_offer(ui_ctx.db, ui_ctx.actor(), second, offer("Druga", 5, "100"))
+    page = OffersPage(ui_ctx)
+    qtbot.addWidget(page)
+    page.show()
+    shown: list[list[str]] = []
+    apply = page.apply
+
+    def record(data):  # type: ignore[no-untyped-def]
+        shown.append([row.applicant for row in data.rows] if data is not None else [])
+        apply(data)
+
+    page.apply = record  # type: ignore[method-assign]
+    gate.close(first)
+    page.set_competition(first)
+    qtbot.waitUntil(lambda: gate.calls == [first])  # the first read is held on the worker
+    page.set_competition(second)
+    page.refresh()  # a second request for the same competition supersedes the waiting one
+    page.refresh()
+    gate.open()
+    qtbot.waitUntil(lambda: page.idle)
+    assert shown == [["Druga"]]  # the first competition's rows never reached the screen
+    assert gate.calls == [first, second]  # three waiting requests were read once
+    assert _codes_and_names(page) == ["Druga"]
+
+
+def test_a_hidden_screen_drops_a_read_for_the_competition_it_left(
+    qtbot, ui_ctx, clock, gate
+) -> None:  # type: ignore[no-untyped-def]
+    first = announced(ui_ctx.db, ui_ctx.actor(), clock)
+    second = announced(ui_ctx.db, ui_ctx.actor(), clock)
+    procedure.add_offer(ui_ctx.db, ui_ctx.actor(), first, offer("Pierwsza", 5, "100"))
+    procedure.add_offer(ui_ctx.db, ui_ctx.actor(), second, offer("Druga", 5, "100"))
+    page = OffersPage(ui_ctx)
+    qtbot.addWidget(page)
+    page.show()
+    gate.close(first)
+    page.set_competition(first)
+    qtbot.waitUntil(lambda: gate.calls == [first])
+    page.hide()
+    page.set_competition(second)  # hidden: read only when shown again
+    gate.open()
+    qtbot.waitUntil(lambda: page.idle)
+    assert page.model.rowCount() == 0  # the first competition's rows were not shown
+    page.show()
+    qtbot.waitUntil(lambda: page.idle)
+    assert _codes_and_names(page) == ["Druga"]
+
+
+def test_the_status_bar_reads_off_the_gui_thread_and_drops_a_closed_competition(
+    qtbot, ui_ctx, clock, gate
+) -> None:  # type: ignore[no-untyped-def]
+    cid = announced(ui_ctx.db, ui_ctx.actor(), clock)
+    window = MainWindow(ui_ctx)
+    qtbot.addWidget(window)
+    window.show()
+    gate.close(cid)
+    window.open_competition(cid)
+    window.show_page("offers")
+    qtbot.waitUntil(lambda: window.status_loader.idle)
+    assert "announced" in window.status_label.text()  # not held up by the offers read
+    assert not window.idle
+    window.open_competition(None)
+    gate.open()
+    qtbot.waitUntil(lambda: window.idle)
+    offers = window.page("offers")
+    assert offers.model.rowCount() == 0  # type: ignore[attr-defined]
+    assert window.status_label.text() == "No competition open."

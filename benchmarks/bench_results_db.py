@@ -23,6 +23,7 @@ import argparse
 import sys
 import tempfile
 import time
+import tracemalloc
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -54,6 +55,7 @@ from benchmarks.bench_scoring_engine import build_input as synthetic_input
 
 T = TypeVar("T")
 RATIO_LIMIT = 3.0
+MEMORY_LIMIT_MIB = 300.0
 
 BASELINE_SQL = text(
     "SELECT offer_id, criterion_id, AVG(value), COUNT(*) FROM score "
@@ -271,6 +273,16 @@ def _measure(db: Database, cid: int, repeat: int) -> float:
     ratio = whole / baseline
     print(f"ratio results / SQL GROUP BY = {ratio:.2f}x (limit {RATIO_LIMIT:.0f}x)")
     print(f"engine alone: {engine:.3f} s (limit 1 s, see bench_scoring_engine)")
+    # what one call allocates at its peak (tracemalloc counts only what it allocates): the
+    # rows read, the input, the results and the fingerprinted document
+    tracemalloc.start()
+    results(db, cid)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    print(
+        f"peak memory of one results() call: {peak / 2**20:.1f} MiB (tracemalloc; "
+        f"limit {MEMORY_LIMIT_MIB:.0f} MiB)"
+    )
     return ratio
 
 

@@ -248,6 +248,8 @@ class OfferEvaluator:
         self._texts = _TextCache()
         self._means: dict[tuple[Decimal, int], _Aggregate] = {}
         self._scored_points: dict[tuple[str, Decimal | None], _ScoredPoints] = {}
+        self._not_counted_steps: dict[tuple[str, str], Step] = {}
+        self._grouped = prep.grouped
 
     def evaluate(self, offer: Offer, position: int) -> OfferWork:
         """Everything about one admitted offer that does not depend on the other offers."""
@@ -404,25 +406,29 @@ class OfferEvaluator:
         """The result, the value entering the total, and the score used (SCORED only)."""
         criterion = plan.criterion
         cid = criterion.id
-        by_member = self._prep.grouped.get((oid, cid), _NO_SCORES)
+        by_member = self._grouped.get((oid, cid), _NO_SCORES)
         is_scored = criterion.kind is CriterionKind.SCORED
         steps: list[Step] = []
         if by_member.keys() >= counted.members:
             ids, ids_text = counted.ids, counted.text
             values = [by_member[mid] for mid in ids]
             if is_scored:
-                sums.add_all(plan, values)
+                factor = plan.factor
+                if factor is not None:  # the common case, inline: one per offer and criterion
+                    sums.totals = [t + v * factor for t, v in zip(sums.totals, values, strict=True)]
+                else:
+                    sums.add_all(plan, values)
         else:
             ids = tuple(mid for mid in counted.ids if mid in by_member)
             values = [by_member[mid] for mid in ids]
             ids_text = ", ".join(ids)
             if is_scored:
                 sums.add_some(plan, [by_member.get(mid) for mid in counted.ids])
-        texts = [self._texts[v] for v in values]
+        # The values' texts never contain "; ", so the mean's terms are the same text with
+        # another separator.
+        scores_text = "; ".join(map(self._texts.__getitem__, values))
         if values:
-            steps.append(
-                make_step("member_scores", {"members": ids_text, "scores": "; ".join(texts)})
-            )
+            steps.append(make_step("member_scores", {"members": ids_text, "scores": scores_text}))
         if len(by_member) > len(values):
             self._not_counted(by_member, excluded, steps)
         if len(values) < len(counted.ids):
@@ -439,7 +445,7 @@ class OfferEvaluator:
             raw = aggregate.raw
             params = dict(aggregate.params)
             if not self._median:
-                params["terms"] = " + ".join(texts)
+                params["terms"] = scores_text.replace("; ", " + ")
             steps.append(make_step("median" if self._median else "mean", params))
         else:
             steps.append(make_step("no_scores_counted", {}))
@@ -566,8 +572,15 @@ class OfferEvaluator:
             value = by_member.get(mid)
             if value is not None:
                 lines.setdefault(reason, []).append(f"{mid}: {self._texts[value]}")
+        cache = self._not_counted_steps
         for reason, entries in lines.items():
-            steps.append(make_step("scores_not_counted_" + reason, {"scores": "; ".join(entries)}))
+            # The same few lines recur (an advisory expert's score on each criterion), and a
+            # step is immutable, so equal ones are shared.
+            key = (reason, "; ".join(entries))
+            step = cache.get(key)
+            if step is None:
+                step = cache[key] = make_step("scores_not_counted_" + reason, {"scores": key[1]})
+            steps.append(step)
 
     def _yes_no_result(
         self,

@@ -46,6 +46,13 @@ def no_cyclic_gc() -> Iterator[None]:
     reference cycles, so reference counting frees all of it; the collector is switched back on
     (if it was on) when the computation ends, however it ends.  The results service uses it too
     while it reads a competition's scores and fingerprints the results.
+
+    Switched back on, the collector's next young-generation pass would traverse everything
+    built meanwhile (over a million objects for a large competition read from the database)
+    only to find it alive; so the objects are handed straight to the oldest generation instead
+    (``freeze`` then ``unfreeze`` moves them there without traversing them), where the
+    collector's full passes still see them.  That is skipped when something else in the
+    process keeps objects frozen, so as not to undo it.
     """
     was_enabled = gc.isenabled()
     gc.disable()
@@ -53,6 +60,9 @@ def no_cyclic_gc() -> Iterator[None]:
         yield
     finally:
         if was_enabled:
+            if gc.get_freeze_count() == 0:
+                gc.freeze()
+                gc.unfreeze()
             gc.enable()
 
 

@@ -1,0 +1,152 @@
+"""The shortcuts taken for large competitions give exactly what the plain way gives.
+
+Scores are checked in bulk (distinct members, offers, criteria and values), and only when that
+finds something wrong are they checked one by one; the error must still be the one the first
+offending score in the input raises.  The results' fingerprint writes the score rows itself;
+it must stay the hash of the canonical results document.
+"""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+from decimal import Decimal
+
+import pytest
+from scoring_builders import competition, d, members, offer, scored, scores
+
+from app.scoring import CompetitionInput, Score, ScoringInputError, compute_results
+from app.services.results import canonical_json, fingerprint, results_document
+
+
+def _input(*extra: Score, top: str = "10", step: str = "0.5") -> CompetitionInput:
+    return competition(
+        [scored("K", top=top, step=step), scored("L", top="5", step="1")],
+        members("M1", "M2", "M3", expert=["M3"]),
+        [offer("A"), offer("B", minutes=5)],
+        scores(
+            {
+                "A": {"K": {"M1": "7", "M2": "8", "M3": "2"}, "L": {"M1": "4", "M2": "5"}},
+                "B": {"K": {"M1": "6", "M2": "6.5"}, "L": {"M1": "3", "M2": "3"}},
+            }
+        )
+        + extra,
+    )
+
+
+def _error(inp: CompetitionInput) -> tuple[str, dict[str, str]]:
+    with pytest.raises(ScoringInputError) as error:
+        compute_results(inp)
+    return error.value.code, dict(error.value.params)
+
+
+def test_a_duplicate_before_an_off_scale_score_is_reported_first() -> None:
+    code, params = _error(_input(Score("M1", "A", "K", d("7")), Score("M2", "B", "L", d("9"))))
+    assert (code, params["member"], params["offer"]) == ("duplicate_score", "M1", "A")
+
+
+def test_an_off_scale_score_before_a_duplicate_is_reported_first() -> None:
+    code, params = _error(_input(Score("M2", "B", "L", d("9")), Score("M1", "A", "K", d("7"))))
+    assert (code, params["value"], params["max"]) == ("score_off_scale", "9", "5")
+
+
+def test_an_off_step_score_before_an_unknown_member_is_reported_first() -> None:
+    code, params = _error(_input(Score("M1", "B", "L", d("2.5")), Score("M7", "A", "K", d("5"))))
+    assert (code, params["step"]) == ("score_off_step", "1")
+
+
+def test_a_whole_number_equal_to_an_admissible_score_is_still_refused() -> None:
+    # 7 == Decimal("7") and both hash alike, so a bulk check on distinct values alone would
+    # take the integer for the admissible Decimal.
+    inp = _input()
+    inp = competition(
+        inp.criteria,
+        inp.members,
+        inp.offers,
+        [Score("M1", "A", "K", 7) if s == Score("M1", "A", "K", d("7")) else s for s in inp.scores],  # type: ignore[arg-type]
+    )
+    code, params = _error(inp)
+    assert (code, params["member"], params["offer"], params["value"]) == (
+        "score_not_decimal",
+        "M1",
+        "A",
+        "7",
+    )
+
+
+def test_a_large_scale_is_checked_score_by_score() -> None:
+    # 200 000 admissible values: too many to list, so each score is checked arithmetically.
+    valid = compute_results(_input(top="100000"))
+    assert valid.offer("A").criteria[0].score == Decimal("7.50")
+    # a score both off the step and a duplicate: its value is checked first
+    code, params = _error(_input(Score("M1", "B", "K", d("0.2")), top="100000"))
+    assert (code, params["value"]) == ("score_off_step", "0.2")
+    code, params = _error(
+        competition(
+            [scored("K", top="100000")],
+            members("M1"),
+            [offer("A")],
+            [Score("M1", "A", "K", d("70000.25"))],
+        )
+    )
+    assert (code, params["value"], params["step"]) == ("score_off_step", "70000.25", "0.5")
+
+
+def test_equal_scores_written_differently_both_count() -> None:
+    inp = _input()
+    inp = competition(
+        inp.criteria,
+        inp.members,
+        inp.offers,
+        [
+            Score("M1", "B", "K", d("6.0000")) if s == Score("M1", "B", "K", d("6")) else s
+            for s in inp.scores
+        ],
+    )
+    result = compute_results(inp).offer("B")
+    assert result.criteria[0].score == Decimal("6.25")
+    assert result.criteria[0].counted_members == ("M1", "M2")
+
+
+def test_fingerprint_is_the_hash_of_the_canonical_document() -> None:
+    # Codes with characters JSON escapes or keeps as they are (quotes, backslash, Polish).
+    inp = competition(
+        [scored('K"1', top="10"), scored("Ł\\2", top="5", step="1")],
+        members("Ż1", 'M"2', "M3", expert=["M3"]),
+        [offer("Ó/1"), offer("A\t2", minutes=3)],
+        scores(
+            {
+                "Ó/1": {'K"1': {"Ż1": "7.0", 'M"2': "8", "M3": "1"}, "Ł\\2": {"Ż1": "4"}},
+                "A\t2": {'K"1': {'M"2': "6.5", "Ż1": "6"}, "Ł\\2": {"Ż1": "3", 'M"2': "3"}},
+            }
+        ),
+    )
+    res = compute_results(inp)
+    expected = hashlib.sha256(
+        canonical_json(results_document("uid-ą", inp, res)).encode("utf-8")
+    ).hexdigest()
+    assert fingerprint("uid-ą", inp, res) == expected
+    other = compute_results(_input())
+    assert fingerprint("uid-ą", _input(), other) != expected
+
+
+def test_the_collector_is_left_as_it_was() -> None:
+    was_enabled = gc.isenabled()
+    try:
+        gc.enable()
+        compute_results(_input())
+        assert gc.isenabled()
+        gc.disable()
+        compute_results(_input())
+        assert not gc.isenabled()
+        # objects someone else froze stay frozen
+        gc.enable()
+        gc.freeze()
+        assert gc.get_freeze_count() > 0
+        compute_results(_input())
+        assert gc.get_freeze_count() > 0  # not thawed (objects freed meanwhile leave it)
+        assert gc.isenabled()
+    finally:
+        gc.unfreeze()
+        if not was_enabled:
+            gc.disable()

@@ -83,6 +83,7 @@ def spread_charts(
         chunk = rows[start : start + ROWS_PER_SPREAD_CHART]
         height = len(chunk) * _ROW + 26
         drawing = Drawing(width, height)
+        drawing.initialFontName = FONTS.regular  # PDF/A: no unembedded Helvetica
         base = 16.0
         plot_top = height - 4
         for tick in ticks:
@@ -118,6 +119,7 @@ def leniency_chart(rows: Sequence[tuple[str, Decimal]], width: float, lang: str)
     gap = 5.0
     height = len(rows) * (bar + gap) + 24
     drawing = Drawing(width, height)
+    drawing.initialFontName = FONTS.regular  # PDF/A: no unembedded Helvetica
     largest = max((abs(float(v)) for _, v in rows), default=0.0) or 1.0
     step = _nice_step(largest, 3)
     limit = step * max(1, -(-largest // step))

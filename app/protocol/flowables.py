@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import bisect
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -46,11 +46,51 @@ def font_name(style: str) -> str:
     }[style]
 
 
+class _Widths(dict[str, float]):
+    """Advance widths of one TrueType font by character, filled on first use."""
+
+    def __init__(self, font: str) -> None:
+        super().__init__()
+        face = pdfmetrics.getFont(font).face
+        self._get = face.charWidths.get
+        self._default = face.defaultWidth
+
+    def __missing__(self, ch: str) -> float:
+        width = self[ch] = self._get(ord(ch), self._default)
+        return width
+
+
+_WIDTHS: dict[str, _Widths] = {}
+
+
+def measure_of(font: str) -> Callable[[str, float], float]:
+    """A fast ``stringWidth(text, size)`` for one registered TrueType font.
+
+    Gives exactly reportlab's ``stringWidth`` (the same widths summed in the same order),
+    with the per-character look-up done by C code (``map`` over a dict) instead of a Python
+    generator: a large protocol measures a few million strings.
+    """
+    table = _WIDTHS.get(font)
+    if table is None:
+        table = _WIDTHS[font] = _Widths(font)
+    lookup = table.__getitem__
+
+    def measure(text: str, size: float) -> float:
+        return 0.001 * size * sum(map(lookup, text))
+
+    return measure
+
+
 class TextEmitter:
     """Writes text operators for the embedded TrueType fonts into a canvas' page stream.
 
     Equivalent to ``canvas.drawString`` (same subset encoding, same ``Tj``), without building
     a text object per string.  Use between :meth:`begin` and :meth:`end`.
+
+    The subset runs of a string (reportlab's ``splitString`` and escaping, pure Python and the
+    costliest part of writing text) are kept per canvas: a protocol repeats the same short
+    texts (codes, scores, criteria) hundreds of thousands of times.  Subset assignments never
+    change once made, so a cached run is exactly what ``splitString`` would return again.
     """
 
     def __init__(self, canv: Any) -> None:
@@ -58,8 +98,13 @@ class TextEmitter:
         self._doc = canv._doc
         self._escape = canv._escape
         self._code: list[str] = canv._code
-        self._current: tuple[str, int, float] | None = None
+        self._current: tuple[str, float] | None = None
         self._fonts: dict[str, Any] = {}
+        runs = getattr(canv, "_komisja_runs", None)
+        if runs is None:
+            runs = {}
+            canv._komisja_runs = runs
+        self._runs: dict[tuple[str, str], tuple[tuple[str, str], ...]] = runs
 
     def begin(self, gray: float = 0.0) -> None:
         self._code.append(f"BT {fp_str(gray)} g")
@@ -74,22 +119,30 @@ class TextEmitter:
     def text(self, x: float, y: float, text: str, font: str, size: float) -> None:
         if not text:
             return
-        fnt = self._fonts.get(font)
-        if fnt is None:
-            fnt = self._fonts[font] = pdfmetrics.getFont(font)
+        runs = self._runs.get((font, text))
+        if runs is None:
+            fnt = self._fonts.get(font)
+            if fnt is None:
+                fnt = self._fonts[font] = pdfmetrics.getFont(font)
+            doc = self._doc
+            escape = self._escape
+            runs = tuple(
+                (fnt.getSubsetInternalName(subset, doc), escape(chunk))
+                for subset, chunk in fnt.splitString(text, doc)
+            )
+            self._runs[(font, text)] = runs
         code = self._code
-        code.append(f"1 0 0 1 {fp_str(x)} {fp_str(y)} Tm")
-        doc = self._doc
-        for subset, chunk in fnt.splitString(text, doc):
-            key = (font, subset, size)
+        code.append(f"1 0 0 1 {x:.3f} {y:.3f} Tm")
+        for name, chunk in runs:
+            key = (name, size)
             if key != self._current:
-                code.append(f"{fnt.getSubsetInternalName(subset, doc)} {fp_str(size)} Tf")
+                code.append(f"{name} {size:.2f} Tf")
                 self._current = key
-            code.append(f"({self._escape(chunk)}) Tj")
+            code.append(f"({chunk}) Tj")
 
 
 def string_width(text: str, font: str, size: float) -> float:
-    return pdfmetrics.stringWidth(text, font, size)
+    return measure_of(font)(text, size)
 
 
 def wrap_text(text: str, font: str, size: float, width: float) -> list[str]:
@@ -97,7 +150,7 @@ def wrap_text(text: str, font: str, size: float, width: float) -> list[str]:
 
     Line breaks in ``text`` are kept.  Non-breaking spaces (U+00A0) glue words together.
     """
-    measure = pdfmetrics.getFont(font).stringWidth
+    measure = measure_of(font)
     lines: list[str] = []
     for para in text.split("\n"):
         if measure(para, size) <= width:
@@ -200,8 +253,8 @@ class _Shared:
         inner = [w - pad2 for w in col_w]
         fonts = [font_name(c.font) for c in self.columns]
         bold = FONTS.bold
-        measures = [pdfmetrics.getFont(f).stringWidth for f in fonts]
-        bold_measure = pdfmetrics.getFont(bold).stringWidth
+        measures = [measure_of(f) for f in fonts]
+        bold_measure = measure_of(bold)
         leading = self.leading
         vpad = 2 * self.pad_y
 
@@ -378,7 +431,7 @@ class GridTable(Flowable):
                 else:
                     measure = measure_cache.get(font)
                     if measure is None:
-                        measure = measure_cache[font] = pdfmetrics.getFont(font).stringWidth
+                        measure = measure_cache[font] = measure_of(font)
                     w = measure(line, size)
                     if align == "R":
                         x = col_x[i] + col_w[i] - pad_x - w
@@ -404,7 +457,7 @@ class GridTable(Flowable):
         ops = [f"q {fp_str(0.4)} w {_stroke(GRID_COLOR)}"]
         ops.append(f"0 {fp_str(bottom)} {fp_str(width)} {fp_str(top - bottom)} re S")
         for x in col_x[1:]:
-            ops.append(f"{fp_str(x)} {fp_str(bottom)} m {fp_str(x)} {fp_str(top)} l S")
+            ops.append(f"{x:.3f} {bottom:.3f} m {x:.3f} {top:.3f} l S")
         y = top - layout.header_h
         if layout.header_h:
             ops.append(f"0 {fp_str(y)} m {fp_str(width)} {fp_str(y)} l S")
@@ -413,13 +466,15 @@ class GridTable(Flowable):
             y -= layout.heights[r]
             if source[r] == source[r + 1]:
                 continue  # continuation of an overlong row
-            ops.append(f"0 {fp_str(y)} m {fp_str(width)} {fp_str(y)} l S")
+            ops.append(f"0 {y:.3f} m {width:.3f} {y:.3f} l S")
         ops.append("Q")
         code.extend(ops)
 
 
 def _fill_op(color: Color, x: float, y: float, w: float, h: float) -> str:
-    return f"{fp_str(color.red, color.green, color.blue)} rg {fp_str(x, y, w, h)} re f"
+    # plain formatting: reportlab's fp_str is pure Python and this runs once per table row
+    rgb = f"{color.red:.4f} {color.green:.4f} {color.blue:.4f}"
+    return f"{rgb} rg {x:.3f} {y:.3f} {w:.3f} {h:.3f} re f"
 
 
 def _stroke(color: Color) -> str:

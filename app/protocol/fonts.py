@@ -1,19 +1,19 @@
 """Locating and registering the DejaVu fonts that every protocol embeds.
 
 The fonts ship in ``resources/fonts`` at the repository root (beside the ``app`` package).
-A frozen build points ``KOMISJA_RESOURCES`` at its resource folder instead.  Registration
+The frozen build carries them in its bundle folder (``app.resources.resource_path``), and
+``KOMISJA_RESOURCES`` can point at another folder holding ``fonts/``.  Registration
 with reportlab happens once per process and is thread-safe.
 """
 
 from __future__ import annotations
 
 import logging
-import os
 import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-import app
+from app.resources import resource_path
 
 log = logging.getLogger(__name__)
 
@@ -45,11 +45,8 @@ class FontsMissingError(RuntimeError):
 
 
 def resources_dir() -> Path:
-    """``$KOMISJA_RESOURCES`` if set, else ``<repo>/resources`` next to the ``app`` package."""
-    override = os.environ.get("KOMISJA_RESOURCES")
-    if override:
-        return Path(override)
-    return Path(app.__file__).resolve().parent.parent / "resources"
+    """``$KOMISJA_RESOURCES`` if set, else ``resources/`` of the repository or frozen bundle."""
+    return resource_path()
 
 
 def font_path(style: str) -> Path:

@@ -17,12 +17,15 @@ from __future__ import annotations
 import io
 import logging
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from decimal import Decimal
 from functools import partial
 from typing import Any, ClassVar
 from xml.sax.saxutils import escape
 
+from reportlab import rl_config
 from reportlab.lib.colors import Color
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.pagesizes import A4, landscape
@@ -103,7 +106,7 @@ from app.scoring.types import (
 
 log = logging.getLogger(__name__)
 
-__all__ = ["METADATA_KEYS", "read_protocol_metadata", "render_pdf"]
+__all__ = ["METADATA_KEYS", "pdf_settings", "read_protocol_metadata", "render_pdf"]
 
 # Custom Info dictionary keys (without the leading slash).
 KEY_FINGERPRINT = "KomisjaFingerprint"
@@ -839,14 +842,14 @@ class _StoryBuilder:
         self.add(
             GridTable(
                 [
-                    Column(0.06, font="bold"),
-                    Column(0.2),
-                    Column(0.11),
-                    Column(0.1),
-                    Column(0.22),
+                    Column(0.05, font="bold"),
+                    Column(0.18),
+                    Column(0.135),  # "stowarzyszenie" fits on one line
+                    Column(0.105),  # a NIP on one line
+                    Column(0.185),
                     Column(0.1),
                     Column(0.13, "R"),
-                    Column(0.07, "C"),
+                    Column(0.085, "C"),  # "Po terminie" without a broken word
                 ],
                 [
                     self.t("o_code"),
@@ -1579,6 +1582,21 @@ class _StoryBuilder:
 # Public API
 
 
+@contextmanager
+def pdf_settings() -> Iterator[None]:
+    """reportlab's settings while a protocol is written.
+
+    Streams are Flate-compressed only, not also ASCII85-encoded (reportlab's default): the
+    file is a fifth smaller and a large protocol is written markedly faster.
+    """
+    saved = rl_config.useA85
+    rl_config.useA85 = 0
+    try:
+        yield
+    finally:
+        rl_config.useA85 = saved
+
+
 def render_pdf(doc: ProtocolDocument) -> bytes:
     """Render the protocol; the same document always gives the same bytes."""
     doc.check_consistency()
@@ -1598,7 +1616,8 @@ def render_pdf(doc: ProtocolDocument) -> bytes:
         initialFontSize=9,
         **_info_strings(doc),
     )
-    template.build(story, canvasmaker=partial(ProtocolCanvas, protocol=doc))
+    with pdf_settings():
+        template.build(story, canvasmaker=partial(ProtocolCanvas, protocol=doc))
     data = buffer.getvalue()
     log.info(
         "protocol PDF rendered: %s v%d, %d bytes",

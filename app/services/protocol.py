@@ -242,9 +242,8 @@ def build_document(
 
 
 def render(document: pd.ProtocolDocument) -> tuple[bytes, bytes]:
-    from app.protocol.xlsx import render_xlsx
-
     from app.protocol.pdf import render_pdf
+    from app.protocol.xlsx import render_xlsx
 
     return render_pdf(document), render_xlsx(document)
 
@@ -331,16 +330,23 @@ class ProtocolCheck:
     version: int | None
     fingerprint_matches: bool  # the competition's data still give the version's fingerprint
     message: str
+    signed_copy: bool = False  # the stored version with a digital signature appended
 
 
 def verify_protocol_pdf(db: Database, data: bytes, lang: str | None = None) -> ProtocolCheck:
     lang = lang or current_language()
     en = lang == "en"
-    digest = hashlib.sha256(data).hexdigest()
     with db.read() as session:
-        stored = session.scalars(
-            select(ProtocolVersion).where(ProtocolVersion.pdf_sha256 == digest)
-        ).first()
+        stored = None
+        signed_copy = False
+        for index, candidate in enumerate(_revisions(data)):
+            digest = hashlib.sha256(candidate).hexdigest()
+            stored = session.scalars(
+                select(ProtocolVersion).where(ProtocolVersion.pdf_sha256 == digest)
+            ).first()
+            if stored is not None:
+                signed_copy = index > 0
+                break
         if stored is None:
             claims: dict[str, str] = {}
             try:
@@ -389,6 +395,12 @@ def verify_protocol_pdf(db: Database, data: bytes, lang: str | None = None) -> P
                 "wersja obowiązująca" if stored.number == latest else f"zastąpiona wersją {latest}"
             )
         )
+        if signed_copy:
+            state += (
+                "; this copy carries a digital signature added after sign-off"
+                if en
+                else "; ta kopia ma dołączony podpis elektroniczny"
+            )
         message = (
             f"Stored protocol of “{competition.title}” ({competition.case_reference}), version "
             f"{stored.number} signed off by {stored.signed_off_by} ({state}). "
@@ -407,19 +419,58 @@ def verify_protocol_pdf(db: Database, data: bytes, lang: str | None = None) -> P
                 else "Dane ZMIENIŁY SIĘ od tego czasu (odcisk danych jest inny)."
             )
         )
-        return ProtocolCheck(True, competition.id, stored.number, matches, message)
+        return ProtocolCheck(True, competition.id, stored.number, matches, message, signed_copy)
+
+
+def _revisions(data: bytes) -> list[bytes]:
+    """The file itself, then its earlier revisions (a digital signature is appended as an
+    incremental update, so a signed protocol starts with the exact bytes of the stored one)."""
+    found = [data]
+    start = 0
+    while len(found) < 16:
+        at = data.find(b"%%EOF", start)
+        if at < 0:
+            break
+        end = at + len(b"%%EOF")
+        for tail in (b"\r\n", b"\n", b"\r", b""):  # the line end belongs to either revision
+            if data.startswith(tail, end) and end + len(tail) < len(data):
+                found.append(data[: end + len(tail)])
+        start = end
+    return found
 
 
 def sign_protocol_pdf(
-    pdf: bytes, p12: bytes, password: str, signer: str, location: str = ""
+    pdf: bytes,
+    p12: bytes,
+    password: str,
+    signer: str,
+    location: str = "",
+    *,
+    source: str = "PKCS#12",
+    pdf_name: str = "PDF",
+    lang: str | None = None,
 ) -> bytes:
+    """The protocol PDF with a visible PAdES signature (PKCS#12 certificate) appended."""
     from app.protocol.sign import sign_pdf
 
+    en = (lang or current_language()) == "en"
     return sign_pdf(
         pdf,
         p12,
         password.encode("utf-8") if password else None,
         signer_name=signer,
-        reason="Zatwierdzenie protokołu komisji konkursowej",
+        reason="Approval of the evaluation committee's protocol"
+        if en
+        else "Zatwierdzenie protokołu komisji konkursowej",
         location=location,
+        source=source,
+        pdf_name=pdf_name,
     )
+
+
+# Appended for the protocol screen (GUI): what still stops the export, read in one go.
+def protocol_blockers(db: Database, competition_id: int, lang: str | None = None) -> list[str]:
+    """Everything that stops the protocol from being exported, in plain words."""
+    with db.read() as session:
+        competition = get_competition(session, competition_id)
+        return export_blockers(session, competition, lang or current_language())

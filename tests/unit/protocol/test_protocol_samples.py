@@ -116,12 +116,16 @@ def pdf_text(pdf: bytes, tmp_path: Path, *, layout: bool = False) -> str:
     return out.stdout.decode("utf-8").replace("\u00a0", " ")
 
 
-def soffice_csv(xlsx: Path, out_dir: Path) -> dict[str, Path]:
-    """Every sheet recalculated by LibreOffice and exported to CSV: sheet name → file."""
+def soffice_csv_many(files: list[Path], out_dir: Path) -> dict[str, dict[str, Path]]:
+    """Every sheet of every workbook recalculated by ONE LibreOffice run and exported to CSV
+    with raw values (not as shown): file stem → sheet name → CSV file."""
     exe = require_program("soffice")
+    out_dir.mkdir(parents=True, exist_ok=True)
     profile = out_dir / "lo-profile"
     env = dict(os.environ, HOME=str(out_dir / "home"))
     (out_dir / "home").mkdir(parents=True, exist_ok=True)
+    # separator, quote, UTF-8, from line 1, -, language, quoted-as-text, detect numbers,
+    # save as shown = false (raw values), formulas = false, -, sheet -1 = every sheet
     filter_options = "44,34,76,1,,0,false,true,false,false,false,-1"
     result = subprocess.run(
         [
@@ -132,18 +136,26 @@ def soffice_csv(xlsx: Path, out_dir: Path) -> dict[str, Path]:
             f"csv:Text - txt - csv (StarCalc):{filter_options}",
             "--outdir",
             str(out_dir),
-            str(xlsx),
+            *map(str, files),
         ],
         capture_output=True,
         env=env,
         timeout=300,
     )
     assert result.returncode == 0, result.stderr.decode("utf-8", "replace")
-    found = {}
-    for path in out_dir.glob(f"{xlsx.stem}-*.csv"):
-        found[path.stem[len(xlsx.stem) + 1 :]] = path
-    assert found, f"LibreOffice exported nothing: {result.stdout!r} {result.stderr!r}"
+    found: dict[str, dict[str, Path]] = {}
+    for xlsx in files:
+        sheets = {
+            path.stem[len(xlsx.stem) + 1 :]: path for path in out_dir.glob(f"{xlsx.stem}-*.csv")
+        }
+        assert sheets, f"LibreOffice exported nothing for {xlsx.name}: {result.stderr!r}"
+        found[xlsx.stem] = sheets
     return found
+
+
+def soffice_csv(xlsx: Path, out_dir: Path) -> dict[str, Path]:
+    """Every sheet of one workbook recalculated by LibreOffice: sheet name → CSV file."""
+    return soffice_csv_many([xlsx], out_dir)[xlsx.stem]
 
 
 # -- the open competition ---------------------------------------------------------------------
@@ -813,7 +825,14 @@ def sample_cancelled_document(*, language: str = "pl") -> ProtocolDocument:
 
 
 def large_document(
-    offers: int, members: int, criteria: int, *, seed: int = 7, language: str = "pl"
+    offers: int,
+    members: int,
+    criteria: int,
+    *,
+    seed: int = 7,
+    language: str = "pl",
+    stage: RoundingStage = RoundingStage.CRITERION,
+    aggregation: Aggregation = Aggregation.MEAN,
 ) -> ProtocolDocument:
     """``offers`` × ``members`` × ``criteria`` scored competition with justifications."""
     rng = Random(seed)
@@ -822,7 +841,7 @@ def large_document(
             f"K{i + 1}",
             f"Kryterium merytoryczne nr {i + 1} – jakość i wykonalność",
             CriterionKind.SCORED,
-            D(10),
+            D((10, 15, 5, 20, 7)[i % 5]),  # weights other than the scale: points are scaled
             max_score=D(10),
             step=D("0.5"),
         )
@@ -869,6 +888,8 @@ def large_document(
                 score_rows.append((m.code, o.code, c.id, value, just))
     budget = sum((o.requested for o in received), D(0)) / 3
     policy = Policy(
+        aggregation=aggregation,
+        rounding_stage=stage,
         min_total=D(criteria * 4),
         tie_breakers=(TieBreaker(TieBreakerKind.EARLIER_SUBMISSION),),
         discrepancy_points=D(criteria * 2),
@@ -893,7 +914,7 @@ def large_document(
     return ProtocolDocument(
         language=language,
         version=1,
-        fingerprint=_fingerprint("large", offers, members, criteria, seed),
+        fingerprint=_fingerprint("large", offers, members, criteria, seed, stage, aggregation),
         generated_at=_at("2027-02-01", "12:00"),
         institution=InstitutionInfo(
             "Urząd Miasta Łodzi – Wydział Zdrowia i Spraw Społecznych",

@@ -73,6 +73,7 @@ from app.scoring.types import (
     RoundingStage,
     ThresholdBasis,
 )
+from app.texts import explain
 
 log = logging.getLogger(__name__)
 
@@ -92,7 +93,7 @@ def sheet_names(lang: str) -> dict[str, str]:
     """The sheet names of a workbook in ``lang``: role → name."""
     return {
         key: label(lang, f"wb_{key}")
-        for key in ("ranking", "rules", "scores", "formal", "committee")
+        for key in ("ranking", "rules", "scores", "formal", "committee", "explain")
     }
 
 
@@ -1143,6 +1144,54 @@ class _WorkbookBuilder:
                         else None,
                     ]
                 )
+        self.signature_block(sheet)
+
+    def signature_block(self, sheet: _Sheet) -> None:
+        """The same signature block as the PDF: every member present at sign-off, then the
+        approval of the head of the institution."""
+        doc = self.doc
+        sheet.blank()
+        sheet.append([sheet.cell(self.t("s_signatures"), "subtitle")])
+        sheet.append([None, sheet.text(self.t("sg_intro"), "line")])
+        sheet.header(
+            ["", self.t("sg_name"), self.t("sg_role"), self.t("sg_date"), self.t("sg_signature")]
+        )
+        for m in doc.committee:
+            if m.present_at_sign_off:
+                row = sheet.append([None, sheet.text(m.name, "top"), role_label(self.lang, m.role)])
+                sheet.height(row, 3)
+        sheet.blank()
+        inst = doc.institution
+        sheet.append([None, sheet.cell(self.t("sg_approve"), "subtitle")])
+        row = sheet.append([None, None, None, self.t("sg_approve_line")])
+        sheet.height(row, 3)
+        sheet.append([None, sheet.text(inst.head_name, "top"), sheet.text(inst.head_title, "wrap")])
+
+    def explanations_sheet(self) -> None:
+        """Annex 2 of the PDF: the explanation of every number, offer by offer."""
+        doc = self.doc
+        lang = self.lang
+        sheet = _Sheet(self.wb, self.names["explain"], self.styles, [10, 12, 120])
+        sheet.landscape(HEADER_ROW, f"A{HEADER_ROW + 1}")
+        self.title_block(sheet, self.t("annex_explain"))
+        sheet.header([self.t("ax_offer"), self.t("ax_criterion"), self.t("ax_justification")])
+        for step in doc.results.steps:
+            sheet.append([None, None, sheet.text(explain(step, lang), "wrap")])
+        word = self.t("ax_step_offer")
+        for r in doc.results.offers:
+            offer = doc.offer_by_code[r.offer_id]
+            sheet.append(
+                [
+                    sheet.cell(r.offer_id, "bold"),
+                    None,
+                    sheet.text(f"{offer.applicant} – „{offer.title}”", "wrap"),
+                ]
+            )
+            for crit in r.criteria:
+                for step in crit.steps:
+                    sheet.append([r.offer_id, crit.criterion_id, explain(step, lang)])
+            for step in r.steps:
+                sheet.append([r.offer_id, word, explain(step, lang)])
 
     # -- the whole ---------------------------------------------------------------------------
 
@@ -1154,6 +1203,7 @@ class _WorkbookBuilder:
         self.scores_sheet(rows)
         self.formal_sheet()
         self.committee_sheet()
+        self.explanations_sheet()
         props = self.wb.properties
         props.title = f"{self.t('protocol')} – {doc.competition.case_reference}"
         props.subject = doc.competition.title[:255]

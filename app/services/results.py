@@ -212,7 +212,7 @@ def _scores(
         fetch = result.cursor.fetchmany
         while batch := fetch(_SCORE_BATCH):
             for stored in {row[3] for row in batch}.difference(decimals):
-                decimals[stored] = convert(stored, dialect)
+                decimals[stored] = _plain(convert(stored, dialect))
             yield from (
                 (member_codes[m], offer_codes[o], criterion_codes[c], decimals[stored])
                 for m, o, c, stored in batch

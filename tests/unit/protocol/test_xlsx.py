@@ -132,8 +132,8 @@ def test_sheets_print_setup_and_frozen_header() -> None:
     names = sheet_names("pl")
     assert (
         wb.sheetnames
-        == [names[k] for k in ("ranking", "rules", "scores", "formal", "committee")]
-        == ["Ranking", "Zasady", "Oceny", "Ocena formalna", "Komisja"]
+        == [names[k] for k in ("ranking", "rules", "scores", "formal", "committee", "explain")]
+        == ["Ranking", "Zasady", "Oceny", "Ocena formalna", "Komisja", "Wyjaśnienia"]
     )
     for ws in wb.worksheets:
         assert ws.page_setup.orientation == "landscape"
@@ -141,7 +141,39 @@ def test_sheets_print_setup_and_frozen_header() -> None:
         assert ws.print_title_rows == f"${HEADER_ROW}:${HEADER_ROW}"
         assert ws.freeze_panes is not None and ws.freeze_panes.endswith(str(FIRST_ROW))
     en = load_workbook(io.BytesIO(render_xlsx(sample_document(language="en"))))
-    assert en.sheetnames == ["Ranking", "Rules", "Scores", "Formal check", "Committee"]
+    assert en.sheetnames == [
+        "Ranking",
+        "Rules",
+        "Scores",
+        "Formal check",
+        "Committee",
+        "Explanations",
+    ]
+
+
+def test_explanations_and_signature_block_match_the_pdf_annex() -> None:
+    from app.texts import explain
+
+    doc = sample_document()
+    wb = _load(doc)
+    texts = [row[2] for row in wb["Wyjaśnienia"].iter_rows(values_only=True) if len(row) > 2]
+    for r in doc.results.offers:
+        for crit in r.criteria:
+            for step in crit.steps:
+                assert explain(step, "pl") in texts
+        for step in r.steps:
+            assert explain(step, "pl") in texts
+    committee = [
+        cell
+        for row in wb["Komisja"].iter_rows(values_only=True)
+        for cell in row
+        if isinstance(cell, str)
+    ]
+    assert "Podpis" in committee and "ZATWIERDZAM" in committee
+    for m in doc.committee:
+        if m.present_at_sign_off:
+            assert committee.count(m.name) >= 2  # in the list and on a signature line
+    assert doc.institution.head_name in committee
 
 
 def test_totals_are_formulas_with_round_at_the_stated_stage() -> None:

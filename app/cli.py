@@ -227,8 +227,26 @@ def cmd_advance(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
+_PREVIEW_WORDS = {
+    "new": ("nowa", "new"),
+    "changed": ("zmieniona", "changed"),
+    "unchanged": ("bez zmian", "unchanged"),
+    "removed": ("usunięta", "removed"),
+}
+
+
 def _print_preview(ctx: Context, preview: Any) -> None:
+    from app.offline.problems import format_number
+    from app.offline.validation import plain
+
     en = ctx.lang == "en"
+
+    def word(status: str) -> str:
+        return _PREVIEW_WORDS[status][1 if en else 0]
+
+    def number(value: Decimal | None) -> str:
+        return "—" if value is None else format_number(plain(value), ctx.lang)
+
     counts = preview.counts()
     ctx.out(
         (
@@ -236,19 +254,28 @@ def _print_preview(ctx: Context, preview: Any) -> None:
             if en
             else f"Członek komisji {preview.member_name} ({preview.member_code}): "
         )
-        + ", ".join(f"{k}: {v}" for k, v in counts.items())
+        + ", ".join(f"{word(k)}: {v}" for k, v in counts.items())
     )
+    if preview.finished is False:
+        ctx.out(
+            "The member has not marked the scoring finished (a partial return)."
+            if en
+            else "Członek komisji nie oznaczył oceny jako zakończonej (zwrot częściowy)."
+        )
     for offer, criterion, old, new, status in preview.rows:
         if status != "unchanged":
-            ctx.out(
-                f"  {status:<9} {offer:<8} {criterion:<6} {old if old is not None else '—'} → "
-                f"{new if new is not None else '—'}"
-            )
-    if preview.already_imported or (preview.ok and preview.changes == 0):
+            ctx.out(f"  {word(status):<10} {offer:<8} {criterion:<6} {number(old)} → {number(new)}")
+    if preview.already_imported and preview.changes == 0:
         ctx.out(
-            "This file changes nothing (already imported)."
+            "This file was already imported and changes nothing; nothing will be written."
             if en
-            else "Ten plik niczego nie zmienia (był już zaimportowany)."
+            else "Ten plik był już zaimportowany i niczego nie zmienia; nic nie zostanie zapisane."
+        )
+    elif preview.ok and preview.changes == 0:
+        ctx.out(
+            "This file changes nothing (the scores are as in the database)."
+            if en
+            else "Ten plik niczego nie zmienia (oceny są takie jak w bazie)."
         )
 
 
@@ -281,14 +308,14 @@ def cmd_scoresheet(args: argparse.Namespace, ctx: Context) -> int:
         write_atomically(Path(args.output), data)
         return 0
     data = _read_input(args.file)
-    preview = offline.preview_scoresheet_import(ctx.db, data)
+    preview = offline.preview_scoresheet_import(ctx.db, data, lang=ctx.lang)
     if not preview.ok:
         for line in preview.problems:
             sys.stderr.write(f"• {line}\n")
         raise UserError("import_refused", {"count": len(preview.problems)})
     _print_preview(ctx, preview)
     if not args.dry_run:
-        offline.import_scoresheet(ctx.db, ctx.actor(), data)
+        offline.import_scoresheet(ctx.db, ctx.actor(), data, lang=ctx.lang)
     return 0
 
 
@@ -305,14 +332,14 @@ def cmd_package(args: argparse.Namespace, ctx: Context) -> int:
         write_atomically(Path(args.output), data)
         return 0
     data = _read_input(args.file)
-    preview = offline.preview_package_return(ctx.db, data)
+    preview = offline.preview_package_return(ctx.db, data, lang=ctx.lang)
     if not preview.ok:
         for line in preview.problems:
             sys.stderr.write(f"• {line}\n")
         raise UserError("import_refused", {"count": len(preview.problems)})
     _print_preview(ctx, preview)
     if not args.dry_run:
-        offline.import_package_return(ctx.db, ctx.actor(), data)
+        offline.import_package_return(ctx.db, ctx.actor(), data, lang=ctx.lang)
     return 0
 
 
@@ -351,9 +378,11 @@ def cmd_protocol(args: argparse.Namespace, ctx: Context) -> int:
 
         signed = protocol.sign_protocol_pdf(
             _read_input(args.file),
-            Path(args.p12).read_bytes(),
+            _read_input(args.p12),
             os.environ.get("KOMISJA_P12_PASSWORD", ""),
             args.signer or resolve_operator(args.operator),
+            source=Path(args.p12).name,
+            pdf_name=Path(args.file).name,
         )
         write_atomically(Path(args.output), signed)
         return 0
@@ -424,8 +453,13 @@ def _split_target(handler: Handler, id_actions: tuple[str, ...] = ("export",)) -
     return wrapped
 
 
+COMMON_OPTIONS = ("db", "operator", "member", "lang")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+    # SUPPRESS: an option given before the subcommand is not overwritten by the subcommand's
+    # default (``komisja --db X demo`` and ``komisja demo --db X`` mean the same).
+    common = argparse.ArgumentParser(add_help=False, argument_default=argparse.SUPPRESS)
     common.add_argument(
         "--db", metavar="PATH", help="SQLite database file (default: per-user data folder)"
     )
@@ -504,6 +538,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("id", type=int)
     p.add_argument("--reason", required=True)
     p = add("gui", lambda a, c: run_gui(a), "start the application window")
+    p.add_argument(
+        "package", nargs="?", help="an evaluator package (.komisja) to open in evaluator mode"
+    )
     for extend in EXTENSIONS:
         extend(add)
     return parser
@@ -512,7 +549,10 @@ def build_parser() -> argparse.ArgumentParser:
 def run_gui(args: argparse.Namespace | None = None) -> int:
     from app.ui.main import run
 
-    return run(db_path=getattr(args, "db", None) if args else None)
+    return run(
+        db_path=getattr(args, "db", None) if args else None,
+        package=getattr(args, "package", None) if args else None,
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -521,7 +561,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     if not argv:
         return run_gui()
+    if len(argv) == 1 and argv[0].lower().endswith(".komisja"):  # opened from the file manager
+        return run_gui(argparse.Namespace(db=None, package=argv[0]))
     args = parser.parse_args(argv)
+    for option in COMMON_OPTIONS:
+        if not hasattr(args, option):
+            setattr(args, option, None)
     handler: Handler | None = getattr(args, "handler", None)
     if handler is None:
         parser.print_help()

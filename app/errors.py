@@ -13,6 +13,28 @@ from decimal import Decimal
 
 # code -> (Polish, English); parameters in {braces}
 MESSAGES: dict[str, tuple[str, str]] = {
+    # -- protocol: digital signature (app/protocol/sign.py) --
+    "signing_certificate_unreadable": (
+        "Nie można otworzyć certyfikatu {path}: błędne hasło albo plik nie jest certyfikatem "
+        "PKCS#12 (.p12/.pfx). Sprawdź hasło (zmienna KOMISJA_P12_PASSWORD) i wskaż plik "
+        "certyfikatu z kluczem prywatnym. Nic nie zostało podpisane.",
+        "The certificate {path} cannot be opened: the password is wrong or the file is not a "
+        "PKCS#12 certificate (.p12/.pfx). Check the password (KOMISJA_P12_PASSWORD) and choose "
+        "a certificate file that holds the private key. Nothing was signed.",
+    ),
+    "signing_certificate_incomplete": (
+        "Plik {path} nie zawiera klucza prywatnego i certyfikatu potrzebnych do podpisu. "
+        "Wyeksportuj certyfikat razem z kluczem prywatnym (PKCS#12). Nic nie zostało podpisane.",
+        "The file {path} does not hold both the private key and the certificate needed to sign. "
+        "Export the certificate together with its private key (PKCS#12). Nothing was signed.",
+    ),
+    "signing_pdf_unreadable": (
+        "Nie można podpisać pliku {path}: to nie jest poprawny plik PDF. Wskaż protokół PDF "
+        "wyeksportowany z programu. Nic nie zostało podpisane.",
+        "The file {path} cannot be signed: it is not a valid PDF. Choose a protocol PDF exported "
+        "from the program. Nothing was signed.",
+    ),
+    # -- end of protocol signature messages --
     "db_locked": (
         "Baza danych jest zajęta przez inny program lub innego użytkownika ({detail}). "
         "Poczekaj chwilę i spróbuj ponownie; nic nie zostało zapisane.",
@@ -160,12 +182,67 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The result was signed off (protocol version {version}). To change it, reopen the "
         "competition with a reason; a new protocol version will follow.",
     ),
+    # -- offline scoring: evaluator packages (app/services/offline.py) --
+    "package_unusable": (
+        "Nie można otworzyć pakietu oceniającego {path}. Nic nie zostało zmienione.",
+        "The evaluator package {path} cannot be opened. Nothing was changed.",
+    ),
+    "evaluator_incomplete": (
+        "Nie można oznaczyć oceny jako zakończonej — brakuje ocen lub są błędne "
+        "(pozycji: {count}). Uzupełnij je albo zapisz plik zwrotny jako niezakończony.",
+        "The scoring cannot be marked finished: scores are missing or invalid ({count}). "
+        "Complete them or save the return file as not finished.",
+    ),
+    "evaluator_entry_unknown": (
+        "Oferta {offer}, kryterium {criterion} nie należy do tego pakietu oceniającego.",
+        "Offer {offer}, criterion {criterion} is not part of this evaluator package.",
+    ),
     "operator_missing": (
         "Podaj imię i nazwisko operatora (opcja --operator lub ustawienia programu); "
         "każda zmiana jest zapisywana w dzienniku zdarzeń wraz z osobą, która jej dokonała.",
         "Give the operator's name (--operator or the settings); every change is recorded in "
         "the audit trail with who made it.",
     ),
+    # -- desktop shell: import of offers from XLSX/CSV (app/services/offer_import.py) --------
+    "offer_import_format": (
+        "Nie można zaimportować pliku {path}: wybierz arkusz .xlsx lub plik .csv.",
+        "Cannot import {path}: choose an .xlsx workbook or a .csv file.",
+    ),
+    "offer_import_empty": (
+        "Plik {path} nie zawiera żadnej oferty. Wpisz nagłówki w pierwszym wierszu, a oferty "
+        "w kolejnych wierszach.",
+        "The file {path} holds no offers. Put the headers in the first row and one offer per "
+        "row below.",
+    ),
+    "offer_import_columns": (
+        "W pliku {path} brakuje kolumn: {missing}. Dodaj je w pierwszym wierszu (nagłówki: "
+        "oferent, data wpływu, kwota wnioskowana; opcjonalnie kod, NIP, REGON, KRS, tytuł…).",
+        "The file {path} lacks the columns: {missing}. Add them to the first row (headers: "
+        "applicant, received, requested; optionally code, NIP, REGON, KRS, title…).",
+    ),
+    "offer_import_required": (
+        "Wiersz {line}: brak wartości w kolumnie „{column}”. Uzupełnij ją w pliku.",
+        "Row {line}: the column '{column}' is empty. Fill it in the file.",
+    ),
+    "offer_import_date": (
+        "Wiersz {line}: „{value}” nie jest datą wpływu. Wpisz datę i godzinę, np. "
+        "22.11.2026 14:30.",
+        "Row {line}: '{value}' is not a date of receipt. Write a date and time, e.g. "
+        "22.11.2026 14:30.",
+    ),
+    "offer_import_number": (
+        "Wiersz {line}, kolumna „{column}”: „{value}” nie jest poprawną kwotą lub liczbą "
+        "(np. 12 500,00; najwyżej dwa miejsca po przecinku dla kwot).",
+        "Row {line}, column '{column}': '{value}' is not a valid amount or number "
+        "(e.g. 12500.00; at most two decimal places for amounts).",
+    ),
+    "offer_import_duplicate": (
+        "Wiersz {line}: kod oferty {code} powtarza się (pierwszy raz w wierszu {first}). "
+        "Każda oferta musi mieć własny kod.",
+        "Row {line}: the offer code {code} repeats (first in row {first}). Every offer needs "
+        "its own code.",
+    ),
+    # -- end of the desktop shell block ---------------------------------------------------------
 }
 
 

@@ -53,6 +53,12 @@ class ProblemCode(enum.StrEnum):
     FOREIGN_KEY = "foreign_key"
     ATTACHMENT_CORRUPT = "attachment_corrupt"
     DRAFT_OTHER_PACKAGE = "draft_other_package"
+    # checks of the service layer against the database
+    NOT_ISSUED_HERE = "not_issued_here"
+    NOT_SCORING = "not_scoring"
+    RETURN_SUPERSEDED = "return_superseded"
+    FILE_IS_PACKAGE = "file_is_package"
+    ENTRY_INCOMPLETE = "entry_incomplete"
 
 
 # code -> (Polish, English); parameters in {braces}
@@ -241,6 +247,39 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "więc go nie wczytano. Oceny z tego pakietu zaczynają się od stanu z pakietu.",
         "The saved working state belongs to another package (issue {found}, open {expected}) "
         "and was not loaded. Scoring of this package starts from the package's own state.",
+    ),
+    ProblemCode.NOT_ISSUED_HERE: (
+        "Tego pliku nie wydano z tej bazy danych (nieznany identyfikator wydania {issue}, "
+        "konkurs {competition}). Zaimportuj go w programie i bazie, z których go wydano, albo "
+        "wydaj członkowi komisji nową kartę.",
+        "This file was not issued from this database (unknown issue id {issue}, competition "
+        "{competition}). Import it where it was issued, or issue the member a new card.",
+    ),
+    ProblemCode.NOT_SCORING: (
+        "Konkurs nie jest na etapie oceny merytorycznej (status: {status}), więc nie można "
+        "wczytać ocen. Oceny wczytuje się tylko na etapie oceny merytorycznej.",
+        "The competition is not at the scoring step (status: {status}), so scores cannot be "
+        "loaded. Scores are loaded only during substantive scoring.",
+    ),
+    ProblemCode.RETURN_SUPERSEDED: (
+        "Z tego pakietu wczytano już nowszy lub inny plik zwrotny (nr {latest}, wczytany "
+        "{imported_at}); ten plik ma nr {found}. Wczytaj najnowszy plik zwrotny od członka "
+        "komisji — starszy cofnąłby jego poprawki.",
+        "A newer or different return file from this package was already loaded (no. {latest}, "
+        "loaded {imported_at}); this file is no. {found}. Load the member's latest return "
+        "file — an older one would undo their corrections.",
+    ),
+    ProblemCode.FILE_IS_PACKAGE: (
+        "To jest pakiet oceniającego wysłany członkowi komisji, a nie jego plik zwrotny. "
+        "Wczytaj plik .komisja-return, który członek komisji utworzył po ocenie.",
+        "This is the evaluator package sent to the member, not their return file. Load the "
+        ".komisja-return file the member created after scoring.",
+    ),
+    ProblemCode.ENTRY_INCOMPLETE: (
+        "Oferta {offer}, kryterium {criterion}: brak oceny. Aby oznaczyć ocenę jako "
+        "zakończoną, wpisz ocenę każdej oferty w każdym kryterium.",
+        "Offer {offer}, criterion {criterion}: no score. To mark the scoring finished, score "
+        "every offer on every criterion.",
     ),
 }
 

@@ -27,12 +27,11 @@ from __future__ import annotations
 
 import hashlib
 import io
-import itertools
 import logging
 import re
 import warnings
 import zipfile
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
@@ -45,10 +44,13 @@ from openpyxl.formatting.rule import FormulaRule
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
+from openpyxl.utils.cell import coordinate_to_tuple
 from openpyxl.workbook.protection import WorkbookProtection
+from openpyxl.worksheet._reader import WorkSheetParser
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.cell_range import MultiCellRange
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.xml.constants import SHEET_MAIN_NS
 
 from app.offline.problems import ProblemCode, format_number
 from app.offline.spec import (
@@ -340,9 +342,11 @@ class _StreamingSheet(WriteOnlyWorksheet):
         self.dimension_ref = f"A1:{get_column_letter(max(columns, 1))}{max(rows, 1)}"
 
     def _values_to_row(self, values: Iterable[object], row_idx: int) -> Iterator[Cell]:
-        cell = WriteOnlyCell(self)
+        cell = _ReusedCell(self)
         cell.row = row_idx
         plain_style = self._PLAIN
+        styles = self._style_ids
+        letters = _LETTERS
         for col_idx, value in enumerate(values, 1):
             if type(value) is tuple:
                 value, style = value
@@ -350,14 +354,47 @@ class _StreamingSheet(WriteOnlyWorksheet):
                 continue
             else:
                 style = plain_style
+            known = styles.get(id(style))
+            if known is None:  # the few shared style arrays: look each up once
+                known = styles[id(style)] = (
+                    self.parent._cell_styles.add(style),
+                    any(style),
+                    style,  # keeps the array alive while its id is a key
+                )
             cell._style = style
+            cell.style_id, cell.has_style = known[0], known[1]
             if value is None:
                 cell._value = None
                 cell.data_type = "n"
+            elif type(value) is int or type(value) is float:
+                cell._value = value
+                cell.data_type = "n"
             else:
-                cell.value = value
+                cell.value = value  # text: openpyxl's checks (formula, illegal characters)
             cell.column = col_idx
+            cell.coordinate = f"{letters[col_idx]}{row_idx}"
             yield cell
+
+    @property
+    def _style_ids(self) -> dict[int, tuple[int, bool, StyleArray]]:
+        cache: dict[int, tuple[int, bool, StyleArray]] | None = self.__dict__.get("_ids")
+        if cache is None:
+            cache = self.__dict__["_ids"] = {}
+        return cache
+
+
+class _ReusedCell(Cell):
+    """The one cell a streaming row reuses, with its style id, style flag and coordinate set
+    by the row writer instead of recomputed by openpyxl for every cell (a third of the
+    card's build time went into those three properties)."""
+
+    __slots__ = ("coordinate", "has_style", "style_id")  # type: ignore[assignment]
+
+    def __init__(self, ws: Any) -> None:
+        super().__init__(worksheet=ws, column=1, row=1)
+
+
+_LETTERS = [""] + [get_column_letter(i) for i in range(1, 40)]
 
 
 def _new_sheet(wb: Workbook, title: str) -> _StreamingSheet:
@@ -531,6 +568,24 @@ def _header_footer(ws: Any, spec: ScoreSheetSpec, labels: dict[str, str]) -> Non
     ws.oddFooter.right.size = 8
 
 
+def _lines(text: object, width: float, points: float) -> int:
+    """Lines a wrapped text needs in a column ``width`` characters wide (an estimate that errs
+    on the tall side: neither Excel nor LibreOffice fits row heights to wrapped text when they
+    open a file, so a row without a height shows only its first line)."""
+    if not isinstance(text, str) or not text:
+        return 1
+    per_line = max(1, int(width * 1.05 * 11 / points))
+    return sum(max(1, -(-len(part) // per_line)) for part in text.split("\n"))
+
+
+def _fit_height(ws: Any, row: int, lines: int, points: float) -> None:
+    if lines > 1:
+        # the attributes of <row> as the streaming writer merges them (``dims.get(row)``),
+        # without a RowDimension object per row (a 30 000-row card would build 30 000)
+        height = f"{lines * points * 1.3 + 3:.1f}"
+        ws.row_dimensions[row] = {"ht": height, "customHeight": "1"}
+
+
 def _write_cover(wb: Workbook, spec: ScoreSheetSpec) -> None:
     lang = spec.language
     labels = LABELS[lang]
@@ -587,7 +642,11 @@ def _write_cover(wb: Workbook, spec: ScoreSheetSpec) -> None:
             lines.append(criterion.guidance)
         pair(criterion.code, "\n".join(lines))
     ws.set_size(len(rows), 2)
-    for row in rows:
+    for number, row in enumerate(rows, 1):
+        if len(row) == 2:
+            texts = [cell[0] if type(cell) is tuple else cell for cell in row]
+            lines = max(_lines(texts[0], 30, 11), _lines(texts[1], 95, 11))
+            _fit_height(ws, number, lines, 11)
         ws.append(row)
 
 
@@ -597,7 +656,7 @@ def _write_card(wb: Workbook, spec: ScoreSheetSpec) -> None:
     ws = _new_sheet(wb, CARD_SHEET[lang])
     styles = _CardStyles(ws)
     weighted = any(c.weight != c.max_score for c in spec.criteria)
-    widths = {"A": 10, "B": 24, "C": 32, "D": 7, "E": 32, "F": 7, "G": 7, "H": 9, "I": 58}
+    widths = {"A": 10, "B": 24, "C": 32, "D": 7, "E": 42, "F": 7, "G": 7, "H": 9, "I": 58}
     for letter, width in widths.items():
         ws.column_dimensions[letter].width = width
     for column in (COL_KEY_OFFER, COL_KEY_CRITERION, COL_FACTOR):
@@ -635,6 +694,7 @@ def _write_card(wb: Workbook, spec: ScoreSheetSpec) -> None:
         )
         for c in criteria
     ]
+    name_lines = [_lines(cells[1], widths["E"], 10) for cells in criterion_cells]
     rows_by_scale: dict[tuple[Decimal, Decimal], list[int]] = {}
     scale_of = [(c.max_score, c.step) for c in criteria]
     justification_rows: list[int] = []
@@ -682,6 +742,10 @@ def _write_card(wb: Workbook, spec: ScoreSheetSpec) -> None:
             ]
             if factor is not None:
                 values.append(factor)
+            lines = max(name_lines[index], _lines(justification, 58, 10))
+            if index == 0:
+                lines = max(lines, _lines(offer.applicant, 24, 10), _lines(title, 32, 10))
+            _fit_height(ws, row, lines, 10)
             ws.append(values)
             rows_by_scale.setdefault(scale_of[index], []).append(row)
             justification_rows.append(row)
@@ -846,7 +910,7 @@ class _Problems:
     def __init__(self) -> None:
         self.items: list[SheetProblem] = []
 
-    def add(self, sheet: str, cell: str, code: str, **params: object) -> SheetProblem:
+    def add(self, sheet: str, cell: str, code: str, /, **params: object) -> SheetProblem:
         problem = SheetProblem(sheet, cell, code, {k: str(v) for k, v in params.items()})
         self.items.append(problem)
         return problem
@@ -991,13 +1055,20 @@ def _check_identity(meta: _Meta, expected: ScoreSheetSpec, problems: _Problems) 
 
 
 def read_workbook(
-    data: bytes, *, expected: ScoreSheetSpec | None = None, max_bytes: int = 20_000_000
+    data: bytes,
+    *,
+    expected: ScoreSheetSpec | None = None,
+    max_bytes: int = 20_000_000,
+    resolve: Callable[[str], ScoreSheetSpec | None] | None = None,
 ) -> ParsedScoreSheet:
     """Read a returned score workbook; never raises for anything a file can contain.
 
     With ``expected`` (the spec the service would issue now) the identity, the fingerprint,
     the keys and the scales are checked against it; without it the file is checked against
     its own hidden metadata and the claims are returned for the service to look up.
+    ``resolve`` lets the service look the spec up by the file's issue id in the same pass
+    (one parse instead of two): it is called with the issue id once the hidden metadata are
+    read, and its answer is used as ``expected`` (None: check against the metadata only).
     """
     sha256 = hashlib.sha256(data).hexdigest()
     problems = _Problems()
@@ -1014,7 +1085,7 @@ def read_workbook(
             problems.add("", "", ProblemCode.FILE_CORRUPT, detail=f"{type(error).__name__}")
             return ParsedScoreSheet(problems=tuple(problems.items), sha256=sha256)
         try:
-            result = _read_loaded(wb, expected, problems, sha256)
+            result = _read_loaded(wb, expected, problems, sha256, resolve)
         except Exception as error:  # the same, discovered while streaming the rows
             log.info("workbook fails while reading: %r", error, exc_info=True)
             problems.add("", "", ProblemCode.FILE_CORRUPT, detail=f"{type(error).__name__}")
@@ -1027,7 +1098,11 @@ def read_workbook(
 
 
 def _read_loaded(
-    wb: Any, expected: ScoreSheetSpec | None, problems: _Problems, sha256: str
+    wb: Any,
+    expected: ScoreSheetSpec | None,
+    problems: _Problems,
+    sha256: str,
+    resolve: Callable[[str], ScoreSheetSpec | None] | None = None,
 ) -> ParsedScoreSheet:
     sheetnames = list(wb.sheetnames)
     meta = _Meta()
@@ -1062,6 +1137,8 @@ def _read_loaded(
             supported=FORMAT_VERSION,
         )
         return claims()
+    if expected is None and resolve is not None and meta.values.get("issue_id"):
+        expected = resolve(meta.values["issue_id"])
     if expected is not None:
         _check_identity(meta, expected, problems)
 
@@ -1216,14 +1293,83 @@ def _card_rows(
     if last is None or ws.max_row != last:
         ws.reset_dimensions()
         last = None
-    rows = ws.iter_rows(min_row=FIRST_ROW, max_row=last, max_col=width, values_only=True)
+    rows = _values_by_row(ws, FIRST_ROW, last, width)
     try:
-        if last is None:
-            yield from rows
-        else:
-            yield from itertools.islice(rows, last - FIRST_ROW + 1)
+        yield from rows
     finally:
         rows.close()
+
+
+_INLINE_TAG = f"{{{SHEET_MAIN_NS}}}is"
+_TEXT_TAG = f"{{{SHEET_MAIN_NS}}}t"
+
+
+class _CardParser(WorkSheetParser):
+    """openpyxl's sheet parser, minus the text of the columns the import never reads.
+
+    The applicant, title and criterion name (columns B, C, E) and the scale (F, G) are
+    for the member's eyes; decoding their text was half the reading time of a large card.
+    Such a cell is reported as ``"…"`` when it holds anything (so that text typed into an
+    added row is still noticed) and as empty otherwise.  Every other cell is parsed by
+    openpyxl as usual.
+    """
+
+    SKIPPED = frozenset({COL_APPLICANT, COL_TITLE, COL_CRITERION_NAME, COL_MAX, COL_STEP})
+
+    def parse_cell(self, element: Any) -> dict[str, Any]:
+        coordinate = element.get("r")
+        if coordinate:
+            row, column = coordinate_to_tuple(coordinate)
+            if column in self.SKIPPED:
+                self.col_counter = column
+                value = "…" if len(element) else None
+                return {"row": row, "column": column, "value": value, "data_type": "s"}
+            if element.get("t") == "inlineStr" and len(element) == 1:
+                # the plain ``<is><t>text</t></is>`` that Komisja writes: openpyxl builds a
+                # rich-text object for each; rich text and anything else go the long way
+                inline = element[0]
+                if inline.tag == _INLINE_TAG and len(inline) == 1 and inline[0].tag == _TEXT_TAG:
+                    self.col_counter = column
+                    text = inline[0].text or ""
+                    return {"row": row, "column": column, "value": text, "data_type": "s"}
+        result: dict[str, Any] = super().parse_cell(element)
+        return result
+
+
+def _values_by_row(
+    ws: Any, first: int, last: int | None, width: int
+) -> Iterator[tuple[object, ...]]:
+    """Rows ``first``..``last`` (to the end when None) as ``width`` values each, like
+    ``ws.iter_rows(values_only=True)`` of a read-only sheet, through :class:`_CardParser`."""
+    empty = (None,) * width
+    expected = first
+    with ws._get_source() as source:
+        parser = _CardParser(
+            source,
+            ws._shared_strings,
+            data_only=ws.parent.data_only,
+            epoch=ws.parent.epoch,
+            date_formats=ws.parent._date_formats,
+            timedelta_formats=ws.parent._timedelta_formats,
+        )
+        for number, cells in parser.parse():
+            if number < first:
+                continue
+            if last is not None and number > last:
+                break
+            while expected < number:  # rows the file leaves out are empty
+                yield empty
+                expected += 1
+            values: list[object] = [None] * width
+            for cell in cells:
+                column = cell["column"]
+                if column <= width:
+                    values[column - 1] = cell["value"]
+            yield tuple(values)
+            expected += 1
+    while last is not None and expected <= last:
+        yield empty
+        expected += 1
 
 
 def _row_values(

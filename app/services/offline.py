@@ -4,17 +4,42 @@ Import is all-or-nothing: the file is read and checked completely, a preview say
 change (new, changed, unchanged and removed scores), and only a file without a single problem
 is written — in one transaction, attributed to the member the file was issued to, whoever
 imports it.  A file imported once more changes nothing and says so.
+
+The office side (database):
+
+* :func:`export_scoresheet` / :func:`export_package` — issue a member's ``.xlsx`` card or
+  signed ``.komisja`` package; every issue is recorded (with the package's public key) so
+  the returned file can be checked.
+* :func:`preview_scoresheet_import` / :func:`import_scoresheet` and
+  :func:`preview_package_return` / :func:`import_package_return` — the preview (an
+  :class:`ImportPreview`) and the all-or-nothing import.  Optional ``competition_id`` /
+  ``member_code`` say whose file the user means to load (the GUI knows); ``lang`` the
+  language of the problems.
+
+The evaluator mode (the member's laptop, no database; for the GUI's evaluator window):
+:func:`open_evaluator_package` → :class:`EvaluatorSession`; :func:`check_entry` /
+:func:`update_entry` as the member types; :func:`save_evaluator_draft` (autosave);
+:func:`incomplete_entries` (what blocks "finished"); :func:`write_return` (the signed file).
 """
 
 from __future__ import annotations
 
 import hashlib
+import io
 import json
+import logging
+import os
+import tempfile
 import uuid
-from dataclasses import dataclass
-from decimal import Decimal
+import zipfile
+from dataclasses import dataclass, replace
+from datetime import datetime
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
 
-from sqlalchemy import select
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.config import current_language
@@ -22,30 +47,51 @@ from app.db import Database
 from app.db.audit import record_event
 from app.errors import UserError
 from app.models import (
+    Applicant,
+    AttachmentBlob,
+    AuditEntry,
     Competition,
     CompetitionStatus,
     Criterion,
     FormalStatus,
     IssueKind,
     Member,
+    Offer,
     Score,
     ScoreSheetIssue,
     ScoreSource,
 )
-from app.offline.problems import problem_text
+from app.offline.package import (
+    EvaluatorDraft,
+    EvaluatorPackage,
+    build_package,
+    draft_path,
+    load_draft,
+    new_draft,
+    next_return,
+    open_package,
+    read_return,
+    save_draft,
+)
+from app.offline.problems import OfflineFileError, ProblemCode, problem_text
 from app.offline.spec import (
+    ParsedReturn,
     ParsedScoreSheet,
+    ScoreKey,
     ScoreSheetSpec,
     SheetCriterion,
     SheetEntry,
     SheetOffer,
+    SheetProblem,
 )
+from app.offline.validation import key_params, quote, scale_problem
 from app.scoring.types import CriterionKind
 from app.services import base
 from app.services.base import Actor, get_competition, require_editable
-from app.services.procedure import apply_scores
-from app.services.specs import ScoreEntry
 
+log = logging.getLogger(__name__)
+
+#: files above this size are refused before anything parses them (a 2 000-offer card is ~2 MB)
 MAX_FILE_BYTES = 20_000_000
 Row = tuple[str, str, Decimal | None, Decimal | None, str]
 
@@ -59,6 +105,13 @@ def plain(value: Decimal) -> Decimal:
 
 @dataclass(frozen=True)
 class ImportPreview:
+    """What an import would do (or did): one row per score of the card, and every problem.
+
+    ``ok`` is False when there is any problem; then nothing is or was written.
+    ``already_imported``: this very file was imported before (with ``changes == 0`` an
+    import writes nothing at all).
+    """
+
     competition_id: int | None
     member_code: str
     member_name: str
@@ -66,6 +119,10 @@ class ImportPreview:
     problems: tuple[str, ...]  # in the user's language, each with its sheet and cell
     ok: bool
     already_imported: bool
+    issue_id: str = ""
+    #: signed returns only: the return's sequence number and whether the member finished
+    sequence: int | None = None
+    finished: bool | None = None
 
     @property
     def changes(self) -> int:
@@ -108,6 +165,15 @@ def build_spec(
 ) -> ScoreSheetSpec:
     recused = {c.offer_id for c in member.conflicts}
     criteria = _member_scored_criteria(competition)
+    # the applicants' names in one query, not one lazy load per offer (2 000 offers: seconds)
+    applicants = {
+        offer_id: name
+        for offer_id, name in session.execute(
+            select(Offer.id, Applicant.name)
+            .join(Applicant, Offer.applicant_id == Applicant.id)
+            .where(Offer.competition_id == competition.id)
+        )
+    }
     offers = [
         o
         for o in competition.offers
@@ -148,7 +214,10 @@ def build_spec(
         ),
         offers=tuple(
             SheetOffer(
-                code=o.code, applicant=o.applicant.name, title=o.title, requested=o.requested_amount
+                code=o.code,
+                applicant=applicants[o.id],
+                title=o.title,
+                requested=o.requested_amount,
             )
             for o in offers
         ),
@@ -157,39 +226,71 @@ def build_spec(
 
 
 def _issue(
-    db: Database,
-    actor: Actor,
+    session: Session,
     competition_id: int,
     member_code: str,
     kind: IssueKind,
-    public_key: bytes | None = None,
-) -> tuple[ScoreSheetSpec, str]:
-    lang = current_language()
-    with db.unit_of_work(actor.operator, actor.member) as session:
-        competition = get_competition(session, competition_id)
-        require_editable(competition, "scores")
-        member = base.member_by_code(session, competition_id, member_code)
-        issue_id = str(uuid.uuid4())
-        spec = build_spec(session, competition, member, issue_id, lang)
-        session.add(
-            ScoreSheetIssue(
-                id=issue_id,
-                competition_id=competition.id,
-                member_id=member.id,
-                kind=kind,
-                fingerprint=spec.fingerprint,
-                issued_at=base.now(),
-                public_key=public_key,
-            )
-        )
-        return spec, issue_id
+    lang: str,
+) -> tuple[ScoreSheetSpec, ScoreSheetIssue, Competition, Member]:
+    """A new issue row (flushed later by the caller's unit of work) and its spec."""
+    competition = get_competition(session, competition_id)
+    require_editable(competition, "scores")
+    member = base.member_by_code(session, competition_id, member_code)
+    issue_id = str(uuid.uuid4())
+    spec = build_spec(session, competition, member, issue_id, lang)
+    issue = ScoreSheetIssue(
+        id=issue_id,
+        competition_id=competition.id,
+        member_id=member.id,
+        kind=kind,
+        fingerprint=spec.fingerprint,
+        issued_at=base.now(),
+        public_key=None,
+    )
+    return spec, issue, competition, member
 
 
 def export_scoresheet(db: Database, actor: Actor, competition_id: int, member_code: str) -> bytes:
+    """The member's score workbook (.xlsx); the issue is recorded so the return can be checked."""
     from app.offline.workbook import build_workbook
 
-    spec, _ = _issue(db, actor, competition_id, member_code, IssueKind.WORKBOOK)
-    return build_workbook(spec)
+    with db.unit_of_work(actor.operator, actor.member) as session:
+        spec, issue, _, _ = _issue(
+            session, competition_id, member_code, IssueKind.WORKBOOK, current_language()
+        )
+        session.add(issue)
+        data = build_workbook(spec)
+    log.info("issued workbook %s to %s (%d bytes)", spec.issue_id, member_code, len(data))
+    return data
+
+
+def export_package(db: Database, actor: Actor, competition_id: int, member_code: str) -> bytes:
+    """The member's evaluator package (.komisja) with their offers' attachments.
+
+    A fresh Ed25519 key pair is made for this package alone: the private key travels in the
+    package, the public key is stored with the issue, and only returns signed with it are
+    accepted for this issue.  Recused and rejected offers, other members' scores and their
+    attachments never enter the file.
+    """
+    with db.unit_of_work(actor.operator, actor.member) as session:
+        spec, issue, competition, _ = _issue(
+            session, competition_id, member_code, IssueKind.PACKAGE, current_language()
+        )
+        on_card = {o.code for o in spec.offers}
+        attachments: dict[str, list[tuple[str, bytes]]] = {}
+        for offer in competition.offers:
+            if offer.code not in on_card:
+                continue
+            for attachment in offer.attachments:
+                blob = session.get(AttachmentBlob, attachment.sha256)
+                if blob is not None:
+                    attachments.setdefault(offer.code, []).append(
+                        (attachment.filename, blob.content)
+                    )
+        data, public_key = build_package(spec, attachments)
+        issue.public_key = public_key
+        session.add(issue)
+    return data
 
 
 # ---------------------------------------------------------------------------------------------
@@ -206,12 +307,13 @@ def _diff(
     criteria = {c.id: c.code for c in _member_scored_criteria(competition)}
     offers = {o.id: o.code for o in competition.offers}
     current: dict[tuple[str, str], tuple[Decimal, str]] = {}
-    for score in session.scalars(select(Score).where(Score.member_id == member.id)):
-        if score.criterion_id in criteria:
-            current[(offers[score.offer_id], criteria[score.criterion_id])] = (
-                score.value,
-                score.justification,
-            )
+    for offer_id, criterion_id, value, justification in session.execute(
+        select(Score.offer_id, Score.criterion_id, Score.value, Score.justification).where(
+            Score.member_id == member.id
+        )
+    ):
+        if criterion_id in criteria:
+            current[(offers[offer_id], criteria[criterion_id])] = (value, justification)
     rows: list[Row] = []
     keys = parsed.keys or tuple(parsed.entries)
     for key in keys:
@@ -232,6 +334,63 @@ def _diff(
     return tuple(rows)
 
 
+def _problem(code: str, **params: object) -> SheetProblem:
+    return SheetProblem("", "", code, {k: str(v) for k, v in params.items()})
+
+
+def _label(competition: Competition) -> str:
+    return f"{competition.case_reference} „{competition.title}”"
+
+
+@dataclass(frozen=True)
+class _Target:
+    """What the importer says the file is for (the GUI knows; the command line does not)."""
+
+    competition_id: int | None = None
+    member_code: str | None = None
+
+    def problems(
+        self, session: Session, competition: Competition | None, member_code: str, uid: str
+    ) -> list[SheetProblem]:
+        found: list[SheetProblem] = []
+        if self.competition_id is not None:
+            wanted = get_competition(session, self.competition_id)
+            if (competition.id if competition else None) != wanted.id and uid != wanted.uid:
+                shown = _label(competition) if competition is not None else uid
+                found.append(
+                    _problem(ProblemCode.WRONG_COMPETITION, found=shown, expected=_label(wanted))
+                )
+                return found
+        if self.member_code is not None and member_code and member_code != self.member_code:
+            names = {}
+            if competition is not None:
+                names = {m.code: f"{m.name} ({m.code})" for m in competition.members}
+            found.append(
+                _problem(
+                    ProblemCode.WRONG_MEMBER,
+                    found=names.get(member_code, member_code),
+                    expected=names.get(self.member_code, self.member_code),
+                )
+            )
+        return found
+
+
+def _refused(
+    problems: list[SheetProblem],
+    lang: str,
+    member_code: str = "",
+    competition_id: int | None = None,
+) -> ImportPreview:
+    texts = tuple(problem_text(p, lang) for p in problems)
+    return ImportPreview(competition_id, member_code, "", (), texts, False, False)
+
+
+def _too_large(data: bytes) -> list[SheetProblem]:
+    if len(data) > MAX_FILE_BYTES:
+        return [_problem(ProblemCode.FILE_TOO_LARGE, size=len(data), limit=MAX_FILE_BYTES)]
+    return []
+
+
 def _locate(session: Session, issue_id: str) -> tuple[ScoreSheetIssue, Competition, Member] | None:
     issue = session.get(ScoreSheetIssue, issue_id) if issue_id else None
     if issue is None:
@@ -242,75 +401,272 @@ def _locate(session: Session, issue_id: str) -> tuple[ScoreSheetIssue, Competiti
     return issue, competition, member
 
 
-def _preview(
-    session: Session, data: bytes, lang: str, reader: str, public_key_check: bool = False
-) -> tuple[ImportPreview, ScoreSheetIssue | None, ParsedScoreSheet | None]:
-    from app.offline.workbook import read_workbook
-
-    if len(data) > MAX_FILE_BYTES:
-        problem = (
-            f"The file is too large ({len(data)} bytes; at most {MAX_FILE_BYTES}). It is "
-            "not a score workbook issued by Komisja."
-            if lang == "en"
-            else f"Plik jest za duży ({len(data)} bajtów; najwyżej {MAX_FILE_BYTES}). To nie jest "
-            "karta oceny wydana przez program Komisja."
-        )
-        return ImportPreview(None, "", "", (), (problem,), False, False), None, None
-    first = read_workbook(data, max_bytes=MAX_FILE_BYTES) if reader == "workbook" else None
-    assert first is not None
-    located = _locate(session, first.issue_id)
-    if located is None:
-        problems = _problems(first, lang) or (
-            (
-                "This workbook was not issued by this database (unknown issue id); import it "
-                "where it was issued."
-                if lang == "en"
-                else "Tej karty nie wydano z tej bazy danych (nieznany identyfikator wydania); "
-                "zaimportuj ją tam, gdzie ją wydano."
-            ),
-        )
-        return ImportPreview(None, first.member_code, "", (), problems, False, False), None, first
+def _finish_preview(
+    session: Session,
+    located: tuple[ScoreSheetIssue, Competition, Member],
+    parsed: ParsedScoreSheet,
+    extra: list[SheetProblem],
+    lang: str,
+    data: bytes,
+) -> ImportPreview:
     issue, competition, member = located
-    expected = build_spec(session, competition, member, issue.id, lang)
-    parsed = read_workbook(data, expected=expected, max_bytes=MAX_FILE_BYTES)
-    problems = list(_problems(parsed, lang))
+    problems = [*parsed.problems, *extra]
     if competition.status is not CompetitionStatus.SCORING:
         problems.append(
-            "The competition is not at the scoring step "
-            f"({base.status_label(competition.status, 'en')})."
-            if lang == "en"
-            else "Konkurs nie jest na etapie oceny merytorycznej "
-            f"(status: {base.status_label(competition.status)})."
+            _problem(ProblemCode.NOT_SCORING, status=base.status_label(competition.status, lang))
         )
-    rows = _diff(session, competition, member, parsed) if not parsed.problems else ()
-    already = issue.last_import_sha256 == hashlib.sha256(data).hexdigest()
-    preview = ImportPreview(
+    rows = _diff(session, competition, member, parsed) if not problems else ()
+    sequence = parsed.sequence if isinstance(parsed, ParsedReturn) else None
+    finished = parsed.finished if isinstance(parsed, ParsedReturn) else None
+    return ImportPreview(
         competition_id=competition.id,
         member_code=member.code,
         member_name=member.name,
         rows=rows,
-        problems=tuple(problems),
+        problems=tuple(problem_text(p, lang) for p in problems),
         ok=not problems,
-        already_imported=already,
+        already_imported=issue.last_import_sha256 == hashlib.sha256(data).hexdigest(),
+        issue_id=issue.id,
+        sequence=sequence,
+        finished=finished,
     )
-    return preview, issue, parsed
 
 
-def preview_scoresheet_import(db: Database, data: bytes) -> ImportPreview:
+def _preview_workbook(
+    session: Session, data: bytes, lang: str, target: _Target
+) -> tuple[ImportPreview, ScoreSheetIssue | None, ParsedScoreSheet | None]:
+    from app.offline.workbook import read_workbook
+
+    too_large = _too_large(data)
+    if too_large:
+        return _refused(too_large, lang), None, None
+    found: list[tuple[ScoreSheetIssue, Competition, Member]] = []
+
+    def resolve(issue_id: str) -> ScoreSheetSpec | None:
+        located = _locate(session, issue_id)
+        if located is None or located[0].kind is not IssueKind.WORKBOOK:
+            return None
+        found.append(located)
+        issue, competition, member = located
+        return build_spec(session, competition, member, issue.id, lang)
+
+    # one pass: the reader looks the issue up as soon as it has read the hidden metadata
+    parsed = read_workbook(data, max_bytes=MAX_FILE_BYTES, resolve=resolve)
+    if not found:
+        problems = list(parsed.problems) or target.problems(
+            session, None, parsed.member_code, parsed.competition_uid
+        )
+        if not problems:
+            problems = [
+                _problem(
+                    ProblemCode.NOT_ISSUED_HERE,
+                    issue=parsed.issue_id,
+                    competition=parsed.competition_uid,
+                )
+            ]
+        return _refused(problems, lang, parsed.member_code), None, parsed
+    issue, competition, member = found[0]
+    extra = target.problems(session, competition, member.code, competition.uid)
+    return _finish_preview(session, found[0], parsed, extra, lang, data), issue, parsed
+
+
+def preview_scoresheet_import(
+    db: Database,
+    data: bytes,
+    *,
+    competition_id: int | None = None,
+    member_code: str | None = None,
+    lang: str | None = None,
+) -> ImportPreview:
+    """What importing this workbook would change, and every problem; writes nothing.
+
+    ``competition_id`` / ``member_code``: when the importer says whose card it is (the GUI
+    imports from a competition's or a member's view), a file of another competition or member
+    is refused with a message naming both.
+    """
     with db.read() as session:
-        return _preview(session, data, current_language(), "workbook")[0]
+        return _preview_workbook(
+            session, data, lang or current_language(), _Target(competition_id, member_code)
+        )[0]
 
 
-def import_scoresheet(db: Database, actor: Actor, data: bytes) -> ImportPreview:
-    """Write the workbook's scores (all valid) or nothing; returns what was done."""
-    lang = current_language()
+def import_scoresheet(
+    db: Database,
+    actor: Actor,
+    data: bytes,
+    *,
+    competition_id: int | None = None,
+    member_code: str | None = None,
+    lang: str | None = None,
+) -> ImportPreview:
+    """Write the workbook's scores (all valid) or nothing; returns what was done.
+
+    ``lang`` (default: the user's setting) is the language of the problems; see
+    :func:`preview_scoresheet_import` for ``competition_id`` / ``member_code``.
+
+    Raises ``UserError("import_refused")`` with every problem in ``details`` when the file
+    has any problem.  A file already imported that would change nothing writes nothing.
+    """
+    lang = lang or current_language()
     with db.unit_of_work(actor.operator, actor.member) as session:
-        preview, issue, parsed = _preview(session, data, lang, "workbook")
+        preview, issue, parsed = _preview_workbook(
+            session, data, lang, _Target(competition_id, member_code)
+        )
         if not preview.ok or issue is None or parsed is None:
             raise UserError(
                 "import_refused", {"count": len(preview.problems)}, details=preview.problems
             )
         _apply(session, issue, parsed, preview, ScoreSource.WORKBOOK, data)
+        return preview
+
+
+# -- evaluator package returns ------------------------------------------------------------------
+
+
+_FILE_LEVEL = {
+    ProblemCode.FILE_EMPTY,
+    ProblemCode.FILE_TOO_LARGE,
+    ProblemCode.FILE_WRONG_FORMAT,
+    ProblemCode.FILE_CORRUPT,
+    ProblemCode.FORMAT_NEWER,
+}
+
+
+def _claimed_issue(data: bytes) -> str:
+    """The issue id a return file claims, read without trusting anything (empty if none)."""
+    try:
+        envelope = json.loads(data.decode("utf-8"))
+        payload = json.loads(envelope["payload"])
+        issue_id = payload["issue_id"]
+    except (UnicodeDecodeError, ValueError, TypeError, KeyError, RecursionError):
+        return ""
+    return issue_id if isinstance(issue_id, str) else ""
+
+
+def _is_package(data: bytes) -> bool:
+    if not data.startswith(b"PK"):
+        return False
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return "manifest.json" in archive.namelist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return False
+
+
+def _imported_sequences(session: Session, issue_id: str) -> list[tuple[int, str, datetime]]:
+    """(sequence, file SHA-256, when) of every return imported for an issue, from the audit."""
+    found = []
+    for entry in session.scalars(
+        select(AuditEntry).where(
+            AuditEntry.object_type == "ScoreSheetIssue",
+            AuditEntry.object_id == issue_id,
+            AuditEntry.action == "import",
+        )
+    ):
+        after = json.loads(entry.after or "{}")
+        if isinstance(after.get("sequence"), int):
+            found.append((after["sequence"], str(after.get("file_sha256", "")), entry.at))
+    return found
+
+
+def _preview_return(
+    session: Session, data: bytes, lang: str, target: _Target
+) -> tuple[ImportPreview, ScoreSheetIssue | None, ParsedReturn | None]:
+    too_large = _too_large(data)
+    if too_large:
+        return _refused(too_large, lang), None, None
+    if _is_package(data):
+        return _refused([_problem(ProblemCode.FILE_IS_PACKAGE)], lang), None, None
+    claimed = _claimed_issue(data)
+    located = _locate(session, claimed) if claimed else None
+    if located is None or located[0].public_key is None:
+        # nothing to verify against: say what is wrong with the file, or that it is not ours
+        anyone = Ed25519PrivateKey.generate().public_key().public_bytes_raw()
+        first = read_return(data, public_key=anyone, expected=None, max_bytes=MAX_FILE_BYTES)
+        # no key of ours to check it with: only what is wrong with the file as such counts
+        problems = [p for p in first.problems if p.code in _FILE_LEVEL]
+        if not problems:
+            problems = target.problems(session, None, first.member_code, first.competition_uid)
+        if not problems:
+            problems = [
+                _problem(
+                    ProblemCode.NOT_ISSUED_HERE,
+                    issue=first.issue_id or "—",
+                    competition=first.competition_uid or "—",
+                )
+            ]
+        return _refused(problems, lang, first.member_code), None, None
+    issue, competition, member = located
+    assert issue.public_key is not None
+    expected = build_spec(session, competition, member, issue.id, lang)
+    parsed = read_return(
+        data, public_key=issue.public_key, expected=expected, max_bytes=MAX_FILE_BYTES
+    )
+    extra = target.problems(session, competition, member.code, competition.uid)
+    if parsed.ok and parsed.sequence is not None:
+        this = hashlib.sha256(data).hexdigest()
+        earlier = [s for s in _imported_sequences(session, issue.id) if s[1] != this]
+        latest = max(earlier, default=None)
+        if latest is not None and latest[0] >= parsed.sequence:
+            extra.append(
+                _problem(
+                    ProblemCode.RETURN_SUPERSEDED,
+                    found=parsed.sequence,
+                    latest=latest[0],
+                    imported_at=format_datetime(latest[2], lang),
+                )
+            )
+    return _finish_preview(session, located, parsed, extra, lang, data), issue, parsed
+
+
+def format_datetime(value: datetime, lang: str) -> str:
+    local = value.astimezone() if value.tzinfo else value
+    return local.strftime("%Y-%m-%d %H:%M" if lang == "en" else "%d.%m.%Y %H:%M")
+
+
+def preview_package_return(
+    db: Database,
+    data: bytes,
+    *,
+    competition_id: int | None = None,
+    member_code: str | None = None,
+    lang: str | None = None,
+) -> ImportPreview:
+    """What importing this signed return file would change, and every problem; writes nothing.
+
+    The signature is checked with the key stored when the package was issued; a tampered
+    file, another package's key, another competition or member, stale criteria or offers,
+    and a return older than one already imported from the same package are refused.
+    """
+    with db.read() as session:
+        return _preview_return(
+            session, data, lang or current_language(), _Target(competition_id, member_code)
+        )[0]
+
+
+def import_package_return(
+    db: Database,
+    actor: Actor,
+    data: bytes,
+    *,
+    competition_id: int | None = None,
+    member_code: str | None = None,
+    lang: str | None = None,
+) -> ImportPreview:
+    """Write the return's scores (all valid) or nothing, attributed to the package's member.
+
+    Arguments as for :func:`preview_package_return` and :func:`import_scoresheet`.
+    """
+    lang = lang or current_language()
+    with db.unit_of_work(actor.operator, actor.member) as session:
+        preview, issue, parsed = _preview_return(
+            session, data, lang, _Target(competition_id, member_code)
+        )
+        if not preview.ok or issue is None or parsed is None:
+            raise UserError(
+                "import_refused", {"count": len(preview.problems)}, details=preview.problems
+            )
+        _apply(session, issue, parsed, preview, ScoreSource.PACKAGE, data)
         return preview
 
 
@@ -322,46 +678,397 @@ def _apply(
     source: ScoreSource,
     data: bytes,
 ) -> None:
+    if preview.already_imported and preview.changes == 0:
+        log.info("file for issue %s already imported: nothing to write", issue.id)
+        return
     competition = get_competition(session, issue.competition_id, for_update=True)
     member = session.get(Member, issue.member_id)
     assert member is not None
     # the scores belong to the member the file was issued to, whoever imports it
     session.info["member"] = member.code
-    entries = [
-        ScoreEntry(
-            offer,
-            criterion,
-            parsed.entries[(offer, criterion)].value or Decimal(0),
-            parsed.entries[(offer, criterion)].justification,
-        )
-        for offer, criterion, _old, _new, status in preview.rows
-        if status in ("new", "changed")
-    ]
-    if entries:
-        apply_scores(session, competition, member.code, entries, source=source)
-    removed = [(o, c) for o, c, _old, _new, status in preview.rows if status == "removed"]
-    if removed:
-        criteria = {c.code: c.id for c in competition.criteria}
-        offers = {o.code: o.id for o in competition.offers}
-        for offer, criterion in removed:
-            for score in session.scalars(
-                select(Score).where(
-                    Score.member_id == member.id,
-                    Score.offer_id == offers[offer],
-                    Score.criterion_id == criteria[criterion],
-                )
-            ):
-                session.delete(score)
+    _write_scores(session, competition, member, parsed, preview, source)
     issue.last_import_sha256 = hashlib.sha256(data).hexdigest()
     issue.last_imported_at = base.now()
+    after: dict[str, object] = {
+        "member": member.code,
+        "kind": issue.kind.value,
+        "file_sha256": issue.last_import_sha256,
+        **preview.counts(),
+    }
+    if isinstance(parsed, ParsedReturn):
+        after.update(sequence=parsed.sequence, finished=parsed.finished)
     record_event(
         session,
         competition_id=competition.id,
         object_type="ScoreSheetIssue",
         object_id=issue.id,
         action="import",
-        after={"member": member.code, "file_sha256": issue.last_import_sha256, **preview.counts()},
+        after=after,
     )
 
 
-__all__ = ["ImportPreview", "export_scoresheet", "import_scoresheet", "preview_scoresheet_import"]
+_SCORE_COLUMNS = (
+    "id",
+    "competition_id",
+    "member_id",
+    "offer_id",
+    "criterion_id",
+    "value",
+    "justification",
+    "source",
+    "entered_at",
+)
+
+
+def _write_scores(
+    session: Session,
+    competition: Competition,
+    member: Member,
+    parsed: ParsedScoreSheet,
+    preview: ImportPreview,
+    source: ScoreSource,
+) -> None:
+    """Insert, update and delete the member's scores in bulk, each with its audit entry.
+
+    A card holds up to tens of thousands of scores; through the ORM unit of work (one
+    object, one snapshot each) that took several seconds per card.  The rows are written
+    with one statement per kind of change, and every change gets the audit entry the
+    session hook would have written (same object type, id, action and values).  The file
+    was checked against the card the database issues now (admitted offers, recusals,
+    scales, steps, justifications) inside this transaction; the scale and justification
+    rules are checked once more here, so no path writes a score the rules forbid.
+    """
+    criteria = {c.code: c for c in competition.criteria}
+    offers = {o.code: o.id for o in competition.offers}
+    current = {
+        (row.offer_id, row.criterion_id): row
+        for row in session.execute(
+            select(*(getattr(Score, name) for name in _SCORE_COLUMNS)).where(
+                Score.member_id == member.id
+            )
+        )
+    }
+    now = base.now()
+    inserts: list[dict[str, object]] = []
+    updates: list[tuple[Any, dict[str, object]]] = []
+    deletes: list[Any] = []
+    for offer_code, criterion_code, _old, _new, status in preview.rows:
+        if status == "unchanged":
+            continue
+        criterion = criteria[criterion_code]
+        key = (offers[offer_code], criterion.id)
+        if status == "removed":
+            deletes.append(current[key])
+            continue
+        entry = parsed.entries[(offer_code, criterion_code)]
+        assert entry.value is not None
+        _check_score(competition, criterion, offer_code, entry)
+        values = {
+            "value": entry.value,
+            "justification": entry.justification.strip(),
+            "source": source,
+            "entered_at": now,
+        }
+        if status == "new":
+            inserts.append(
+                {
+                    "competition_id": competition.id,
+                    "member_id": member.id,
+                    "offer_id": key[0],
+                    "criterion_id": key[1],
+                    **values,
+                }
+            )
+        else:
+            updates.append((current[key], values))
+    if inserts:
+        statement = insert(Score).returning(Score.id, sort_by_parameter_order=True)
+        ids = session.execute(statement, inserts).scalars().all()
+        for score_id, row in zip(ids, inserts, strict=True):
+            _audit_score(session, competition.id, score_id, "create", {}, {"id": score_id, **row})
+    if updates:
+        session.execute(update(Score), [{"id": row.id, **values} for row, values in updates])
+        for row, values in updates:
+            before = {name: getattr(row, name) for name in values}
+            changed = [name for name in values if before[name] != values[name]]
+            _audit_score(
+                session,
+                competition.id,
+                row.id,
+                "update",
+                {name: before[name] for name in changed},
+                {name: values[name] for name in changed},
+            )
+    if deletes:
+        session.execute(delete(Score).where(Score.id.in_([row.id for row in deletes])))
+        for row in deletes:
+            snapshot = {name: getattr(row, name) for name in _SCORE_COLUMNS}
+            _audit_score(session, competition.id, row.id, "delete", snapshot, {})
+
+
+def _audit_score(
+    session: Session,
+    competition_id: int,
+    score_id: int,
+    action: str,
+    before: dict[str, Any],
+    after: dict[str, Any],
+) -> None:
+    record_event(
+        session,
+        competition_id=competition_id,
+        object_type="Score",
+        object_id=str(score_id),
+        action=action,
+        before=before,
+        after=after,
+    )
+
+
+def _check_score(
+    competition: Competition, criterion: Criterion, offer_code: str, entry: SheetEntry
+) -> None:
+    value = entry.value
+    assert value is not None
+    top, step = criterion.max_score or Decimal(1), criterion.step or Decimal(1)
+    if value < 0 or value > top:
+        raise UserError(
+            "score_off_scale", {"value": value, "criterion": criterion.code, "max": top}
+        )
+    if value % step != 0:
+        raise UserError(
+            "score_off_step", {"value": value, "criterion": criterion.code, "step": step}
+        )
+    if competition.require_justification and not entry.justification.strip():
+        raise UserError(
+            "justification_required", {"offer": offer_code, "criterion": criterion.code}
+        )
+
+
+# ---------------------------------------------------------------------------------------------
+# Evaluator mode: the member's own laptop (no database; files next to the package)
+
+
+@dataclass(frozen=True)
+class EvaluatorSession:
+    """An opened evaluator package and the member's work on it.
+
+    Plain values, safe to hand to the GUI thread.  Every change returns a new session; the
+    GUI keeps the latest and calls :func:`save_evaluator_draft` after each (autosave).
+
+    * ``package.spec`` — the card: ``criteria`` (scale, step, guidance), ``offers`` (only
+      this member's), ``member_name``, ``deadline``, ``require_justification``;
+      ``package.attachments_of(offer_code)`` / ``package.read_attachment(a)`` — documents.
+    * ``draft.entries`` — (offer, criterion) -> :class:`SheetEntry` typed so far.
+    * ``notice`` — a message to show once on opening (e.g. a damaged draft was set aside),
+      in the language the session was opened in; empty when there is nothing to say.
+    """
+
+    path: Path
+    package: EvaluatorPackage
+    draft: EvaluatorDraft
+    notice: str = ""
+
+    @property
+    def draft_file(self) -> Path:
+        return draft_path(self.path)
+
+    @property
+    def finished(self) -> bool:
+        return self.draft.finished
+
+    def entry(self, key: ScoreKey) -> SheetEntry | None:
+        return self.draft.entries.get(key)
+
+    def progress(self) -> tuple[int, int]:
+        """(scores given, scores on the card) for a "12 of 40" label."""
+        keys = self.package.spec.keys
+        done = sum(1 for k in keys if (e := self.draft.entries.get(k)) and e.value is not None)
+        return done, len(keys)
+
+
+def _package_error(path: Path, error: OfflineFileError, lang: str) -> UserError:
+    return UserError(
+        "package_unusable",
+        {"path": path},
+        details=tuple(problem_text(p, lang) for p in error.problems),
+    )
+
+
+def open_evaluator_package(path: Path) -> EvaluatorSession:
+    """Open a ``.komisja`` package and its autosaved draft (a new draft the first time).
+
+    Raises ``UserError("package_unusable")`` listing every problem (damaged file, newer
+    version, broken attachment) and ``file_unreadable`` when the file cannot be read.  A draft
+    that cannot be used (damaged, or of another package) is renamed ``*.komisja-draft.bad``
+    and the work starts from the package; ``notice`` says so.
+    """
+    lang = current_language()
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise UserError("file_unreadable", {"path": path, "detail": error.strerror}) from error
+    try:
+        package = open_package(data)
+    except OfflineFileError as error:
+        raise _package_error(path, error, lang) from None
+    notice = ""
+    try:
+        draft = load_draft(draft_path(path), package)
+    except OfflineFileError as error:
+        aside = draft_path(path).with_name(draft_path(path).name + ".bad")
+        os.replace(draft_path(path), aside)
+        notice = "\n".join(problem_text(p, lang) for p in error.problems)
+        log.warning("draft of %s set aside as %s: %s", path, aside, error)
+        draft = new_draft(package)
+    return EvaluatorSession(path=path, package=package, draft=draft, notice=notice)
+
+
+def parse_score_text(text: str) -> Decimal | None:
+    """A score as the member types it: ``7,5`` or ``7.5``; None for an empty field.
+
+    Raises ``ValueError`` for anything that is not a number.
+    """
+    cleaned = text.strip().replace("\u00a0", "").replace(" ", "").replace(",", ".")
+    if not cleaned:
+        return None
+    try:
+        value = Decimal(cleaned)
+    except InvalidOperation:
+        raise ValueError(text) from None
+    if not value.is_finite():
+        raise ValueError(text)
+    return value
+
+
+def check_entry(
+    session: EvaluatorSession, key: ScoreKey, score_text: str, justification: str
+) -> tuple[SheetEntry | None, tuple[str, ...]]:
+    """Validate one card field as the member types (no side effects).
+
+    Returns the entry to store (None when the field is not valid) and the messages to show
+    next to it, in the current language: not a number, off the scale, off the step, or a
+    missing justification when the competition requires one.
+    """
+    lang = current_language()
+    spec = session.package.spec
+    if key not in set(spec.keys):
+        raise UserError("evaluator_entry_unknown", key_params(key))
+    criterion = spec.criteria_by_code[key[1]]
+    problems: list[SheetProblem] = []
+
+    def at(code: str, params: dict[str, str]) -> SheetProblem:
+        problem = _problem(code, **key_params(key), **params)
+        problems.append(problem)
+        return problem
+
+    try:
+        value = parse_score_text(score_text)
+    except ValueError:
+        at(ProblemCode.SCORE_NOT_NUMBER, {"value": quote(score_text)})
+        value = None
+    if value is not None:
+        scale_problem(value, criterion, at)
+        if spec.require_justification and not justification.strip():
+            at(ProblemCode.JUSTIFICATION_MISSING, {"value": str(value)})
+    texts = tuple(problem_text(p, lang) for p in problems)
+    return (None if problems else SheetEntry(value, justification.strip())), texts
+
+
+def update_entry(
+    session: EvaluatorSession, key: ScoreKey, score_text: str, justification: str
+) -> tuple[EvaluatorSession, tuple[str, ...]]:
+    """Store one field when it is valid (a finished card becomes unfinished again).
+
+    Returns the new session (unchanged when the field is invalid) and the messages.  The
+    caller then autosaves with :func:`save_evaluator_draft`.
+    """
+    entry, problems = check_entry(session, key, score_text, justification)
+    if entry is None:
+        return session, problems
+    return replace(session, draft=session.draft.with_entry(key, entry)), problems
+
+
+def save_evaluator_draft(session: EvaluatorSession) -> None:
+    """Autosave: write the draft next to the package atomically (a crash keeps the old one)."""
+    try:
+        save_draft(session.draft_file, session.draft, session.package)
+    except OSError as error:
+        code = "disk_full" if error.errno == 28 else "file_unreadable"
+        raise UserError(code, {"path": session.draft_file, "detail": error.strerror}) from error
+
+
+def incomplete_entries(session: EvaluatorSession) -> tuple[str, ...]:
+    """Why the card cannot be marked finished yet: one message per missing score or
+    justification (empty when it can)."""
+    lang = current_language()
+    spec = session.package.spec
+    problems: list[SheetProblem] = []
+    for key in spec.keys:
+        entry = session.draft.entries.get(key)
+        if entry is None or entry.value is None:
+            problems.append(_problem(ProblemCode.ENTRY_INCOMPLETE, **key_params(key)))
+        elif spec.require_justification and not entry.justification:
+            problems.append(
+                _problem(
+                    ProblemCode.JUSTIFICATION_MISSING, value=str(entry.value), **key_params(key)
+                )
+            )
+    return tuple(problem_text(p, lang) for p in problems)
+
+
+def write_return(session: EvaluatorSession, target: Path, *, finished: bool) -> EvaluatorSession:
+    """Sign the draft and write the ``.komisja-return`` file to ``target``, atomically.
+
+    With ``finished`` every score (and, where required, justification) must be there, else
+    ``UserError("evaluator_incomplete")`` lists what is missing and nothing is written.  The
+    draft is saved with the return's sequence number, so a later return supersedes this one
+    at the office.  Returns the new session.
+    """
+    if finished:
+        missing = incomplete_entries(session)
+        if missing:
+            raise UserError("evaluator_incomplete", {"count": len(missing)}, details=missing)
+    data, draft = next_return(session.package, session.draft, finished=finished)
+    _write_file(target, data)
+    updated = replace(session, draft=draft, notice="")
+    save_evaluator_draft(updated)
+    return updated
+
+
+def _write_file(path: Path, data: bytes) -> None:
+    handle, temporary = tempfile.mkstemp(prefix=path.name + ".", suffix=".part", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except OSError as error:
+        Path(temporary).unlink(missing_ok=True)
+        code = "disk_full" if error.errno == 28 else "file_unreadable"
+        raise UserError(code, {"path": path, "detail": error.strerror}) from error
+
+
+__all__ = [
+    "MAX_FILE_BYTES",
+    "EvaluatorSession",
+    "ImportPreview",
+    "check_entry",
+    "export_package",
+    "export_scoresheet",
+    "import_package_return",
+    "import_scoresheet",
+    "incomplete_entries",
+    "open_evaluator_package",
+    "parse_score_text",
+    "preview_package_return",
+    "preview_scoresheet_import",
+    "save_evaluator_draft",
+    "update_entry",
+    "write_return",
+]
+
+# names the scoring page looks up for the "import an evaluator return" action
+preview_return_import = preview_package_return
+import_return = import_package_return

@@ -57,3 +57,15 @@ def test_errors_go_to_stderr_with_a_nonzero_code(
     bad.write_text("{", encoding="utf-8")
     code, out, err = run(capsys, "import", str(bad), "--db", db, "--lang", "en", "--operator", "X")
     assert code == 2 and "invalid" in err
+
+
+def test_common_options_work_before_and_after_the_subcommand(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = tmp_path / "before.sqlite3"
+    after = tmp_path / "after.sqlite3"
+    assert run(capsys, "--db", str(before), "--operator", "Jan Testowy", "demo")[0] == 0
+    assert run(capsys, "demo", "--db", str(after), "--operator", "Jan Testowy")[0] == 0
+    assert before.exists() and after.exists()
+    code, out, _ = run(capsys, "--lang", "en", "--db", str(before), "list", "--json")
+    assert code == 0 and len(json.loads(out)) == 3

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import io
+import shutil
+from collections.abc import Iterator
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import openpyxl
@@ -16,6 +19,7 @@ from app.services.base import Actor
 from app.services.exchange import export_competition
 from app.services.queries import audit_trail
 from tests.builders import to_scoring
+from tests.unit.offline.offline_builders import scoring_template
 
 
 def fill(data: bytes, values: dict[tuple[str, str], tuple[str, str]]) -> bytes:
@@ -42,10 +46,24 @@ FULL = {
 }
 
 
+@pytest.fixture(scope="module")
+def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return scoring_template(tmp_path_factory.mktemp("import-template"))
+
+
 @pytest.fixture
-def issued(db: Database, actor: Actor, clock: Any) -> tuple[int, bytes]:
-    built = to_scoring(db, actor, clock)
-    return built.competition_id, offline.export_scoresheet(db, actor, built.competition_id, "M3")
+def db(template: Path, tmp_path: Path) -> Iterator[Database]:
+    """``tests.builders.to_scoring``'s competition (id 1), copied from a module template."""
+    path = tmp_path / "komisja.sqlite3"
+    shutil.copy(template, path)
+    database = Database.open(f"sqlite:///{path}")
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def issued(db: Database, actor: Actor) -> tuple[int, bytes]:
+    return 1, offline.export_scoresheet(db, actor, 1, "M3")
 
 
 def test_card_holds_only_the_members_offers(issued: tuple[int, bytes]) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import os
 import shutil
 import subprocess
 import uuid
@@ -104,12 +103,11 @@ def problem_cells(parsed: object) -> set[tuple[str, str, str]]:
 
 def soffice() -> str:
     """LibreOffice, or skip (fail when KOMISJA_REQUIRE_EXTERNAL is set)."""
-    path = shutil.which("soffice") or shutil.which("libreoffice")
-    if path is None:
-        if os.environ.get("KOMISJA_REQUIRE_EXTERNAL"):
-            pytest.fail("soffice is required (KOMISJA_REQUIRE_EXTERNAL is set) but not found")
-        pytest.skip("LibreOffice (soffice) is not installed")
-    return path
+    from tests.conftest import external_tool
+
+    if shutil.which("soffice") is None and shutil.which("libreoffice") is not None:
+        return external_tool("libreoffice")
+    return external_tool("soffice")
 
 
 def libreoffice_convert(data: bytes, tmp_path: Path, target: str = "xlsx") -> bytes:
@@ -138,3 +136,56 @@ def libreoffice_convert(data: bytes, tmp_path: Path, target: str = "xlsx") -> by
     )
     shutil.rmtree(profile.removeprefix("file://"), ignore_errors=True)
     return (out_dir / f"{source.stem}.{target.split(':')[0]}").read_bytes()
+
+
+# -- a competition at the scoring step, built once and copied per test -------------------------
+
+
+def scoring_template(directory: Path) -> Path:
+    """A SQLite file with ``tests.builders.to_scoring``'s competition (id 1), built once.
+
+    Building through the services takes about a second; copying the file takes
+    milliseconds, so the offline tests each start from their own copy.
+    """
+    from datetime import UTC, datetime
+
+    from app.db import Database
+    from app.services.base import Actor
+    from tests.builders import to_scoring
+
+    target = directory / "scoring-template.sqlite3"
+    if target.exists():
+        return target
+
+    class _Clock:
+        def __init__(self, patch: pytest.MonkeyPatch) -> None:
+            self.patch = patch
+            self.set(datetime(2026, 11, 23, 9, 0, tzinfo=UTC))
+
+        def set(self, when: datetime) -> None:
+            self.patch.setattr("app.services.base.now", lambda: when)
+
+    built = directory / "build.sqlite3"
+    with pytest.MonkeyPatch.context() as patch:
+        database = Database.open(f"sqlite:///{built}")
+        try:
+            assert to_scoring(database, Actor("Biuro konkursu"), _Clock(patch)).competition_id == 1
+            database.backup_to(target)
+        finally:
+            database.dispose()
+    return target
+
+
+def fill_card(data: bytes, values: Mapping[ScoreKey, tuple[object, object]]) -> bytes:
+    """Type scores and justifications into a card by (offer, criterion), as a member would."""
+
+    def change(wb: Workbook) -> None:
+        ws = wb[CARD]
+        for row in range(5, ws.max_row + 1):
+            key = (ws.cell(row, 1).value, ws.cell(row, 4).value)
+            if key in values:
+                score, justification = values[key]
+                ws.cell(row, 8).value = score
+                ws.cell(row, 9).value = justification
+
+    return edit(data, change)

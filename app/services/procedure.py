@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.db import Database
@@ -818,13 +818,15 @@ def delete_score(
         member = base.member_by_code(session, competition_id, member_code)
         offer = base.offer_by_code(session, competition_id, offer_code)
         criterion = base.criterion_by_code(session, competition_id, criterion_code)
-        session.execute(
-            delete(Score).where(
+        score = session.scalar(
+            select(Score).where(
                 Score.member_id == member.id,
                 Score.offer_id == offer.id,
                 Score.criterion_id == criterion.id,
             )
         )
+        if score is not None:
+            session.delete(score)  # through the unit of work, so the audit trail records it
 
 
 # ---------------------------------------------------------------------------------------------

@@ -45,6 +45,11 @@ def test_every_change_is_recorded_with_before_and_after(
     assert change.operator == "Sekretarz Ola" and change.acting_member == "M2"
     assert json.loads(change.before) == {"justification": "pierwsza ocena", "value": "7"}
     assert json.loads(change.after)["value"] == "7.5"
+    procedure.delete_score(db, Actor("Sekretarz Ola", member="M2"), cid, "M2", "O1", "K1")
+    entries = audit_trail(db, competition_id=cid, object_type="Score")
+    assert [e.action for e in entries] == ["create", "update", "delete"]
+    assert json.loads(entries[-1].before)["value"] == "7.5"
+    assert verify(db).ok
 
 
 def test_a_change_without_an_operator_is_refused(db: Database) -> None:

@@ -1068,7 +1068,3 @@ __all__ = [
     "update_entry",
     "write_return",
 ]
-
-# names the scoring page looks up for the "import an evaluator return" action
-preview_return_import = preview_package_return
-import_return = import_package_return

@@ -592,13 +592,6 @@ class ScoringPage(QWidget):
         self.export_button.setEnabled(has)
         self.import_button.setEnabled(bool(has and data is not None and data.editable))
         self.close_button.setEnabled(bool(data is not None and data.editable))
-        if not hasattr(offline, "export_package"):
-            self.export_package_action.setEnabled(False)
-            self.export_package_action.setToolTip(
-                self.tr("Evaluator packages are not available in this version.")
-            )
-        if not hasattr(offline, "import_return"):
-            self.import_package_action.setEnabled(False)
 
     # -- workflow ---------------------------------------------------------------------------
 
@@ -725,9 +718,7 @@ class ScoringPage(QWidget):
     def _import_functions(self, kind: str) -> tuple[Any, Any]:
         if kind == "workbook":
             return offline.preview_scoresheet_import, offline.import_scoresheet
-        return getattr(offline, "preview_return_import", None), getattr(
-            offline, "import_return", None
-        )
+        return offline.preview_package_return, offline.import_package_return
 
     def import_file(self, path: Path, kind: str = "workbook", *, confirm: Any = None) -> None:
         """Read ``path``, show the preview, and write only what the user confirms.
@@ -735,13 +726,13 @@ class ScoringPage(QWidget):
         ``confirm(dialog) -> bool`` replaces the modal ``exec`` (tests).
         """
         preview_fn, import_fn = self._import_functions(kind)
-        if preview_fn is None or import_fn is None:
-            return
         db = self._ctx.db
+        lang = self._ctx.lang
+        competition_id = self._competition_id  # a file of another competition is refused
 
         def work(_progress: Any) -> tuple[bytes, Any]:
             data = path.read_bytes()
-            return data, preview_fn(db, data)
+            return data, preview_fn(db, data, competition_id=competition_id, lang=lang)
 
         def previewed(result: tuple[bytes, Any]) -> None:
             data, preview = result
@@ -753,16 +744,16 @@ class ScoringPage(QWidget):
             if not accepted or not preview.ok:
                 self.status.setText(self.tr("Nothing was imported."))
                 return
-            self._write_import(import_fn, data)
+            self._write_import(import_fn, data, competition_id)
 
         self.last_task = run_task(self, work, on_done=previewed, title=self.tr("Reading the file…"))
 
-    def _write_import(self, import_fn: Any, data: bytes) -> None:
-        db, actor = self._ctx.db, self._ctx.actor()
+    def _write_import(self, import_fn: Any, data: bytes, competition_id: int | None) -> None:
+        db, actor, lang = self._ctx.db, self._ctx.actor(), self._ctx.lang
         done_text = self.tr("Imported: %1 score(s) changed.")
 
         def work(_progress: Any) -> Any:
-            return import_fn(db, actor, data)
+            return import_fn(db, actor, data, competition_id=competition_id, lang=lang)
 
         def done(preview: Any) -> None:
             self.status.setText(done_text.replace("%1", str(preview.changes)))

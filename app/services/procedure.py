@@ -125,32 +125,38 @@ def _apply_call(competition: Competition, spec: CallSpec) -> None:
         competition.budget_lines.remove(line)
 
 
+def _new_competition(spec: CallSpec, uid: str | None) -> Competition:
+    """A draft competition with the call of ``spec`` and the default checklist of its kind."""
+    competition = Competition(
+        uid=uid or str(uuid.uuid4()),
+        kind=spec.kind,
+        status=CompetitionStatus.DRAFT,
+        title=spec.title,
+        created_at=base.now(),
+    )
+    _apply_call(competition, spec)
+    competition.policy = ScoringPolicy()
+    for position, (code, text, timely, correctable) in enumerate(
+        DEFAULT_FORMAL_ITEMS[spec.kind], start=1
+    ):
+        competition.formal_items.append(
+            FormalCheckItem(
+                code=code,
+                text=text,
+                position=position,
+                is_timeliness=timely,
+                correctable=correctable,
+            )
+        )
+    return competition
+
+
 def create_competition(
     db: Database, actor: Actor, spec: CallSpec, *, uid: str | None = None
 ) -> int:
     """A new competition in draft, with the default formal checklist of its kind."""
     with db.unit_of_work(actor.operator, actor.member) as session:
-        competition = Competition(
-            uid=uid or str(uuid.uuid4()),
-            kind=spec.kind,
-            status=CompetitionStatus.DRAFT,
-            title=spec.title,
-            created_at=base.now(),
-        )
-        _apply_call(competition, spec)
-        competition.policy = ScoringPolicy()
-        for position, (code, text, timely, correctable) in enumerate(
-            DEFAULT_FORMAL_ITEMS[spec.kind], start=1
-        ):
-            competition.formal_items.append(
-                FormalCheckItem(
-                    code=code,
-                    text=text,
-                    position=position,
-                    is_timeliness=timely,
-                    correctable=correctable,
-                )
-            )
+        competition = _new_competition(spec, uid)
         session.add(competition)
         session.flush()
         return competition.id
@@ -251,6 +257,37 @@ def _validate_criteria(specs: Sequence[CriterionSpec]) -> None:
         )
 
 
+def _write_criteria(
+    session: Session, competition: Competition, specs: Sequence[CriterionSpec]
+) -> None:
+    """Make the card of ``competition`` equal to ``specs`` (validated by the caller)."""
+    existing = {c.code: c for c in competition.criteria}
+    wanted = {spec.code for spec in specs}
+    for code, criterion in list(existing.items()):
+        if code not in wanted:
+            competition.criteria.remove(criterion)
+    session.flush()
+    for position, spec in enumerate(specs, start=1):
+        criterion = existing.get(spec.code)
+        if criterion is None:
+            criterion = Criterion(code=spec.code, position=position)
+            competition.criteria.append(criterion)
+        criterion.position = position
+        criterion.name = spec.name
+        criterion.kind = spec.kind
+        criterion.weight = spec.weight
+        is_yes_no = spec.kind is CriterionKind.YES_NO
+        criterion.max_score = Decimal(1) if is_yes_no and not spec.field else spec.max_score
+        criterion.step = Decimal(1) if is_yes_no and not spec.field else spec.step
+        criterion.min_score = spec.min_score
+        criterion.field = spec.field
+        criterion.cap = spec.cap
+        criterion.guidance = spec.guidance
+        criterion.bands.clear()
+        for band in spec.bands:
+            criterion.bands.append(CriterionBand(from_value=band.from_value, points=band.points))
+
+
 def set_criteria(
     db: Database, actor: Actor, competition_id: int, specs: Sequence[CriterionSpec]
 ) -> None:
@@ -259,36 +296,10 @@ def set_criteria(
     with db.unit_of_work(actor.operator, actor.member) as session:
         competition = get_competition(session, competition_id, for_update=True)
         require_editable(competition, "criteria")
-        existing = {c.code: c for c in competition.criteria}
-        wanted = {spec.code for spec in specs}
-        for code, criterion in list(existing.items()):
-            if code not in wanted:
-                competition.criteria.remove(criterion)
-        session.flush()
-        for position, spec in enumerate(specs, start=1):
-            criterion = existing.get(spec.code)
-            if criterion is None:
-                criterion = Criterion(code=spec.code, position=position)
-                competition.criteria.append(criterion)
-            criterion.position = position
-            criterion.name = spec.name
-            criterion.kind = spec.kind
-            criterion.weight = spec.weight
-            is_yes_no = spec.kind is CriterionKind.YES_NO
-            criterion.max_score = Decimal(1) if is_yes_no and not spec.field else spec.max_score
-            criterion.step = Decimal(1) if is_yes_no and not spec.field else spec.step
-            criterion.min_score = spec.min_score
-            criterion.field = spec.field
-            criterion.cap = spec.cap
-            criterion.guidance = spec.guidance
-            criterion.bands.clear()
-            for band in spec.bands:
-                criterion.bands.append(
-                    CriterionBand(from_value=band.from_value, points=band.points)
-                )
+        _write_criteria(session, competition, specs)
 
 
-def set_policy(db: Database, actor: Actor, competition_id: int, spec: PolicySpec) -> None:
+def _validate_policy(spec: PolicySpec) -> None:
     if not 0 <= spec.rounding_places <= 4:
         raise UserError(
             "invalid_value", {"field": "zaokrąglenie / rounding", "detail": "od 0 do 4 miejsc"}
@@ -305,27 +316,35 @@ def set_policy(db: Database, actor: Actor, competition_id: int, spec: PolicySpec
             "invalid_value",
             {"field": "próg pełnego finansowania / full-funding threshold", "detail": "wymagany"},
         )
+
+
+def _write_policy(session: Session, competition: Competition, spec: PolicySpec) -> None:
+    policy = competition.policy
+    policy.aggregation = spec.aggregation
+    policy.rounding_places = spec.rounding_places
+    policy.rounding_stage = spec.rounding_stage
+    policy.min_total = spec.min_total
+    policy.min_total_basis = spec.min_total_basis
+    policy.discrepancy_points = spec.discrepancy_points
+    policy.winners = spec.winners
+    policy.allocation_method = spec.allocation_method
+    policy.allocation_budget = spec.allocation_budget
+    policy.award_step = spec.award_step
+    policy.full_above = spec.full_above
+    competition.tie_breakers.clear()
+    session.flush()
+    for position, breaker in enumerate(spec.tie_breakers, start=1):
+        competition.tie_breakers.append(
+            TieBreakerRule(position=position, kind=breaker.kind, ref=breaker.ref)
+        )
+
+
+def set_policy(db: Database, actor: Actor, competition_id: int, spec: PolicySpec) -> None:
+    _validate_policy(spec)
     with db.unit_of_work(actor.operator, actor.member) as session:
         competition = get_competition(session, competition_id, for_update=True)
         require_editable(competition, "criteria")
-        policy = competition.policy
-        policy.aggregation = spec.aggregation
-        policy.rounding_places = spec.rounding_places
-        policy.rounding_stage = spec.rounding_stage
-        policy.min_total = spec.min_total
-        policy.min_total_basis = spec.min_total_basis
-        policy.discrepancy_points = spec.discrepancy_points
-        policy.winners = spec.winners
-        policy.allocation_method = spec.allocation_method
-        policy.allocation_budget = spec.allocation_budget
-        policy.award_step = spec.award_step
-        policy.full_above = spec.full_above
-        competition.tie_breakers.clear()
-        session.flush()
-        for position, breaker in enumerate(spec.tie_breakers, start=1):
-            competition.tie_breakers.append(
-                TieBreakerRule(position=position, kind=breaker.kind, ref=breaker.ref)
-            )
+        _write_policy(session, competition, spec)
 
 
 def effective_budget(competition: Competition) -> Decimal | None:
@@ -1672,23 +1691,7 @@ def duplicate_competition(db: Database, actor: Actor, competition_id: int) -> in
                 budget=call.budget,
             ),
         )
-        copy.policy = ScoringPolicy(
-            aggregation=policy.aggregation,
-            rounding_places=policy.rounding_places,
-            rounding_stage=policy.rounding_stage,
-            min_total=policy.min_total,
-            min_total_basis=policy.min_total_basis,
-            discrepancy_points=policy.discrepancy_points,
-            winners=policy.winners,
-            allocation_method=policy.allocation_method,
-            allocation_budget=policy.allocation_budget,
-            award_step=policy.award_step,
-            full_above=policy.full_above,
-        )
-        for position, breaker in enumerate(policy.tie_breakers, start=1):
-            copy.tie_breakers.append(
-                TieBreakerRule(position=position, kind=breaker.kind, ref=breaker.ref)
-            )
+        copy.policy = ScoringPolicy()
         for item in source.formal_items:
             copy.formal_items.append(
                 FormalCheckItem(
@@ -1699,26 +1702,9 @@ def duplicate_competition(db: Database, actor: Actor, competition_id: int) -> in
                     correctable=item.correctable,
                 )
             )
-        for position, spec in enumerate(criteria, start=1):
-            criterion = Criterion(
-                code=spec.code,
-                position=position,
-                name=spec.name,
-                kind=spec.kind,
-                weight=spec.weight,
-                max_score=spec.max_score,
-                step=spec.step,
-                min_score=spec.min_score,
-                field=spec.field,
-                cap=spec.cap,
-                guidance=spec.guidance,
-            )
-            for band in spec.bands:
-                criterion.bands.append(
-                    CriterionBand(from_value=band.from_value, points=band.points)
-                )
-            copy.criteria.append(criterion)
         session.add(copy)
+        _write_policy(session, copy, policy)
+        _write_criteria(session, copy, criteria)
         session.flush()
         return copy.id
 
@@ -1732,64 +1718,12 @@ def create_from_template(
     criteria = template_criteria(kind)
     policy = template_policy(kind)
     _validate_criteria(criteria)
+    _validate_policy(policy)
     with db.unit_of_work(actor.operator, actor.member) as session:
-        competition = Competition(
-            uid=uid or str(uuid.uuid4()),
-            kind=kind,
-            status=CompetitionStatus.DRAFT,
-            title=title,
-            created_at=base.now(),
-        )
-        _apply_call(competition, CallSpec(kind=kind, title=title))
-        competition.policy = ScoringPolicy(
-            aggregation=policy.aggregation,
-            rounding_places=policy.rounding_places,
-            rounding_stage=policy.rounding_stage,
-            min_total=policy.min_total,
-            min_total_basis=policy.min_total_basis,
-            discrepancy_points=policy.discrepancy_points,
-            winners=policy.winners,
-            allocation_method=policy.allocation_method,
-            allocation_budget=policy.allocation_budget,
-            award_step=policy.award_step,
-            full_above=policy.full_above,
-        )
-        for position, breaker in enumerate(policy.tie_breakers, start=1):
-            competition.tie_breakers.append(
-                TieBreakerRule(position=position, kind=breaker.kind, ref=breaker.ref)
-            )
-        for position, (code, text, timely, correctable) in enumerate(
-            DEFAULT_FORMAL_ITEMS[kind], start=1
-        ):
-            competition.formal_items.append(
-                FormalCheckItem(
-                    code=code,
-                    text=text,
-                    position=position,
-                    is_timeliness=timely,
-                    correctable=correctable,
-                )
-            )
-        for position, spec in enumerate(criteria, start=1):
-            criterion = Criterion(
-                code=spec.code,
-                position=position,
-                name=spec.name,
-                kind=spec.kind,
-                weight=spec.weight,
-                max_score=spec.max_score,
-                step=spec.step,
-                min_score=spec.min_score,
-                field=spec.field,
-                cap=spec.cap,
-                guidance=spec.guidance,
-            )
-            for band in spec.bands:
-                criterion.bands.append(
-                    CriterionBand(from_value=band.from_value, points=band.points)
-                )
-            competition.criteria.append(criterion)
+        competition = _new_competition(CallSpec(kind=kind, title=title), uid)
         session.add(competition)
+        _write_policy(session, competition, policy)
+        _write_criteria(session, competition, criteria)
         session.flush()
         return competition.id
 

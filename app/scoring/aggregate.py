@@ -13,7 +13,7 @@ criterion is gathering the scores and writing the member-specific lines.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -28,7 +28,7 @@ from app.scoring.rounding import (
     settled_half_up,
     tidy,
 )
-from app.scoring.steps import make_criterion_result, make_step
+from app.scoring.steps import LazySteps, make_criterion_result, make_step
 from app.scoring.types import (
     Aggregation,
     Criterion,
@@ -64,7 +64,7 @@ class OfferWork:
     unscaled_total: Decimal
     eligible: bool
     flags: set[Flag]
-    steps: list[Step]
+    steps: Sequence[Step]  # the offer's own steps (written when first read)
     counted: tuple[str, ...]
     excluded: dict[str, str]
     member_totals: dict[str, Decimal]
@@ -72,14 +72,6 @@ class OfferWork:
     rank: int | None = None
     award: Decimal | None = None
     late_steps: list[Step] = field(default_factory=list)  # ranking, selection, award
-
-
-class _TextCache(dict[Decimal, str]):
-    """Decimal -> its plain text, computed on first use."""
-
-    def __missing__(self, key: Decimal) -> str:
-        text = self[key] = plain(key)
-        return text
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,31 +237,49 @@ class OfferEvaluator:
         self._min_total = policy.min_total
         self._unscaled_basis = policy.min_total_basis is ThresholdBasis.UNSCALED
         self._any_scored = any(p.criterion.kind is CriterionKind.SCORED for p in self._plans)
-        self._texts = _TextCache()
         self._means: dict[tuple[Decimal, int], _Aggregate] = {}
         self._scored_points: dict[tuple[str, Decimal | None], _ScoredPoints] = {}
         self._not_counted_steps: dict[tuple[str, str], Step] = {}
         self._grouped = prep.grouped
 
     def evaluate(self, offer: Offer, position: int) -> OfferWork:
-        """Everything about one admitted offer that does not depend on the other offers."""
+        """Everything about one admitted offer that does not depend on the other offers.
+
+        The offer's own explanation is written when first read: by evaluating the offer again,
+        this time writing the steps (the evaluation is deterministic and cheap for one offer).
+        """
+        work = self._evaluate(offer, position, None)
+        work.steps = LazySteps(self._explain, offer, position)
+        return work
+
+    def _explain(self, offer: Offer, position: int) -> tuple[Step, ...]:
+        steps: list[Step] = []
+        self._evaluate(offer, position, steps)
+        return tuple(steps)
+
+    def _evaluate(self, offer: Offer, position: int, steps: list[Step] | None) -> OfferWork:
+        """``evaluate``, writing the offer's steps into ``steps`` unless it is None."""
         prep = self._prep
         oid = offer.id
-        steps: list[Step] = []
+        explain = steps is not None
         flags: set[Flag] = set()
         counted_ids, excluded = self._who_counts(oid)
         counted = _Counted(counted_ids, frozenset(counted_ids), ", ".join(counted_ids))
-        steps.append(
-            make_step("members_counted", {"members": counted.text, "count": str(len(counted_ids))})
-        )
-        for mid, reason in excluded.items():
-            steps.append(make_step("member_excluded_" + reason, {"member": mid}))
-            if reason == REASON_RECUSED:
-                flags.add(Flag.RECUSALS)
+        if steps is not None:
+            steps.append(
+                make_step(
+                    "members_counted", {"members": counted.text, "count": str(len(counted_ids))}
+                )
+            )
+            for mid, reason in excluded.items():
+                steps.append(make_step("member_excluded_" + reason, {"member": mid}))
+        if REASON_RECUSED in excluded.values():
+            flags.add(Flag.RECUSALS)
         override = prep.overrides.get(oid)
         if override is not None:
             flags.add(Flag.FORMAL_OVERRIDE)
-            steps.append(make_step("formal_override", {"reason": override.reason}))
+            if steps is not None:
+                steps.append(make_step("formal_override", {"reason": override.reason}))
 
         resolution = prep.resolutions.get(oid)
         consensus = resolution.consensus_scores if resolution is not None else _NO_SCORES
@@ -280,6 +290,7 @@ class OfferEvaluator:
         sums = _MemberSums(len(counted_ids))
         incomplete_criteria: list[str] = []
         ineligible_reasons: list[Step] = []
+        failed = False
         for plan in self._plans:
             criterion = plan.criterion
             if plan.member_scored:
@@ -293,64 +304,75 @@ class OfferEvaluator:
                         unscaled.append(used)
                     if result.threshold_passed is False:
                         flags.add(Flag.CRITERION_THRESHOLD_FAILED)
-                        ineligible_reasons.append(
-                            make_step(
-                                "criterion_threshold_failed",
-                                {
-                                    "criterion": criterion.id,
-                                    "score": _DASH if used is None else exact_text(used),
-                                    "threshold": plain(criterion.min_score or ZERO),
-                                },
+                        failed = True
+                        if explain:
+                            ineligible_reasons.append(
+                                make_step(
+                                    "criterion_threshold_failed",
+                                    {
+                                        "criterion": criterion.id,
+                                        "score": _DASH if used is None else exact_text(used),
+                                        "threshold": plain(criterion.min_score or ZERO),
+                                    },
+                                )
                             )
-                        )
             else:
                 result, enters = self._formula(plan, offer)
             if criterion.kind is CriterionKind.YES_NO and not result.threshold_passed:
                 flags.add(Flag.FORMAL_CRITERION_FAILED)
-                ineligible_reasons.append(
-                    make_step("formal_criterion_failed", {"criterion": criterion.id})
-                )
+                failed = True
+                if explain:
+                    ineligible_reasons.append(
+                        make_step("formal_criterion_failed", {"criterion": criterion.id})
+                    )
             results.append(result)
             points[criterion.id] = result.points
             entering.append(enters)
 
         if incomplete_criteria:
             flags.add(Flag.INCOMPLETE_SCORES)
-            steps.append(
-                make_step("incomplete_scores", {"criteria": ", ".join(incomplete_criteria)})
-            )
+            if steps is not None:
+                steps.append(
+                    make_step("incomplete_scores", {"criteria": ", ".join(incomplete_criteria)})
+                )
 
         places = self._places
         if self._stage_total:
             exact = sum(entering, ZERO)
             total = settled_half_up(exact, places)
-            steps.append(
-                make_step(
-                    "total_total_stage",
-                    {
-                        "terms": " + ".join(plain(r.points_exact) for r in results),
-                        "exact": exact_text(exact),
-                        "total": plain(total),
-                    },
+            if steps is not None:
+                steps.append(
+                    make_step(
+                        "total_total_stage",
+                        {
+                            "terms": " + ".join(plain(r.points_exact) for r in results),
+                            "exact": exact_text(exact),
+                            "total": plain(total),
+                        },
+                    )
                 )
-            )
             unscaled_total = settled_half_up(sum(unscaled, ZERO), places)
         else:
             total = half_up(sum(entering, ZERO), places)
-            steps.append(
-                make_step(
-                    "total_criterion_stage",
-                    {"terms": " + ".join(plain(r.points) for r in results), "total": plain(total)},
+            if steps is not None:
+                steps.append(
+                    make_step(
+                        "total_criterion_stage",
+                        {
+                            "terms": " + ".join(plain(r.points) for r in results),
+                            "total": plain(total),
+                        },
+                    )
                 )
-            )
             unscaled_total = half_up(sum(unscaled, ZERO), places)
 
         member_totals, spread = self._discrepancy(counted_ids, sums, resolution, flags, steps)
         eligible = self._thresholds(total, unscaled_total, unscaled, flags, steps)
-        if ineligible_reasons:
-            steps.extend(ineligible_reasons)
+        if failed:
             eligible = False
-        steps.append(make_step("eligible" if eligible else "not_eligible", {}))
+        if steps is not None:
+            steps.extend(ineligible_reasons)
+            steps.append(make_step("eligible" if eligible else "not_eligible", {}))
         return OfferWork(
             offer=offer,
             position=position,
@@ -360,7 +382,7 @@ class OfferEvaluator:
             unscaled_total=unscaled_total,
             eligible=eligible,
             flags=flags,
-            steps=steps,
+            steps=(),
             counted=counted_ids,
             excluded=excluded,
             member_totals=member_totals,
@@ -403,14 +425,17 @@ class OfferEvaluator:
         consensus: Mapping[str, Decimal],
         sums: _MemberSums,
     ) -> tuple[CriterionResult, Decimal, Decimal | None]:
-        """The result, the value entering the total, and the score used (SCORED only)."""
+        """The result, the value entering the total, and the score used (SCORED only).
+
+        Only the numbers are computed here; the explanation is written when it is first read
+        (``_member_steps``, from the same values).
+        """
         criterion = plan.criterion
         cid = criterion.id
         by_member = self._grouped.get((oid, cid), _NO_SCORES)
         is_scored = criterion.kind is CriterionKind.SCORED
-        steps: list[Step] = []
         if by_member.keys() >= counted.members:
-            ids, ids_text = counted.ids, counted.text
+            ids = counted.ids
             values = [by_member[mid] for mid in ids]
             if is_scored:
                 factor = plan.factor
@@ -421,13 +446,86 @@ class OfferEvaluator:
         else:
             ids = tuple(mid for mid in counted.ids if mid in by_member)
             values = [by_member[mid] for mid in ids]
-            ids_text = ", ".join(ids)
             if is_scored:
                 sums.add_some(plan, [by_member.get(mid) for mid in counted.ids])
+
+        computed: Decimal | None = None
+        if values:
+            computed = self._median_raw(values) if self._median else self._mean_of(values).raw
+        agreed = consensus.get(cid)
+        raw = computed if agreed is None else agreed
+
+        if not is_scored:
+            passed = raw is not None and raw > HALF
+            score = None if raw is None else half_up(raw, self._places)
+            points = self._yes_no_points(plan, passed)
+            result = make_criterion_result(
+                criterion_id=cid,
+                score=score,
+                points=points,
+                points_exact=points,
+                threshold_passed=passed,
+                counted_members=ids,
+                steps=LazySteps(
+                    self._member_steps,
+                    plan,
+                    counted,
+                    excluded,
+                    by_member,
+                    ids,
+                    values,
+                    computed,
+                    agreed,
+                    None,
+                    (score, passed, points),
+                ),
+            )
+            return result, points, None
+
+        part = self._points_of(plan, raw)
+        result = make_criterion_result(
+            criterion_id=cid,
+            score=part.score if raw is not None else None,
+            points=part.points,
+            points_exact=part.points_exact,
+            threshold_passed=part.passed,
+            counted_members=ids,
+            steps=LazySteps(
+                self._member_steps,
+                plan,
+                counted,
+                excluded,
+                by_member,
+                ids,
+                values,
+                computed,
+                agreed,
+                part,
+                None,
+            ),
+        )
+        return result, part.entering, part.used if raw is not None else None
+
+    def _member_steps(
+        self,
+        plan: _CriterionPlan,
+        counted: _Counted,
+        excluded: Mapping[str, str],
+        by_member: Mapping[str, Decimal],
+        ids: tuple[str, ...],
+        values: list[Decimal],
+        computed: Decimal | None,
+        agreed: Decimal | None,
+        part: _ScoredPoints | None,
+        yes_no: tuple[Decimal | None, bool, Decimal] | None,
+    ) -> tuple[Step, ...]:
+        """The explanation of one member-scored criterion of one offer (see ``LazySteps``)."""
+        steps: list[Step] = []
         # The values' texts never contain "; ", so the mean's terms are the same text with
         # another separator.
-        scores_text = "; ".join(map(self._texts.__getitem__, values))
+        scores_text = "; ".join(map(plain, values))
         if values:
+            ids_text = counted.text if ids is counted.ids else ", ".join(ids)
             steps.append(make_step("member_scores", {"members": ids_text, "scores": scores_text}))
         if len(by_member) > len(values):
             self._not_counted(by_member, excluded, steps)
@@ -438,49 +536,34 @@ class OfferEvaluator:
                     {"members": ", ".join(mid for mid in counted.ids if mid not in by_member)},
                 )
             )
-
-        raw: Decimal | None = None
         if values:
-            aggregate = self._median_of(values) if self._median else self._mean_of(values)
-            raw = aggregate.raw
-            params = dict(aggregate.params)
-            if not self._median:
+            if self._median:
+                steps.append(make_step("median", self._median_params(values)))
+            else:
+                params = dict(self._mean_of(values).params)
                 params["terms"] = scores_text.replace("; ", " + ")
-            steps.append(make_step("median" if self._median else "mean", params))
+                steps.append(make_step("mean", params))
         else:
             steps.append(make_step("no_scores_counted", {}))
-
-        agreed = consensus.get(cid)
         if agreed is not None:
             steps.append(
                 make_step(
                     "consensus_score",
                     {
-                        "computed": _DASH if raw is None else plain(half_up(raw, self._places)),
+                        "computed": _DASH
+                        if computed is None
+                        else plain(half_up(computed, self._places)),
                         "consensus": plain(agreed),
                     },
                 )
             )
-            raw = agreed
-
-        if not is_scored:
-            passed = raw is not None and raw > HALF
-            score = None if raw is None else half_up(raw, self._places)
-            result = self._yes_no_result(plan, score, passed, ids, steps)
-            return result, result.points, None
-
-        part = self._points_of(plan, raw)
-        steps.extend(part.steps)
-        result = make_criterion_result(
-            criterion_id=cid,
-            score=part.score if raw is not None else None,
-            points=part.points,
-            points_exact=part.points_exact,
-            threshold_passed=part.passed,
-            counted_members=ids,
-            steps=tuple(steps),
-        )
-        return result, part.entering, part.used if raw is not None else None
+        if yes_no is not None:
+            score, passed, points = yes_no
+            self._yes_no_steps(plan, score, passed, points, steps)
+        else:
+            assert part is not None
+            steps.extend(part.steps)
+        return tuple(steps)
 
     def _mean_of(self, values: list[Decimal]) -> _Aggregate:
         total = sum(values, ZERO)
@@ -500,20 +583,21 @@ class OfferEvaluator:
             )
         return aggregate
 
-    def _median_of(self, values: list[Decimal]) -> _Aggregate:
+    def _median_raw(self, values: list[Decimal]) -> Decimal:
         ordered = sorted(values)
         count = len(ordered)
         middle = count // 2
-        raw = ordered[middle] if count % 2 else (ordered[middle - 1] + ordered[middle]) / 2
-        return _Aggregate(
-            raw,
-            {
-                "values": ", ".join(self._texts[v] for v in ordered),
-                "count": str(count),
-                "median": exact_text(raw),
-                "rounded": plain(half_up(raw, self._places)),
-            },
-        )
+        return ordered[middle] if count % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+
+    def _median_params(self, values: list[Decimal]) -> dict[str, str]:
+        ordered = sorted(values)
+        raw = self._median_raw(values)
+        return {
+            "values": ", ".join(plain(v) for v in ordered),
+            "count": str(len(ordered)),
+            "median": exact_text(raw),
+            "rounded": plain(half_up(raw, self._places)),
+        }
 
     def _points_of(self, plan: _CriterionPlan, raw: Decimal | None) -> _ScoredPoints:
         key = (plan.criterion.id, raw)
@@ -571,7 +655,7 @@ class OfferEvaluator:
         for mid, reason in excluded.items():  # in committee order
             value = by_member.get(mid)
             if value is not None:
-                lines.setdefault(reason, []).append(f"{mid}: {self._texts[value]}")
+                lines.setdefault(reason, []).append(f"{mid}: {plain(value)}")
         cache = self._not_counted_steps
         for reason, entries in lines.items():
             # The same few lines recur (an advisory expert's score on each criterion), and a
@@ -582,15 +666,17 @@ class OfferEvaluator:
                 step = cache[key] = make_step("scores_not_counted_" + reason, {"scores": key[1]})
             steps.append(step)
 
-    def _yes_no_result(
+    def _yes_no_points(self, plan: _CriterionPlan, passed: bool) -> Decimal:
+        return half_up(plan.criterion.weight if passed else ZERO, self._places)
+
+    def _yes_no_steps(
         self,
         plan: _CriterionPlan,
         score: Decimal | None,
         passed: bool,
-        ids: tuple[str, ...],
+        points: Decimal,
         steps: list[Step],
-    ) -> CriterionResult:
-        points = half_up(plan.criterion.weight if passed else ZERO, self._places)
+    ) -> None:
         steps.append(
             make_step(
                 "yes_no_passed" if passed else "yes_no_failed",
@@ -600,6 +686,17 @@ class OfferEvaluator:
         steps.append(
             make_step("points_yes_no", {"weight": plan.weight_text, "points": plain(points)})
         )
+
+    def _yes_no_result(
+        self,
+        plan: _CriterionPlan,
+        score: Decimal | None,
+        passed: bool,
+        ids: tuple[str, ...],
+        steps: list[Step],
+    ) -> CriterionResult:
+        points = self._yes_no_points(plan, passed)
+        self._yes_no_steps(plan, score, passed, points, steps)
         return make_criterion_result(
             criterion_id=plan.criterion.id,
             score=score,
@@ -734,16 +831,17 @@ class OfferEvaluator:
         sums: _MemberSums,
         resolution: DiscrepancyResolution | None,
         flags: set[Flag],
-        steps: list[Step],
+        steps: list[Step] | None,
     ) -> tuple[dict[str, Decimal], Decimal | None]:
         member_totals: dict[str, Decimal] = {}
         if self._any_scored:
             for position, mid in enumerate(counted):
                 if position in sums.incomplete:
-                    steps.append(make_step("member_total_incomplete", {"member": mid}))
+                    if steps is not None:
+                        steps.append(make_step("member_total_incomplete", {"member": mid}))
                 else:
                     member_totals[mid] = tidy(sums.totals[position])
-            if member_totals:
+            if member_totals and steps is not None:
                 steps.append(
                     make_step(
                         "member_totals",
@@ -760,34 +858,37 @@ class OfferEvaluator:
             high = max(member_totals, key=member_totals.__getitem__)
             low = min(member_totals, key=member_totals.__getitem__)
             spread = member_totals[high] - member_totals[low]
-            steps.append(
-                make_step(
-                    "spread",
-                    {
-                        "spread": plain(spread),
-                        "max_member": high,
-                        "max": plain(member_totals[high]),
-                        "min_member": low,
-                        "min": plain(member_totals[low]),
-                    },
-                )
-            )
-            if self._limit is not None:
-                found = spread >= self._limit
+            if steps is not None:
                 steps.append(
                     make_step(
-                        "discrepancy_found" if found else "discrepancy_within_limit",
-                        {"spread": plain(spread), "limit": plain(self._limit)},
+                        "spread",
+                        {
+                            "spread": plain(spread),
+                            "max_member": high,
+                            "max": plain(member_totals[high]),
+                            "min_member": low,
+                            "min": plain(member_totals[low]),
+                        },
                     )
                 )
+            if self._limit is not None:
+                found = spread >= self._limit
+                if steps is not None:
+                    steps.append(
+                        make_step(
+                            "discrepancy_found" if found else "discrepancy_within_limit",
+                            {"spread": plain(spread), "limit": plain(self._limit)},
+                        )
+                    )
         if resolution is not None:
             method = resolution.method.value
             if found:
                 flags.add(Flag.DISCREPANCY_RESOLVED)
-                steps.append(
-                    make_step("discrepancy_resolved_" + method, {"reason": resolution.reason})
-                )
-            else:
+                if steps is not None:
+                    steps.append(
+                        make_step("discrepancy_resolved_" + method, {"reason": resolution.reason})
+                    )
+            elif steps is not None:
                 steps.append(
                     make_step(
                         "resolution_without_discrepancy_" + method, {"reason": resolution.reason}
@@ -803,31 +904,33 @@ class OfferEvaluator:
         unscaled_total: Decimal,
         unscaled: list[Decimal],
         flags: set[Flag],
-        steps: list[Step],
+        steps: list[Step] | None,
     ) -> bool:
         threshold = self._min_total
         if threshold is None:
             return True
         if self._unscaled_basis:
-            steps.append(
-                make_step(
-                    "unscaled_total",
-                    {
-                        "terms": " + ".join(exact_text(v) for v in unscaled),
-                        "total": plain(unscaled_total),
-                    },
+            if steps is not None:
+                steps.append(
+                    make_step(
+                        "unscaled_total",
+                        {
+                            "terms": " + ".join(exact_text(v) for v in unscaled),
+                            "total": plain(unscaled_total),
+                        },
+                    )
                 )
-            )
             value, code = unscaled_total, "min_unscaled_total"
         else:
             value, code = total, "min_total"
         passed = value >= threshold
-        steps.append(
-            make_step(
-                code + ("_passed" if passed else "_failed"),
-                {"total": plain(value), "threshold": plain(threshold)},
+        if steps is not None:
+            steps.append(
+                make_step(
+                    code + ("_passed" if passed else "_failed"),
+                    {"total": plain(value), "threshold": plain(threshold)},
+                )
             )
-        )
         if not passed:
             flags.add(Flag.BELOW_THRESHOLD)
         return passed

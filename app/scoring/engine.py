@@ -8,7 +8,7 @@ allocation (``allocation``).  The whole computation runs in the engine's own dec
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from decimal import localcontext
 
@@ -16,7 +16,7 @@ from app.scoring.aggregate import OfferEvaluator, OfferWork
 from app.scoring.allocation import allocate, select_winners
 from app.scoring.ranking import rank_offers
 from app.scoring.rounding import CENT, ENGINE_CONTEXT, ZERO
-from app.scoring.steps import make_step
+from app.scoring.steps import LazySteps, make_step
 from app.scoring.types import (
     AllocationMethod,
     CompetitionInput,
@@ -130,8 +130,12 @@ def _result(work: OfferWork) -> OfferResult:
         excluded_members=work.excluded,
         member_totals=work.member_totals,
         spread=work.spread,
-        steps=tuple(work.steps + work.late_steps),
+        steps=LazySteps(_joined, work.steps, tuple(work.late_steps)),
     )
+
+
+def _joined(early: Sequence[Step], late: tuple[Step, ...]) -> tuple[Step, ...]:
+    return (*early, *late)
 
 
 def _not_admitted(offer: Offer, prep: Prepared, allocating: bool) -> OfferResult:

@@ -6,10 +6,12 @@ in one place, where their cost is kept down.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from decimal import Decimal
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from decimal import Decimal, localcontext
 from types import MappingProxyType
+from typing import Any, overload
 
+from app.scoring.rounding import ENGINE_CONTEXT
 from app.scoring.types import CriterionResult, Score, Step
 
 _new = object.__new__
@@ -29,6 +31,61 @@ def make_step(code: str, params: dict[str, str]) -> Step:
     return step
 
 
+class LazySteps(Sequence[Step]):
+    """An explanation written out when it is first read.
+
+    A large competition explains thirty thousand criterion results, and writing every line of
+    text took longer than all the arithmetic; a screen shows one offer's explanation at a time.
+    So the engine records, per result, the function that writes its lines and the values it
+    needs (all immutable, fixed when the result was computed), and the lines are written — in
+    the engine's decimal context — on first access, then kept.  Reading it gives exactly the
+    steps an eager engine would have produced; it compares equal to the tuple of those steps.
+    """
+
+    __slots__ = ("_args", "_build", "_steps")
+
+    def __init__(self, build: Callable[..., tuple[Step, ...]], *args: Any) -> None:
+        self._build: Callable[..., tuple[Step, ...]] | None = build
+        self._args: tuple[Any, ...] = args
+        self._steps: tuple[Step, ...] | None = None
+
+    def _get(self) -> tuple[Step, ...]:
+        steps = self._steps
+        if steps is None:
+            build = self._build
+            assert build is not None
+            with localcontext(ENGINE_CONTEXT):
+                steps = build(*self._args)
+            self._steps = steps
+            self._build = None  # the inputs are no longer needed
+            self._args = ()
+        return steps
+
+    def __len__(self) -> int:
+        return len(self._get())
+
+    @overload
+    def __getitem__(self, index: int) -> Step: ...
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Step, ...]: ...
+    def __getitem__(self, index: int | slice) -> Step | tuple[Step, ...]:
+        return self._get()[index]
+
+    def __iter__(self) -> Iterator[Step]:
+        return iter(self._get())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Sequence):
+            return self._get() == tuple(other)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._get())
+
+    def __repr__(self) -> str:
+        return repr(self._get())
+
+
 def make_criterion_result(
     *,
     criterion_id: str,
@@ -37,7 +94,7 @@ def make_criterion_result(
     points_exact: Decimal,
     threshold_passed: bool | None,
     counted_members: tuple[str, ...],
-    steps: tuple[Step, ...],
+    steps: Sequence[Step],
 ) -> CriterionResult:
     """A ``CriterionResult`` built without the frozen dataclass's per-field ``__setattr__``.
 

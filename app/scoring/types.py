@@ -11,11 +11,12 @@ and the protocol turn them into Polish or English words (see ``app.texts``).
 from __future__ import annotations
 
 import enum
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 from types import MappingProxyType
+from typing import Any, overload
 
 
 def _frozen_map(value: Mapping[str, Decimal] | None) -> Mapping[str, Decimal]:
@@ -177,6 +178,86 @@ class Conflict:
     offer_id: str
 
 
+class ScoreTable(Sequence[Score]):
+    """Scores held column by column: the members', offers' and criteria's ids and the values.
+
+    A large competition has a quarter of a million scores.  Read from the database they come
+    as rows of plain values; building a ``Score`` object for each costs more than reading them,
+    and the engine only needs the columns.  The table is a read-only sequence of ``Score``
+    (equal to the tuple of the same scores), whose objects are made when first asked for.
+    """
+
+    __slots__ = ("_built", "criterion_ids", "member_ids", "offer_ids", "values")
+
+    def __init__(
+        self,
+        member_ids: Sequence[str],
+        offer_ids: Sequence[str],
+        criterion_ids: Sequence[str],
+        values: Sequence[Decimal],
+    ) -> None:
+        count = len(member_ids)
+        if not (len(offer_ids) == len(criterion_ids) == len(values) == count):
+            raise ValueError("score columns of different lengths")
+        self.member_ids = tuple(member_ids)
+        self.offer_ids = tuple(offer_ids)
+        self.criterion_ids = tuple(criterion_ids)
+        self.values = tuple(values)
+        self._built: tuple[Score, ...] | None = None
+
+    def rows(self) -> Iterator[tuple[str, str, str, Decimal]]:
+        """(member, offer, criterion, value) per score, in order, without building objects."""
+        return zip(self.member_ids, self.offer_ids, self.criterion_ids, self.values, strict=True)
+
+    def _scores(self) -> tuple[Score, ...]:
+        built = self._built
+        if built is None:
+            new = object.__new__
+            built_list = []
+            for member_id, offer_id, criterion_id, value in self.rows():
+                score: Score = new(Score)
+                score.__dict__.update(
+                    member_id=member_id, offer_id=offer_id, criterion_id=criterion_id, value=value
+                )
+                built_list.append(score)
+            built = self._built = tuple(built_list)
+        return built
+
+    def __len__(self) -> int:
+        return len(self.values)
+
+    @overload
+    def __getitem__(self, index: int) -> Score: ...
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Score, ...]: ...
+    def __getitem__(self, index: int | slice) -> Score | tuple[Score, ...]:
+        return self._scores()[index]
+
+    def __iter__(self) -> Iterator[Score]:
+        return iter(self._scores())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, ScoreTable):
+            return (
+                self.member_ids == other.member_ids
+                and self.offer_ids == other.offer_ids
+                and self.criterion_ids == other.criterion_ids
+                and self.values == other.values
+            )
+        if isinstance(other, Sequence):
+            return self._scores() == tuple(other)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._scores())
+
+    def __add__(self, other: Any) -> tuple[Score, ...]:
+        return self._scores() + tuple(other)
+
+    def __repr__(self) -> str:
+        return f"ScoreTable({len(self)} scores)"
+
+
 # Committee decisions: what the rules leave open, each with its recorded reason.
 
 
@@ -230,7 +311,7 @@ class CompetitionInput:
     policy: Policy
     members: tuple[Member, ...]
     offers: tuple[Offer, ...]
-    scores: tuple[Score, ...]
+    scores: Sequence[Score]  # a tuple, or a ScoreTable when read from the database
     conflicts: tuple[Conflict, ...] = ()
     decisions: Decisions = field(default_factory=Decisions)
 
@@ -262,7 +343,7 @@ class CriterionResult:
     points_exact: Decimal  # the value that enters the total (rounded at stage CRITERION)
     threshold_passed: bool | None  # None when the criterion has no threshold
     counted_members: tuple[str, ...]
-    steps: tuple[Step, ...]
+    steps: Sequence[Step]  # a tuple, or written when first read (app.scoring.steps.LazySteps)
 
 
 @dataclass(frozen=True)
@@ -280,7 +361,8 @@ class OfferResult:
     excluded_members: Mapping[str, str]  # member id -> reason code (expert, recused, ...)
     member_totals: Mapping[str, Decimal]  # each counted member's own weighted total
     spread: Decimal | None  # max - min of member_totals
-    steps: tuple[Step, ...]  # thresholds, ranking, tie-breaks, award
+    # thresholds, ranking, tie-breaks, award; a tuple, or written when first read (LazySteps)
+    steps: Sequence[Step]
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "excluded_members", MappingProxyType(dict(self.excluded_members)))

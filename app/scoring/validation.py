@@ -8,7 +8,7 @@ of the engine does dictionary look-ups only.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -27,6 +27,7 @@ from app.scoring.types import (
     ManualAward,
     Member,
     Offer,
+    ScoreTable,
     TieBreakerKind,
     TieOrder,
 )
@@ -315,10 +316,22 @@ def _group_scores(
     first offending score raises.
     """
     scores = inp.scores
-    mids = list(map(attrgetter("member_id"), scores))
-    oids = list(map(attrgetter("offer_id"), scores))
-    cids = list(map(attrgetter("criterion_id"), scores))
-    values = list(map(attrgetter("value"), scores))
+    mids: Sequence[str]
+    oids: Sequence[str]
+    cids: Sequence[str]
+    values: Sequence[Decimal]
+    if isinstance(scores, ScoreTable):  # read from the database: already in columns
+        mids, oids, cids, values = (
+            scores.member_ids,
+            scores.offer_ids,
+            scores.criterion_ids,
+            scores.values,
+        )
+    else:
+        mids = list(map(attrgetter("member_id"), scores))
+        oids = list(map(attrgetter("offer_id"), scores))
+        cids = list(map(attrgetter("criterion_id"), scores))
+        values = list(map(attrgetter("value"), scores))
     if not _all_valid(mids, oids, cids, values, scales, members, offers):
         return _check_each(inp, criteria, scales, members, offers)
     grouped: dict[tuple[str, str], dict[str, Decimal]] = {}
@@ -335,10 +348,10 @@ def _group_scores(
 
 
 def _all_valid(
-    mids: list[str],
-    oids: list[str],
-    cids: list[str],
-    values: list[Decimal],
+    mids: Sequence[str],
+    oids: Sequence[str],
+    cids: Sequence[str],
+    values: Sequence[Decimal],
     scales: Mapping[str, Scale],
     members: Mapping[str, int],
     offers: Mapping[str, Offer],

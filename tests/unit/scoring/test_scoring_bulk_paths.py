@@ -8,14 +8,23 @@ it must stay the hash of the canonical results document.
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import hashlib
-from decimal import Decimal
+import random
+from decimal import Decimal, Inexact, localcontext
 
 import pytest
 from scoring_builders import competition, d, members, offer, scored, scores
 
-from app.scoring import CompetitionInput, Score, ScoringInputError, compute_results
+from app.scoring import (
+    CompetitionInput,
+    Results,
+    Score,
+    ScoreTable,
+    ScoringInputError,
+    compute_results,
+)
 from app.services.results import canonical_json, fingerprint, results_document
 
 
@@ -122,12 +131,107 @@ def test_fingerprint_is_the_hash_of_the_canonical_document() -> None:
         ),
     )
     res = compute_results(inp)
-    expected = hashlib.sha256(
-        canonical_json(results_document("uid-ą", inp, res)).encode("utf-8")
-    ).hexdigest()
+    expected = _plain_fingerprint("uid-ą", inp, res)
     assert fingerprint("uid-ą", inp, res) == expected
+    assert canonical_json(results_document("uid-ą", inp, res)) == _plain_document("uid-ą", inp, res)
     other = compute_results(_input())
     assert fingerprint("uid-ą", _input(), other) != expected
+
+
+def _plain_document(uid: str, inp: CompetitionInput, res: Results) -> str:
+    """The canonical document with its score rows sorted the plain way."""
+    document = results_document(uid, inp, res, with_scores=False)
+    document["scores"] = sorted(
+        [s.member_id, s.offer_id, s.criterion_id, str(s.value)] for s in inp.scores
+    )
+    return canonical_json(document)
+
+
+def _plain_fingerprint(uid: str, inp: CompetitionInput, res: Results) -> str:
+    return hashlib.sha256(_plain_document(uid, inp, res).encode("utf-8")).hexdigest()
+
+
+def _table(inp: CompetitionInput) -> CompetitionInput:
+    """The same input with its scores in columns, as they are read from the database."""
+    return dataclasses.replace(
+        inp,
+        scores=ScoreTable(
+            [s.member_id for s in inp.scores],
+            [s.offer_id for s in inp.scores],
+            [s.criterion_id for s in inp.scores],
+            [s.value for s in inp.scores],
+        ),
+    )
+
+
+def _everything(res: Results) -> list[object]:
+    """Every field of the results, explanations written out."""
+    out: list[object] = [res.not_evaluated, res.cancel, res.awarded_total, list(res.steps)]
+    for o in res.offers:
+        out.append((o, list(o.steps), [(c, list(c.steps)) for c in o.criteria]))
+    return out
+
+
+def test_scores_in_columns_give_the_same_results_and_fingerprint() -> None:
+    # Member codes whose text order differs from their number order (M10 < M2), many
+    # offers and criteria: the fingerprint's integer sort keys must order rows as text does.
+    rng = random.Random(7)
+    codes = [f"M{n}" for n in (2, 10, 1, 11, 3)]
+    offers = [offer(f"O{n}", minutes=n) for n in (9, 10, 100, 11, 1)]
+    grid = {
+        o.id: {
+            c: {m: str(rng.randrange(0, 11)) for m in codes if rng.random() < 0.9}
+            for c in ("K2", "K10", "K1")
+        }
+        for o in offers
+    }
+    inp = competition(
+        [scored("K2"), scored("K10"), scored("K1")], members(*codes), offers, scores(grid)
+    )
+    plain = compute_results(inp)
+    table = _table(inp)
+    assert isinstance(table.scores, ScoreTable)
+    columns = compute_results(table)
+    assert _everything(columns) == _everything(plain)
+    assert fingerprint("u", table, columns) == _plain_fingerprint("u", inp, plain)
+    assert fingerprint("u", inp, plain) == _plain_fingerprint("u", inp, plain)
+    # a table reads as the tuple of the same scores
+    assert table.scores == inp.scores
+    assert list(table.scores) == list(inp.scores)
+    assert table.scores[3] == inp.scores[3]
+    assert len(table.scores) == len(inp.scores)
+
+
+def test_scores_in_columns_fail_as_the_tuple_does() -> None:
+    bad = _input(Score("M1", "B", "L", d("2.5")), Score("M7", "A", "K", d("5")))
+    assert _error(_table(bad)) == _error(bad)
+    dup = _input(Score("M1", "A", "K", d("7")))
+    assert _error(_table(dup)) == _error(dup) == _error(dup)
+    with pytest.raises(ValueError):
+        ScoreTable(["M1"], ["A", "B"], ["K"], [d("1")])
+
+
+def test_explanations_do_not_depend_on_the_readers_decimal_context() -> None:
+    # Explanations are written when first read; a mean of three scores needs the engine's
+    # 60 digits, which a reader's everyday context (here 6 digits, every trap set) lacks.
+    inp = competition(
+        [scored("K", top="10", step="0.5")],
+        members("M1", "M2", "M3"),
+        [offer("A")],
+        scores({"A": {"K": {"M1": "7", "M2": "8", "M3": "8.5"}}}),
+    )
+    res = compute_results(inp)
+    with localcontext() as context:
+        context.prec = 6
+        context.traps[Inexact] = True
+        steps = {s.code: dict(s.params) for s in res.offer("A").criteria[0].steps}
+        offer_steps = [s.code for s in res.offer("A").steps]
+    assert steps["mean"]["exact"] == "7.833333333333333333333333333333"
+    assert steps["mean"]["rounded"] == "7.83"
+    assert offer_steps[0] == "members_counted"
+    assert "eligible" in offer_steps
+    # read again: the same objects, written once
+    assert list(res.offer("A").criteria[0].steps) == list(res.offer("A").criteria[0].steps)
 
 
 def test_the_collector_is_left_as_it_was() -> None:

@@ -20,6 +20,7 @@ from typing import Any
 
 from sqlalchemy import Connection, event, insert, inspect, select, update
 from sqlalchemy.orm import Session, UOWTransaction
+from sqlalchemy.orm.util import identity_key
 
 from app.errors import UserError
 from app.models import (
@@ -134,8 +135,9 @@ def _object_id(obj: Base) -> str:
 
 
 class _CompetitionResolver:
-    def __init__(self, connection: Connection) -> None:
-        self._connection = connection
+    def __init__(self, session: Session) -> None:
+        self._session = session
+        self._connection = session.connection()
         self._cache: dict[tuple[type[Base], int], int | None] = {}
 
     def __call__(self, obj: Base) -> int | None:
@@ -153,6 +155,14 @@ class _CompetitionResolver:
     def _lookup(self, parent: type[Base], parent_id: int) -> int | None:
         cache_key = (parent, parent_id)
         if cache_key not in self._cache:
+            # The parent as the session holds it: a parent deleted in the same flush as its
+            # children (an offer with its figures) is no longer in the table, but its children
+            # still belong to its competition.
+            held = self._session.identity_map.get(identity_key(parent, parent_id))
+            known = getattr(held, "competition_id", None)
+            if known is not None:
+                self._cache[cache_key] = int(known)
+                return self._cache[cache_key]
             table = parent.__table__  # type: ignore[attr-defined]
             column = table.c.competition_id
             row = self._connection.execute(select(column).where(table.c.id == parent_id)).first()
@@ -170,7 +180,9 @@ class _Pending:
     after: str
 
 
-def _collect(session: Session, resolve: _CompetitionResolver) -> list[_Pending]:
+def _collect(
+    session: Session, resolve: _CompetitionResolver, deleted: Iterable[object]
+) -> list[_Pending]:
     pending: list[_Pending] = []
 
     def add(obj: Base, action: str, before: dict[str, Any], after: dict[str, Any]) -> None:
@@ -193,15 +205,29 @@ def _collect(session: Session, resolve: _CompetitionResolver) -> list[_Pending]:
             before, after = _changes(obj)
             if after:
                 add(obj, "update", before, after)
-    for obj in session.deleted:
+    for obj in deleted:
         if isinstance(obj, Base) and not isinstance(obj, _NOT_AUDITED):
             add(obj, "delete", _snapshot(obj), {})
     return pending
 
 
+def _deleted(session: Session, flush_context: UOWTransaction) -> list[object]:
+    """Every row the flush deleted: those passed to ``session.delete`` and also the orphans
+    (a figure removed from an offer's list, deleted by the ``delete-orphan`` cascade), which
+    the flush finds itself and which ``session.deleted`` does not list."""
+    deleted: list[object] = list(session.deleted)
+    seen = {id(obj) for obj in deleted}
+    for state, (is_delete, list_only) in flush_context.states.items():
+        obj = state.obj()
+        if is_delete and not list_only and obj is not None and id(obj) not in seen:
+            seen.add(id(obj))
+            deleted.append(obj)
+    return deleted
+
+
 def _after_flush(session: Session, flush_context: UOWTransaction) -> None:
     connection = session.connection()
-    pending = _collect(session, _CompetitionResolver(connection))
+    pending = _collect(session, _CompetitionResolver(session), _deleted(session, flush_context))
     if any(isinstance(obj, _NOT_AUDITED[:2]) for obj in session.new | session.dirty):
         raise RuntimeError("audit entries are written only by the audit hook")
     extra = session.info.pop("audit_extra", [])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from decimal import Decimal
 from typing import Any
@@ -12,12 +13,13 @@ from sqlalchemy import text
 from app.cli import main
 from app.db import Database
 from app.errors import UserError
+from app.models import Offer
 from app.services import procedure
 from app.services.base import Actor
 from app.services.maintenance import verify
 from app.services.queries import audit_trail
 from app.services.specs import ScoreEntry
-from tests.builders import call, to_scoring
+from tests.builders import announced, call, offer, to_scoring
 
 
 def test_every_change_is_recorded_with_before_and_after(
@@ -125,3 +127,40 @@ def test_verify_command_fails_and_names_the_entry(
     capsys.readouterr()
     assert main(["verify", "--db", str(path), "--lang", "en"]) == 1
     assert "BROKEN at entry #2" in capsys.readouterr().err
+
+
+def test_a_figure_taken_off_an_offer_is_recorded_as_deleted(
+    db: Database, actor: Actor, clock: Any
+) -> None:
+    # Removing a row from a list (the delete-orphan cascade) must reach the trail as a
+    # deletion, with its competition, like a row deleted directly.
+    cid = announced(db, actor, clock)
+    spec = offer("Fundacja Figura", 5, "1000.00")
+    spec = dataclasses.replace(spec, values=(("price", Decimal("900")), ("years", Decimal("4"))))
+    offer_id = procedure.add_offer(db, actor, cid, spec)
+    procedure.update_offer(
+        db, actor, cid, offer_id, dataclasses.replace(spec, values=(("price", Decimal("900")),))
+    )
+    deleted = [e for e in audit_trail(db, competition_id=cid) if e.object_type == "OfferValue"]
+    assert [e.action for e in deleted] == ["create", "create", "delete"]
+    assert json.loads(deleted[-1].before)["field"] == "years"
+    assert verify(db).ok
+
+
+def test_children_deleted_with_their_parent_keep_their_competition(
+    db: Database, actor: Actor, clock: Any
+) -> None:
+    cid = announced(db, actor, clock)
+    spec = dataclasses.replace(
+        offer("Fundacja Rodzic", 5, "1000.00"), values=(("price", Decimal("900")),)
+    )
+    offer_id = procedure.add_offer(db, actor, cid, spec)
+    with db.unit_of_work(actor.operator) as session:
+        session.delete(session.get(Offer, offer_id))
+    entries = [
+        e
+        for e in audit_trail(db, competition_id=cid)
+        if e.action == "delete" and e.object_type in ("Offer", "OfferValue")
+    ]
+    assert sorted(e.object_type for e in entries) == ["Offer", "OfferValue"]
+    assert verify(db).ok

@@ -4,6 +4,10 @@ Widget texts use ``self.tr()``; the Qt Linguist sources are ``resources/translat
 and are compiled to ``app/ui/i18n/*.qm`` by ``python -m app.buildtools translations`` (run by
 ``tasks.py`` and by the packaging).  Numbers, money and dates are formatted with ``QLocale``
 of the chosen language (``1 234,56 zł`` and ``22.11.2026`` in Polish).
+
+``install_translations`` may be called again while the program runs (Settings): it replaces
+the translators and the default locale; the main window then builds its screens again
+(``MainWindow.apply_language``), since texts already set on widgets do not change by themselves.
 """
 
 from __future__ import annotations
@@ -23,11 +27,13 @@ _installed: list[QTranslator] = []
 
 
 def install_translations(language: str) -> list[str]:
-    """Load the translators of ``language`` ("pl"/"en"); returns the files loaded."""
+    """Load the translators of ``language`` ("pl"/"en") in place of the previous ones and make
+    its locale the default; returns the files loaded."""
     app = QCoreApplication.instance()
     assert app is not None
     for translator in _installed:
         app.removeTranslator(translator)
+        translator.deleteLater()
     _installed.clear()
     QLocale.setDefault(
         QLocale(

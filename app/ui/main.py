@@ -32,6 +32,8 @@ def run(db_path: str | None = None, package: str | None = None) -> int:
 
     app.setWindowIcon(app_icon())
     settings = Settings.load()
+    # KOMISJA_LANG may override the saved language: screens format numbers with the same one
+    settings.language = current_language()
     if package is None:
         package = next((a for a in sys.argv[1:] if a.lower().endswith(".komisja")), None)
     try:

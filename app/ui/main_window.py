@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QUrl
+from PySide6.QtCore import QByteArray, QObject, QSettings, QSize, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenuBar,
     QMessageBox,
     QStackedWidget,
     QToolBar,
@@ -27,6 +29,7 @@ from app.services import procedure
 from app.services.procedure import ShellStatus
 from app.ui.context import UiContext
 from app.ui.errors import show_user_error
+from app.ui.i18n import install_translations
 from app.ui.pages.audit import AuditPage
 from app.ui.pages.call import CallPage
 from app.ui.pages.committee import CommitteePage
@@ -38,6 +41,7 @@ from app.ui.pages.protocol_page import ProtocolPage
 from app.ui.pages.results_page import ResultsPage
 from app.ui.pages.scoring_page import ScoringPage
 from app.ui.settings_dialog import SettingsDialog
+from app.ui.tasks import TaskHandle
 from app.ui.widgets.labels import status_text
 from app.ui.widgets.page import AsyncLoader
 from app.ui.widgets.undo import undo_stack
@@ -46,6 +50,7 @@ log = logging.getLogger(__name__)
 
 ICONS = Path(__file__).resolve().parents[2] / "resources" / "icons"
 MAX_RECENT = 8
+REBUILD_POLL_MS = 20  # how often a language switch looks whether the screens finished reading
 
 
 def app_icon() -> QIcon:
@@ -53,6 +58,12 @@ def app_icon() -> QIcon:
 
 
 class MainWindow(QMainWindow):
+    """The shell.  Its screens, menus and toolbar are built by ``_build_ui`` and built again
+    when the user switches the language in Settings (``apply_language``): the open
+    competition, the screen shown, the window's geometry and toolbar and the recent list stay
+    as they were, only the undo history (whose commands belong to the old screens) is cleared.
+    """
+
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -61,7 +72,24 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(app_icon())
         self.competition_id: int | None = None
         self.undo = undo_stack(ctx)
+        self._settings = QSettings()
+        self._rebuild_wanted = False
+        self._chrome: QObject | None = None  # owns the actions of the menus and the toolbar
+        self._toolbar: QToolBar | None = None
 
+        self.status_label = QLabel(self)
+        self.status_label.setObjectName("statusLabel")
+        self.status_label.setWordWrap(False)
+        self.statusBar().addWidget(self.status_label, 1)
+        self.status_loader = AsyncLoader(self, lambda: self.competition_id, self._status_failed)
+        self._build_ui()
+        self._restore()
+        ctx.notifier.competition_changed.connect(self._competition_changed)
+        self._update_status()
+
+    def _build_ui(self) -> None:
+        """The navigation, every screen, the menus and the toolbar in the current language."""
+        ctx = self.ctx
         self.nav = QListWidget(self)
         self.nav.setObjectName("navigation")
         self.nav.setAccessibleName(self.tr("Screens"))
@@ -73,7 +101,6 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
-        self.setCentralWidget(central)
 
         self.competitions = CompetitionsPage(ctx, self)
         self.pages: list[tuple[str, str, QWidget]] = [
@@ -97,24 +124,17 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(page)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.nav.setCurrentRow(0)
-
-        self.status_label = QLabel(self)
-        self.status_label.setObjectName("statusLabel")
-        self.status_label.setAccessibleName(self.tr("Competition status"))
-        self.status_label.setWordWrap(False)
-        self.statusBar().addWidget(self.status_label, 1)
-        self.status_loader = AsyncLoader(self, lambda: self.competition_id, self._status_failed)
-        self._build_actions()
-        self._settings = QSettings()
-        self._restore()
+        self.setCentralWidget(central)  # a previous central widget (old screens) is deleted
         self.competitions.open_requested.connect(self.open_competition)
-        ctx.notifier.competition_changed.connect(self._competition_changed)
-        self._update_status()
+        self.status_label.setAccessibleName(self.tr("Competition status"))
+        self._build_actions()
 
     # -- actions and menus ---------------------------------------------------------------------
 
     def _build_actions(self) -> None:
-        menu = self.menuBar()
+        chrome = self._chrome = QObject(self)
+        menu = QMenuBar(self)
+        self.setMenuBar(menu)  # the previous menu bar (old language) is deleted
         file_menu = menu.addMenu(self.tr("&File"))
         self.new_action = file_menu.addAction(self.tr("&New competition…"))
         self.new_action.setShortcut(QKeySequence.StandardKey.New)
@@ -133,9 +153,9 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
 
         edit_menu = menu.addMenu(self.tr("&Edit"))
-        self.undo_action = self.undo.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action = self.undo.createUndoAction(chrome, self.tr("&Undo"))
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.undo.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action = self.undo.createRedoAction(chrome, self.tr("&Redo"))
         self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
@@ -155,7 +175,7 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self.tr("&Log file")).triggered.connect(self._open_log)
         help_menu.addAction(self.tr("&About Komisja")).triggered.connect(self._about)
 
-        self.next_action = QAction(self.tr("Next &step"), self)
+        self.next_action = QAction(self.tr("Next &step"), chrome)
         self.next_action.setShortcut(QKeySequence("Ctrl+Return"))
         self.next_action.triggered.connect(self.next_step)
         toolbar = QToolBar(self.tr("Procedure"), self)
@@ -165,6 +185,7 @@ class MainWindow(QMainWindow):
         toolbar.addSeparator()
         toolbar.addAction(self.next_action)
         self.addToolBar(toolbar)
+        self._toolbar = toolbar
 
     # -- the open competition ------------------------------------------------------------------
 
@@ -201,9 +222,12 @@ class MainWindow(QMainWindow):
 
     @property
     def idle(self) -> bool:
-        """No screen and not the status bar is reading (tests and benchmarks wait for this)."""
-        return self.status_loader.idle and all(
-            getattr(page, "idle", True) for _key, _title, page in self.pages
+        """No screen and not the status bar is reading, and no language switch waits (tests
+        and benchmarks wait for this)."""
+        return (
+            not self._rebuild_wanted
+            and self.status_loader.idle
+            and all(getattr(page, "idle", True) for _key, _title, page in self.pages)
         )
 
     def _update_status(self) -> None:
@@ -281,12 +305,70 @@ class MainWindow(QMainWindow):
 
     def show_settings(self) -> None:
         dialog = SettingsDialog(self.ctx.settings, self)
-        if dialog.exec() and dialog.apply():
-            QMessageBox.information(
-                self,
-                "Komisja",
-                self.tr("The new language applies after Komisja is restarted."),
-            )
+        try:
+            if dialog.exec() and dialog.apply():
+                self.apply_language(self.ctx.lang)
+        finally:
+            dialog.deleteLater()
+
+    # -- the language --------------------------------------------------------------------------
+
+    def apply_language(self, language: str) -> None:
+        """Switch the interface to ``language`` now: translators, number and date formats, and
+        the screens built again around the same competition and screen."""
+        install_translations(language)
+        if "KOMISJA_LANG" in os.environ:  # the process-wide override follows the user's choice
+            os.environ["KOMISJA_LANG"] = language
+        self._flush_edits()
+        self._rebuild_wanted = True
+        self._rebuild_when_idle()
+
+    def _flush_edits(self) -> None:
+        """Save what the user is typing before its screen goes (a justification waits for a
+        pause in typing)."""
+        for _key, _title, page in self.pages:
+            commit = getattr(page, "commit_justification", None)
+            if callable(commit):
+                commit()
+
+    def _old_ui_busy(self) -> bool:
+        """A screen still reads or saves: its result must reach its own widgets, not deleted
+        ones, so the rebuild waits (reads take milliseconds; a save is never dropped)."""
+        central = self.stack  # every screen and everything it started lives under it
+        if any(not loader.idle for loader in central.findChildren(AsyncLoader)):
+            return True
+        if any(handle.running for handle in central.findChildren(TaskHandle)):
+            return True
+        return not all(getattr(page, "idle", True) for _key, _title, page in self.pages)
+
+    def _rebuild_when_idle(self) -> None:
+        if not self._rebuild_wanted:
+            return
+        if self._old_ui_busy():
+            QTimer.singleShot(REBUILD_POLL_MS, self._rebuild_when_idle)
+            return
+        self._rebuild_wanted = False
+        self._rebuild_ui()
+
+    def _rebuild_ui(self) -> None:
+        shown = self.pages[self.stack.currentIndex()][0]
+        competition_id = self.competition_id
+        state = self.saveState()
+        self.undo.clear()  # its commands hold on to the old screens
+        if self._toolbar is not None:
+            self.removeToolBar(self._toolbar)
+            self._toolbar.deleteLater()
+        if self._chrome is not None:
+            self._chrome.deleteLater()
+        self._build_ui()
+        self.restoreState(state)
+        for _key, _title, page in self.pages:
+            page.set_competition(competition_id)  # type: ignore[attr-defined]
+        self.show_page(shown)
+        self.nav.setFocus(Qt.FocusReason.OtherFocusReason)  # the focused control was deleted
+        self._fill_recent()
+        log.info("interface rebuilt in %s", self.ctx.lang)
+        self._update_status()
 
     def _open_log(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(log_file())))

@@ -1,4 +1,8 @@
-"""Settings: the interface language and the operator's name (recorded with every change)."""
+"""Settings: the interface language and the operator's name (recorded with every change).
+
+The dialog only stores the choices; the main window applies a new language at once
+(``MainWindow.apply_language``).
+"""
 
 from __future__ import annotations
 
@@ -35,7 +39,7 @@ class SettingsDialog(QDialog):
         note = QLabel(
             self.tr(
                 "Every change is recorded in the audit trail with the operator's name. "
-                "A new language applies after Komisja is restarted."
+                "A new language applies at once."
             ),
             self,
         )
@@ -55,7 +59,7 @@ class SettingsDialog(QDialog):
         ok.setEnabled(bool(self.operator.text().strip()))
 
     def apply(self) -> bool:
-        """Store the choices; returns True when the language changed (a restart is needed)."""
+        """Store the choices; returns True when the language changed (the caller applies it)."""
         changed = self.language.currentData() != self.settings.language
         self.settings.operator = self.operator.text().strip()
         self.settings.language = str(self.language.currentData())

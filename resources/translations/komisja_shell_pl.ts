@@ -1785,11 +1785,6 @@
         <translation>Pakiety oceniającego (*.komisja)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="269" />
-        <source>The new language applies after Komisja is restarted.</source>
-        <translation>Nowy język zacznie obowiązywać po ponownym uruchomieniu programu.</translation>
-    </message>
-    <message>
         <location filename="../../app/ui/main_window.py" line="278" />
         <source>About Komisja</source>
         <translation>O programie Komisja</translation>
@@ -2211,8 +2206,8 @@
     </message>
     <message>
         <location filename="../../app/ui/settings_dialog.py" line="37" />
-        <source>Every change is recorded in the audit trail with the operator's name. A new language applies after Komisja is restarted.</source>
-        <translation>Każda zmiana trafia do dziennika zdarzeń wraz z nazwiskiem operatora. Nowy język zacznie obowiązywać po ponownym uruchomieniu programu.</translation>
+        <source>Every change is recorded in the audit trail with the operator's name. A new language applies at once.</source>
+        <translation>Każda zmiana trafia do dziennika zdarzeń wraz z nazwiskiem operatora. Nowy język obowiązuje od razu.</translation>
     </message>
 </context>
 <context>

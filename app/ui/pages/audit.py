@@ -150,6 +150,7 @@ class AuditPage(ShellPage):
         layout.addLayout(bar)
         self.table = QTableView(self)
         self.table.setObjectName("auditTable")
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setAccessibleName(self.tr("Audit trail"))
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)

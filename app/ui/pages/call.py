@@ -175,6 +175,7 @@ class CallPage(ShellPage):
         self.budget_model.on_edit = self._budget_edited
         self.budget_model.on_error = self._budget_error
         self.budget = QTableView(body)
+        self.budget.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.budget.setModel(self.budget_model)
         self.budget.setFixedHeight(110)
         self.budget.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -224,6 +225,9 @@ class CallPage(ShellPage):
             if name:
                 if isinstance(widget, OptionalDateEdit):
                     widget.set_accessible_name(name)
+                    # Tab reaches the check box first, then the date (with the date as the
+                    # proxy, Tab jumped over the box: a date could not be cleared by keyboard)
+                    widget.setFocusProxy(widget.enabled_box)
                 else:
                     widget.setAccessibleName(name)
             if label:

@@ -190,6 +190,7 @@ class CompetitionsPage(ShellPage):
 
         self.table = QTableView(self)
         self.table.setObjectName("competitionsTable")
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setAccessibleName(self.tr("Competitions"))
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)

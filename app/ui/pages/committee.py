@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.errors import UserError
 from app.scoring.types import MemberRole
 from app.services import procedure, queries
 from app.services.base import now
@@ -39,6 +40,7 @@ from app.ui.widgets.fields import Banner
 from app.ui.widgets.labels import role_label
 from app.ui.widgets.page import ShellPage, empty_hint, no_competition_text
 from app.ui.widgets.table_model import Column, RowTableModel, column_tr, selected_rows
+from app.ui.widgets.undo import ActionCommand, SaveValueCommand, show_refusal, undo_stack
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -231,6 +233,7 @@ class CommitteePage(ShellPage):
             member_columns(column_tr, ctx.lang), self
         )
         self.members = QTableView(top)
+        self.members.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.members.setObjectName("membersTable")
         self.members.setAccessibleName(self.tr("Committee members"))
         self.members.setModel(self.members_model)
@@ -256,6 +259,7 @@ class CommitteePage(ShellPage):
         self.conflicts_model = ConflictsModel(self)
         self.conflicts_model.on_recuse = self._ask_recusal
         self.matrix = QTableView(bottom)
+        self.matrix.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.matrix.setObjectName("conflictsMatrix")
         self.matrix.setAccessibleName(self.tr("Conflicts matrix"))
         self.matrix.setModel(self.conflicts_model)
@@ -319,24 +323,90 @@ class CommitteePage(ShellPage):
     # -- actions (also called by tests with their arguments) -----------------------------------
 
     def add_member(self, spec: MemberSpec) -> int | None:
+        """Add the member; undo removes them while the service allows it (the member added
+        last, before scoring, with nothing signed or recorded), redo adds them again."""
         cid = self.competition_id
         assert cid is not None
         new_id = self.run_service(
             lambda: procedure.add_member(self.ctx.db, self.ctx.actor(), cid, spec)
         )
         if new_id is not None:
+            code = procedure.member_code_of(self.ctx.db, cid, new_id)
+            added = replace(spec, code=code)
+
+            def again() -> None:
+                procedure.add_member(self.ctx.db, self.ctx.actor(), cid, added)
+                self.ctx.notifier.competition_changed.emit(cid)
+
+            def reverse() -> None:
+                procedure.remove_member(self.ctx.db, self.ctx.actor(), cid, code)
+                self.ctx.notifier.competition_changed.emit(cid)
+
+            undo_stack(self.ctx).push(
+                ActionCommand(
+                    self.tr("Add member %1").replace("%1", code), again, reverse, self._refused
+                )
+            )
             self.changed()
         return new_id
 
-    def sign_declaration(self, code: str, signed_on: date) -> None:
+    def edit_member(self, code: str, old: MemberSpec, new: MemberSpec) -> None:
+        """Save the corrected member; undo saves the previous name, role and affiliation."""
         cid = self.competition_id
         assert cid is not None
-        self.run_service(
-            lambda: procedure.sign_declaration(self.ctx.db, self.ctx.actor(), cid, code, signed_on)
-        )
+
+        def save(spec: MemberSpec) -> None:
+            procedure.update_member(self.ctx.db, self.ctx.actor(), cid, code, spec)
+            self.ctx.notifier.competition_changed.emit(cid)
+
+        def first() -> bool:
+            procedure.update_member(self.ctx.db, self.ctx.actor(), cid, code, new)
+            return True
+
+        if self.run_service(first) and new != old:
+            undo_stack(self.ctx).push(
+                SaveValueCommand(
+                    self.tr("Edit member %1").replace("%1", code), save, old, new, self._refused
+                )
+            )
         self.changed()
 
+    def sign_declaration(self, code: str, signed_on: date) -> None:
+        """Record the signed declaration; undo puts back the previous date (or none)."""
+        cid = self.competition_id
+        assert cid is not None
+        old = self.run_service(lambda: procedure.declaration_of(self.ctx.db, cid, code))
+        if old is None:  # the member is gone (the list was older than the data)
+            return
+        new: tuple[date | None, str] = (signed_on, "")
+
+        def save(value: tuple[date | None, str]) -> None:
+            when, text = value
+            if when is None:
+                procedure.withdraw_declaration(self.ctx.db, self.ctx.actor(), cid, code)
+            else:
+                procedure.sign_declaration(self.ctx.db, self.ctx.actor(), cid, code, when, text)
+            self.ctx.notifier.competition_changed.emit(cid)
+
+        def first() -> bool:
+            procedure.sign_declaration(self.ctx.db, self.ctx.actor(), cid, code, signed_on)
+            return True
+
+        if self.run_service(first) and new != old:
+            undo_stack(self.ctx).push(
+                SaveValueCommand(
+                    self.tr("Declaration of %1").replace("%1", code), save, old, new, self._refused
+                )
+            )
+        self.changed()
+
+    def _refused(self, error: UserError) -> None:
+        show_refusal(self, error)
+        self.changed()  # show what is really saved
+
     def recuse(self, member_code: str, offer_code: str, reason: str) -> None:
+        """A recusal is a recorded decision with its reason: it never enters the undo history,
+        so no Ctrl+Z can silently let a member score an offer they are in conflict with."""
         cid = self.competition_id
         assert cid is not None
         self.run_service(
@@ -367,15 +437,10 @@ class CommitteePage(ShellPage):
         cid = self.competition_id
         if member is None or cid is None:
             return
-        dialog = MemberDialog(procedure.member_spec(self.ctx.db, cid, member.code), self)
+        old = procedure.member_spec(self.ctx.db, cid, member.code)
+        dialog = MemberDialog(old, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            spec = dialog.spec(member.code)
-            self.run_service(
-                lambda: procedure.update_member(
-                    self.ctx.db, self.ctx.actor(), cid, member.code, spec
-                )
-            )
-            self.changed()
+            self.edit_member(member.code, old, dialog.spec(member.code))
 
     def _declaration(self) -> None:
         member = self.selected()

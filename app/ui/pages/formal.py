@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.errors import UserError
 from app.models import CheckAnswer, FormalStatus
 from app.services import procedure
 from app.services.base import now
@@ -34,6 +35,7 @@ from app.ui.formatting import date_text
 from app.ui.widgets.fields import Banner
 from app.ui.widgets.labels import answer_label, formal_status_label
 from app.ui.widgets.page import ShellPage, empty_hint, no_competition_text
+from app.ui.widgets.undo import ActionCommand, show_refusal, undo_stack
 
 Index = QModelIndex | QPersistentModelIndex
 FIXED = 3  # code, applicant, received; then one column per checklist item; then the outcome
@@ -207,6 +209,7 @@ class FormalPage(ShellPage):
         self.model.on_answer = self.record_answer
         self.table = QTableView(self)
         self.table.setObjectName("formalTable")
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setAccessibleName(self.tr("Formal checklist"))
         self.table.setModel(self.model)
         self.table.setItemDelegate(AnswerDelegate(self.table))
@@ -332,8 +335,9 @@ class FormalPage(ShellPage):
         cid = self.competition_id
         assert cid is not None
         notes = dict(row.notes)
-        done = self.run_service(
-            lambda: procedure.record_formal_check(
+
+        def record() -> FormalStatus:
+            return procedure.record_formal_check(
                 self.ctx.db,
                 self.ctx.actor(),
                 cid,
@@ -342,9 +346,51 @@ class FormalPage(ShellPage):
                 notes=notes,
                 rejection_reason=reason,
             )
-        )
+
+        done = self.run_service(record)
         if done is not None:
+            self._push(self.tr("Formal check of %1"), row, record)
             self.changed()
+
+    # -- undo: back to the row as it was shown, through the service that checks the outcome --
+
+    def _push(self, text: str, row: FormalCheckRow, again: Callable[[], object]) -> None:
+        """Put the action done on ``row`` on the undo stack: undo restores the row as shown
+        (answers, outcome, reason, correction request), redo repeats the same service call."""
+        cid = self.competition_id
+        assert cid is not None
+
+        def reread() -> None:  # like ``changed``: no answer on the old rows until re-read
+            if self.competition_id == cid:
+                self.changed()
+            else:
+                self.ctx.notifier.competition_changed.emit(cid)
+
+        def redo() -> None:
+            again()
+            reread()
+
+        def undo() -> None:
+            procedure.restore_formal_check(
+                self.ctx.db,
+                self.ctx.actor(),
+                cid,
+                row.offer_id,
+                answers=dict(row.answers),
+                notes=dict(row.notes),
+                status=row.status,
+                rejection_reason=row.rejection_reason,
+                correction=row.correction,
+            )
+            reread()
+
+        undo_stack(self.ctx).push(
+            ActionCommand(text.replace("%1", row.code), redo, undo, self._refused)
+        )
+
+    def _refused(self, error: UserError) -> None:
+        show_refusal(self, error)
+        self.changed()  # show what is really saved
 
     def answer_all_yes(self, row: FormalCheckRow) -> None:
         answers = dict(row.answers)
@@ -363,16 +409,36 @@ class FormalPage(ShellPage):
     def request_correction(self, row: FormalCheckRow, scope: str, days: int = 7) -> date | None:
         cid = self.competition_id
         assert cid is not None
-        deadline = self.run_service(
-            lambda: procedure.request_correction(
+
+        def request() -> date:
+            return procedure.request_correction(
                 self.ctx.db, self.ctx.actor(), cid, row.offer_id, scope, days
             )
-        )
+
+        deadline = self.run_service(request)
         if deadline is not None:
+            self._push(self.tr("Correction request for %1"), row, request)
             self.changed()
         return deadline
 
+    def correction_received(self, row: FormalCheckRow, received_on: date) -> bool:
+        cid = self.competition_id
+        assert cid is not None
+
+        def record() -> bool:
+            procedure.record_correction_received(
+                self.ctx.db, self.ctx.actor(), cid, row.offer_id, received_on
+            )
+            return True
+
+        done = self.run_service(record) is not None
+        if done:
+            self._push(self.tr("Correction received for %1"), row, record)
+            self.changed()
+        return done
+
     def admit_late(self, row: FormalCheckRow, reason: str) -> None:
+        """A recorded decision with its reason: like a recusal, never undone silently."""
         cid = self.competition_id
         assert cid is not None
         self.run_service(
@@ -424,19 +490,8 @@ class FormalPage(ShellPage):
 
     def _correction_received(self) -> None:
         row = self.current_row()
-        cid = self.competition_id
-        if row is None or cid is None:
-            return
-        today = now().date()
-        if (
-            self.run_service(
-                lambda: procedure.record_correction_received(
-                    self.ctx.db, self.ctx.actor(), cid, row.offer_id, today
-                )
-            )
-            is None
-        ):
-            self.changed()
+        if row is not None and self.competition_id is not None:
+            self.correction_received(row, now().date())
 
     def _ask_late(self) -> None:
         row = self.current_row()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -57,6 +57,7 @@ from app.ui.widgets.table_model import (
     search_texts,
     selected_rows,
 )
+from app.ui.widgets.undo import ActionCommand, SaveValueCommand, show_refusal, undo_stack
 
 
 def offer_columns(lang: str, tr: Callable[[str], str]) -> list[Column[OfferRow]]:
@@ -494,6 +495,7 @@ class OffersPage(ShellPage):
         self.proxy.setSourceModel(self.model)
         self.table = QTableView(self)
         self.table.setObjectName("offersTable")
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setAccessibleName(self.tr("Offers"))
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
@@ -601,17 +603,62 @@ class OffersPage(ShellPage):
         assert cid is not None
         spec = procedure.offer_spec(self.ctx.db, cid, offer.id) if offer else None
         dialog = OfferDialog(self.ctx.lang, self._fields(), spec, self)
-        if offer is None:
-            dialog.save = lambda s: (
-                procedure.add_offer(self.ctx.db, self.ctx.actor(), cid, s),
-                None,
-            )[1]
+        if offer is None or spec is None:
+            dialog.save = lambda s: self._register(cid, s)
         else:
-            dialog.save = lambda s: procedure.update_offer(
-                self.ctx.db, self.ctx.actor(), cid, offer.id, s
-            )
+            dialog.save = lambda s: self._correct(cid, offer.id, spec, s)
         dialog.accepted.connect(self.changed)
         return dialog
+
+    # -- saving with undo (every undo and redo is a service call, so it is in the audit trail)
+
+    def _register(self, cid: int, spec: OfferSpec) -> None:
+        """Register the offer; undo removes it again while the service allows that (before
+        the formal check, with no files or recusals), redo registers it under the same code."""
+        offer_id = procedure.add_offer(self.ctx.db, self.ctx.actor(), cid, spec)
+        added = procedure.offer_spec(self.ctx.db, cid, offer_id)  # with the code it was given
+        current = [offer_id]
+
+        def again() -> None:
+            current[0] = procedure.add_offer(self.ctx.db, self.ctx.actor(), cid, added)
+            self.ctx.notifier.competition_changed.emit(cid)
+
+        def reverse() -> None:
+            procedure.remove_offer(self.ctx.db, self.ctx.actor(), cid, current[0])
+            self.ctx.notifier.competition_changed.emit(cid)
+
+        undo_stack(self.ctx).push(
+            ActionCommand(
+                self.tr("Add offer %1").replace("%1", added.code or ""),
+                again,
+                reverse,
+                self._refused,
+            )
+        )
+
+    def _correct(self, cid: int, offer_id: int, old: OfferSpec, new: OfferSpec) -> None:
+        """Save the corrected offer; undo saves the previous data through the same service."""
+
+        def save(spec: OfferSpec) -> None:
+            procedure.update_offer(self.ctx.db, self.ctx.actor(), cid, offer_id, spec)
+            self.ctx.notifier.competition_changed.emit(cid)
+
+        procedure.update_offer(self.ctx.db, self.ctx.actor(), cid, offer_id, new)
+        if replace(new, values=tuple(sorted(new.values))) == old:
+            return  # nothing changed: nothing to undo
+        undo_stack(self.ctx).push(
+            SaveValueCommand(
+                self.tr("Edit offer %1").replace("%1", new.code or old.code or ""),
+                save,
+                old,
+                new,
+                self._refused,
+            )
+        )
+
+    def _refused(self, error: UserError) -> None:
+        show_refusal(self, error)
+        self.changed()  # show what is really saved
 
     def add_offer(self) -> None:
         if self.competition_id is not None:

@@ -1,7 +1,10 @@
-"""Undo and redo of field edits: each command re-applies a whole saved value through a service.
+"""Undo and redo of edits: each command re-applies a whole saved value through a service.
 
-A command is pushed *after* the first save succeeded (``done=True``), so a refused edit never
-enters the stack; undo saves the previous value through the same service call.
+A command is pushed *after* the first save succeeded, so a refused edit never enters the
+stack; undo saves the previous value through the same service call (``SaveValueCommand``) or
+calls the service that reverses the action (``ActionCommand``: an offer or a member added by
+mistake is removed).  Every undo and redo is an ordinary service call, so it is in the audit
+trail; one the service refuses (the competition moved on) is shown and leaves the stack.
 """
 
 from __future__ import annotations
@@ -10,8 +13,10 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QWidget
 
 from app.errors import UserError
+from app.ui.errors import show_user_error
 
 _stacks: dict[int, QUndoStack] = {}
 
@@ -64,3 +69,41 @@ class SaveValueCommand(QUndoCommand):
 
     def undo(self) -> None:
         self._apply(self._old)
+
+
+def show_refusal(parent: QWidget, error: UserError) -> None:
+    """Say why an undo or redo was refused (the data stay as they were)."""
+    show_user_error(parent, error)
+
+
+class ActionCommand(QUndoCommand):
+    """An action already done when pushed: undo calls ``reverse``, redo calls ``again``."""
+
+    def __init__(
+        self,
+        text: str,
+        again: Callable[[], None],
+        reverse: Callable[[], None],
+        on_error: Callable[[UserError], None],
+    ) -> None:
+        super().__init__(text)
+        self._again = again
+        self._reverse = reverse
+        self._on_error = on_error
+        self._skip_first = True
+
+    def _apply(self, call: Callable[[], None]) -> None:
+        try:
+            call()
+        except UserError as error:
+            self.setObsolete(True)
+            self._on_error(error)
+
+    def redo(self) -> None:
+        if self._skip_first:
+            self._skip_first = False
+            return
+        self._apply(self._again)
+
+    def undo(self) -> None:
+        self._apply(self._reverse)

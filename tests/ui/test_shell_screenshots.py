@@ -7,7 +7,18 @@ import pytest
 from app.ui.main_window import MainWindow
 from tests.builders import to_scoring
 
-SCREENS = ("competitions", "call", "criteria", "offers", "formal", "committee", "audit")
+SCREENS = (
+    "competitions",
+    "call",
+    "criteria",
+    "offers",
+    "formal",
+    "committee",
+    "scoring",
+    "results",
+    "protocol",
+    "audit",
+)
 
 
 @pytest.mark.parametrize("lang", ["pl", "en"])
@@ -22,6 +33,7 @@ def test_screenshots(qtbot, ui_ctx, language, screenshot, clock, lang) -> None: 
     window.open_competition(built.competition_id)
     for key in SCREENS:
         window.show_page(key)
+        qtbot.waitUntil(lambda: window.idle, timeout=20_000)  # the screen has read its data
         qtbot.wait(10)
         path = screenshot(window, f"{key}-{lang}")
         assert path.stat().st_size > 10_000

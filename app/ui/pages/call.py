@@ -225,9 +225,6 @@ class CallPage(ShellPage):
             if name:
                 if isinstance(widget, OptionalDateEdit):
                     widget.set_accessible_name(name)
-                    # Tab reaches the check box first, then the date (with the date as the
-                    # proxy, Tab jumped over the box: a date could not be cleared by keyboard)
-                    widget.setFocusProxy(widget.enabled_box)
                 else:
                     widget.setAccessibleName(name)
             if label:

@@ -46,7 +46,9 @@ class OptionalDateEdit(QWidget):
         self.edit.setDisplayFormat("dd.MM.yyyy HH:mm" if with_time else "dd.MM.yyyy")
         layout.addWidget(self.enabled_box)
         layout.addWidget(self.edit, 1)
-        self.setFocusProxy(self.edit)
+        # Tab reaches the check box first, then the date: with the date as the proxy Tab
+        # jumped over the box, and a date could not be switched on or cleared by keyboard.
+        self.setFocusProxy(self.enabled_box)
         self.enabled_box.toggled.connect(self._toggled)
         self.edit.editingFinished.connect(self.changed)
         self._toggled(False)

@@ -42,6 +42,7 @@ from app.models import (
     Offer,
     OfferValue,
     Score,
+    ScoreSheetIssue,
     ScoreSource,
     ScoringPolicy,
     TieBreakerRule,
@@ -1466,9 +1467,14 @@ def offer_attachments(
 
 
 def formal_check_view(db: Database, competition_id: int) -> FormalCheckView:
-    """The checklist grid: every offer's answers, status, correction request and lateness."""
+    """The checklist grid: every offer's answers, status, correction request and lateness.
+
+    A fixed number of queries whatever the number of offers: plain column reads of the offers
+    with their applicants, of every answer and of every correction request, grouped here.
+    """
     with db.read() as session:
         c = get_competition(session, competition_id)
+        deadline = c.submission_deadline
         item_code = {i.id: i.code for i in c.formal_items}
         admitted_late = set(
             session.scalars(
@@ -1479,31 +1485,65 @@ def formal_check_view(db: Database, competition_id: int) -> FormalCheckView:
                 )
             )
         )
+        results: dict[int, list[tuple[str, CheckAnswer, str]]] = {}
+        for offer_id, item_id, answer, note in session.execute(
+            select(
+                FormalCheckResult.offer_id,
+                FormalCheckResult.item_id,
+                FormalCheckResult.answer,
+                FormalCheckResult.note,
+            )
+            .join(Offer, Offer.id == FormalCheckResult.offer_id)
+            .where(Offer.competition_id == competition_id)
+        ):
+            results.setdefault(offer_id, []).append((item_code[item_id], answer, note))
+        last_correction: dict[int, CorrectionInfo] = {}
+        for offer_id, requested_on, deadline_on, scope, fulfilled_on in session.execute(
+            select(
+                CorrectionRequest.offer_id,
+                CorrectionRequest.requested_on,
+                CorrectionRequest.deadline,
+                CorrectionRequest.scope,
+                CorrectionRequest.fulfilled_on,
+            )
+            .join(Offer, Offer.id == CorrectionRequest.offer_id)
+            .where(Offer.competition_id == competition_id)
+            .order_by(CorrectionRequest.id)
+        ):
+            last_correction[offer_id] = CorrectionInfo(
+                requested_on=requested_on,
+                deadline=deadline_on,
+                scope=scope,
+                fulfilled_on=fulfilled_on,
+            )
         rows = []
-        for o in c.offers:
-            last = o.corrections[-1] if o.corrections else None
+        for offer_id, code, applicant, received_at, status, rejection_reason in session.execute(
+            select(
+                Offer.id,
+                Offer.code,
+                Applicant.name,
+                Offer.received_at,
+                Offer.formal_status,
+                Offer.rejection_reason,
+            )
+            .join(Applicant, Applicant.id == Offer.applicant_id)
+            .where(Offer.competition_id == competition_id)
+            .order_by(Offer.number)
+        ):
+            answered = results.get(offer_id, [])
             rows.append(
                 FormalCheckRow(
-                    offer_id=o.id,
-                    code=o.code,
-                    applicant=o.applicant.name,
-                    received_at=o.received_at,
-                    late=is_late(c, o),
-                    late_admitted=o.id in admitted_late,
-                    status=o.formal_status,
-                    rejection_reason=o.rejection_reason,
-                    answers=tuple(
-                        sorted((item_code[r.item_id], r.answer) for r in o.check_results)
-                    ),
-                    notes=tuple(sorted((item_code[r.item_id], r.note) for r in o.check_results)),
-                    correction=None
-                    if last is None
-                    else CorrectionInfo(
-                        requested_on=last.requested_on,
-                        deadline=last.deadline,
-                        scope=last.scope,
-                        fulfilled_on=last.fulfilled_on,
-                    ),
+                    offer_id=offer_id,
+                    code=code,
+                    applicant=applicant,
+                    received_at=received_at,
+                    late=deadline is not None and received_at > deadline,  # as ``is_late``
+                    late_admitted=offer_id in admitted_late,
+                    status=status,
+                    rejection_reason=rejection_reason,
+                    answers=tuple(sorted((item, answer) for item, answer, _note in answered)),
+                    notes=tuple(sorted((item, note) for item, _answer, note in answered)),
+                    correction=last_correction.get(offer_id),
                 )
             )
         return FormalCheckView(
@@ -1798,3 +1838,247 @@ def offer_table(db: Database, competition_id: int) -> tuple[Any, ...]:
             )
             for o, a in rows
         )
+
+
+# ---------------------------------------------------------------------------------------------
+# Undo: the reverse of a registration or a record, refused once later steps depend on it.
+# Each is one use case like the others (one transaction, every row change in the audit trail).
+
+_BEFORE_FORMAL_CHECK = (CompetitionStatus.ANNOUNCED, CompetitionStatus.SUBMISSIONS_CLOSED)
+_BEFORE_SCORING = (
+    CompetitionStatus.DRAFT,
+    CompetitionStatus.ANNOUNCED,
+    CompetitionStatus.SUBMISSIONS_CLOSED,
+    CompetitionStatus.FORMAL_CHECK,
+)
+
+
+def _refuse_in_status(competition: Competition, action: str, hint: str) -> None:
+    raise UserError(
+        "status_forbids",
+        {"status": status_label(competition.status), "action": action, "hint": hint},
+    )
+
+
+def remove_offer(db: Database, actor: Actor, competition_id: int, offer_id: int) -> None:
+    """Remove an offer registered by mistake (what undoing ``add_offer`` does).
+
+    Only before the formal check starts, and only while nothing refers to the offer yet (files,
+    recusals, checklist answers, correction requests, decisions, scores): such an offer is
+    part of the procedure and stays.
+    """
+    with db.unit_of_work(actor.operator, actor.member) as session:
+        competition = get_competition(session, competition_id, for_update=True)
+        require_editable(competition, "offers")
+        if competition.status not in _BEFORE_FORMAL_CHECK:
+            _refuse_in_status(
+                competition,
+                "usunięcie zarejestrowanej oferty / removing a registered offer",
+                "Po rozpoczęciu oceny formalnej oferta zostaje w rejestrze; odrzuca się ją w "
+                "ocenie formalnej.",
+            )
+        offer = base.get_in(session, Offer, offer_id, competition_id)
+        referred = []
+        if offer.attachments:
+            referred.append("załączniki / attachments")
+        if offer.check_results or offer.corrections:
+            referred.append("ocena formalna / formal check")
+        if session.scalar(select(Conflict.id).where(Conflict.offer_id == offer.id).limit(1)):
+            referred.append("wyłączenia członków komisji / recusals")
+        if session.scalar(select(Decision.id).where(Decision.offer_id == offer.id).limit(1)):
+            referred.append("rozstrzygnięcia / decisions")
+        if session.scalar(select(Score.id).where(Score.offer_id == offer.id).limit(1)):
+            referred.append("oceny / scores")
+        if referred:
+            raise UserError(
+                "invalid_value",
+                {
+                    "field": f"oferta / offer {offer.code}",
+                    "detail": "nie można jej usunąć, ma już / cannot be removed, it has: "
+                    + ", ".join(referred),
+                },
+            )
+        for value in list(offer.values):  # first, while the audit hook can still reach the
+            offer.values.remove(value)  # competition through the offer
+            session.delete(value)
+        session.flush()
+        applicant = offer.applicant
+        session.delete(offer)
+        session.flush()
+        if (
+            session.scalar(select(Offer.id).where(Offer.applicant_id == applicant.id).limit(1))
+            is None
+        ):
+            session.delete(applicant)
+
+
+def remove_member(db: Database, actor: Actor, competition_id: int, member_code: str) -> None:
+    """Remove the member added last (what undoing ``add_member`` does), before scoring starts.
+
+    Refused once the member has signed the declaration, been recused, scored, been issued a
+    score workbook or recorded at a meeting; only the last member, so that the next member
+    added gets the freed code again.
+    """
+    with db.unit_of_work(actor.operator, actor.member) as session:
+        competition = get_competition(session, competition_id, for_update=True)
+        require_editable(competition, "committee")
+        if competition.status not in _BEFORE_SCORING:
+            _refuse_in_status(
+                competition,
+                "usunięcie członka komisji / removing a committee member",
+                "Po rozpoczęciu oceny merytorycznej skład komisji zostaje w protokole.",
+            )
+        member = base.member_by_code(session, competition_id, member_code)
+        if member.position != max(m.position for m in competition.members):
+            raise UserError(
+                "invalid_value",
+                {
+                    "field": f"członek komisji / member {member.code}",
+                    "detail": "usunąć można tylko ostatnio dodanego członka / only the member "
+                    "added last can be removed",
+                },
+            )
+        referred = []
+        if member.declaration_signed_on is not None:
+            referred.append("oświadczenie o bezstronności / impartiality declaration")
+        if member.conflicts:
+            referred.append("wyłączenia / recusals")
+        for model, label in (
+            (Score, "oceny / scores"),
+            (ScoreSheetIssue, "wydany arkusz ocen / an issued score sheet"),
+            (Attendance, "obecność na posiedzeniu / meeting attendance"),
+        ):
+            if session.scalar(select(model.id).where(model.member_id == member.id).limit(1)):
+                referred.append(label)
+        if referred:
+            raise UserError(
+                "invalid_value",
+                {
+                    "field": f"członek komisji / member {member.code}",
+                    "detail": "nie można go usunąć, ma już / cannot be removed, there are: "
+                    + ", ".join(referred),
+                },
+            )
+        competition.members.remove(member)
+        session.delete(member)
+
+
+def member_code_of(db: Database, competition_id: int, member_id: int) -> str:
+    """The code (M1, M2, …) the committee gave a member, e.g. one just added."""
+    with db.read() as session:
+        return base.get_in(session, Member, member_id, competition_id).code
+
+
+def declaration_of(db: Database, competition_id: int, member_code: str) -> tuple[date | None, str]:
+    """A member's impartiality declaration: the date signed (None: not yet) and its text."""
+    with db.read() as session:
+        member = base.member_by_code(session, competition_id, member_code)
+        return member.declaration_signed_on, member.declaration_text
+
+
+def withdraw_declaration(db: Database, actor: Actor, competition_id: int, member_code: str) -> None:
+    """Record that a member's declaration is not signed after all (undoing a mistaken entry).
+
+    Refused once scoring has started: scoring begins only when every member has signed.
+    """
+    with db.unit_of_work(actor.operator, actor.member) as session:
+        competition = get_competition(session, competition_id, for_update=True)
+        require_editable(competition, "committee")
+        if competition.status not in _BEFORE_SCORING:
+            _refuse_in_status(
+                competition,
+                "wycofanie oświadczenia o bezstronności / withdrawing an impartiality declaration",
+                "Ocena merytoryczna zaczyna się dopiero po podpisaniu oświadczeń przez wszystkich.",
+            )
+        member = base.member_by_code(session, competition_id, member_code)
+        member.declaration_signed_on = None
+        member.declaration_text = ""
+
+
+def restore_formal_check(
+    db: Database,
+    actor: Actor,
+    competition_id: int,
+    offer_id: int,
+    *,
+    answers: dict[str, CheckAnswer],
+    notes: dict[str, str],
+    status: FormalStatus,
+    rejection_reason: str,
+    correction: CorrectionInfo | None,
+) -> None:
+    """Put an offer's formal check back as it was shown before an edit (undo).
+
+    The checklist becomes exactly ``answers`` (items not in it are unanswered again; the
+    timeliness item still follows from the received date), a correction request that was not
+    there is withdrawn (never one already answered by the applicant), and the outcome must
+    follow from the answers: admitted only with every item met, rejected only with one not met,
+    "correction requested" only with an open request.
+    """
+    with db.unit_of_work(actor.operator, actor.member) as session:
+        competition = get_competition(session, competition_id, for_update=True)
+        require_editable(competition, "formal_check")
+        offer = base.get_in(session, Offer, offer_id, competition_id)
+        items = {item.code: item for item in competition.formal_items}
+        unknown = sorted(set(answers) - set(items))
+        if unknown:
+            raise UserError(
+                "not_found", {"what": "pozycja listy / checklist item", "id": unknown[0]}
+            )
+        if correction is None:
+            if any(request.fulfilled_on is not None for request in offer.corrections):
+                raise UserError(
+                    "invalid_value",
+                    {
+                        "field": "wezwanie / correction",
+                        "detail": "uzupełnienie zostało już przyjęte / the correction was "
+                        "already received",
+                    },
+                )
+            for request in list(offer.corrections):
+                offer.corrections.remove(request)
+                session.delete(request)  # an orphan alone would not reach the audit trail
+        elif not offer.corrections:
+            raise UserError("not_found", {"what": "wezwanie / correction", "id": offer.code})
+        else:
+            offer.corrections[-1].fulfilled_on = correction.fulfilled_on
+        late = is_late(competition, offer) and not _late_admitted(session, offer)
+        results = {result.item_id: result for result in offer.check_results}
+        for code, item in items.items():
+            answer = answers.get(code)
+            result = results.get(item.id)
+            if answer is None:
+                if result is not None:
+                    offer.check_results.remove(result)
+                    session.delete(result)
+                continue
+            if item.is_timeliness:
+                answer = CheckAnswer.NO if late else CheckAnswer.YES
+            note = notes.get(code, "")
+            if result is None:
+                offer.check_results.append(
+                    FormalCheckResult(item_id=item.id, answer=answer, note=note)
+                )
+            else:
+                result.answer = answer
+                result.note = note
+        session.flush()
+        answered = [result.answer for result in offer.check_results]
+        allowed = {FormalStatus.PENDING}
+        if offer.corrections and offer.corrections[-1].fulfilled_on is None:
+            allowed.add(FormalStatus.CORRECTION_REQUESTED)
+        if CheckAnswer.NO in answered:
+            allowed.add(FormalStatus.REJECTED)
+        elif len(answered) == len(items):
+            allowed.add(FormalStatus.ADMITTED)
+        if status not in allowed:
+            raise UserError(
+                "invalid_value",
+                {
+                    "field": f"ocena formalna oferty / formal check of {offer.code}",
+                    "detail": f"wynik „{status.value}” nie wynika z odpowiedzi / the outcome "
+                    "does not follow from the answers",
+                },
+            )
+        offer.formal_status = status
+        offer.rejection_reason = "" if status is FormalStatus.ADMITTED else rejection_reason

@@ -10,17 +10,21 @@ from sqlalchemy import func, select
 
 from app.db import Database
 from app.models import (
+    Applicant,
+    Attachment,
     AuditEntry,
     Competition,
     CompetitionKind,
     CompetitionStatus,
+    Conflict,
     FormalStatus,
     Member,
     Offer,
+    ProtocolVersion,
     Score,
 )
 from app.scoring.types import MemberRole
-from app.services.base import get_competition
+from app.services.base import EDITABLE_IN, can_edit, get_competition
 from app.services.procedure import effective_budget, missing_for, next_status
 
 
@@ -151,31 +155,77 @@ class CompetitionDetail:
 
 
 def competition_detail(db: Database, competition_id: int, lang: str = "pl") -> CompetitionDetail:
+    """The competition with its offers, members and criteria.
+
+    A fixed number of queries whatever the number of offers: the offer rows are plain column
+    reads (no ORM object per offer) joined with their applicants, and attachments, recusals
+    and protocol versions are counted or listed in one query each.
+    """
     with db.read() as session:
         c = get_competition(session, competition_id)
-        offer_code = {o.id: o.code for o in c.offers}
         deadline = c.submission_deadline
+        attachments: dict[int, int] = dict(
+            session.execute(
+                select(Attachment.offer_id, func.count())
+                .join(Offer, Offer.id == Attachment.offer_id)
+                .where(Offer.competition_id == competition_id)
+                .group_by(Attachment.offer_id)
+            ).all()
+        )
         offers = tuple(
             OfferRow(
-                id=o.id,
-                number=o.number,
-                code=o.code,
-                applicant=o.applicant.name,
-                legal_form=o.applicant.legal_form,
-                nip=o.applicant.nip,
-                regon=o.applicant.regon,
-                krs=o.applicant.krs,
-                title=o.title,
-                received_at=o.received_at,
-                requested=o.requested_amount,
-                formal_status=o.formal_status,
-                rejection_reason=o.rejection_reason,
-                late=deadline is not None and o.received_at > deadline,
-                attachments=len(o.attachments),
+                id=row.id,
+                number=row.number,
+                code=row.code,
+                applicant=row.name,
+                legal_form=row.legal_form,
+                nip=row.nip,
+                regon=row.regon,
+                krs=row.krs,
+                title=row.title,
+                received_at=row.received_at,
+                requested=row.requested_amount,
+                formal_status=row.formal_status,
+                rejection_reason=row.rejection_reason,
+                late=deadline is not None and row.received_at > deadline,
+                attachments=attachments.get(row.id, 0),
             )
-            for o in c.offers
+            for row in session.execute(
+                select(
+                    Offer.id,
+                    Offer.number,
+                    Offer.code,
+                    Applicant.name,
+                    Applicant.legal_form,
+                    Applicant.nip,
+                    Applicant.regon,
+                    Applicant.krs,
+                    Offer.title,
+                    Offer.received_at,
+                    Offer.requested_amount,
+                    Offer.formal_status,
+                    Offer.rejection_reason,
+                )
+                .join(Applicant, Applicant.id == Offer.applicant_id)
+                .where(Offer.competition_id == competition_id)
+                .order_by(Offer.number)
+            )
         )
+        recused: dict[int, list[str]] = {}
+        for member_id, offer_code in session.execute(
+            select(Conflict.member_id, Offer.code)
+            .join(Offer, Offer.id == Conflict.offer_id)
+            .where(Offer.competition_id == competition_id)
+            .order_by(Conflict.member_id, Offer.number, Conflict.id)
+        ):
+            recused.setdefault(member_id, []).append(offer_code)
         scores = session.scalar(select(func.count()).where(Score.competition_id == c.id)) or 0
+        versions = (
+            session.scalar(
+                select(func.count()).where(ProtocolVersion.competition_id == competition_id)
+            )
+            or 0
+        )
         summary = CompetitionSummary(
             id=c.id,
             uid=c.uid,
@@ -224,14 +274,23 @@ def competition_detail(db: Database, competition_id: int, lang: str = "pl") -> C
                     role=m.role,
                     affiliation=m.affiliation,
                     declaration_signed_on=m.declaration_signed_on,
-                    recused_from=tuple(offer_code[x.offer_id] for x in m.conflicts),
+                    recused_from=tuple(recused.get(m.id, ())),
                 )
                 for m in c.members
             ),
             next_status=target,
             next_missing=gaps,
-            protocol_versions=len(c.protocol_versions),
+            protocol_versions=versions,
         )
+
+
+def editable_areas(db: Database, competition_id: int) -> tuple[str, ...]:
+    """The areas of ``base.EDITABLE_IN`` open in the competition's status: what
+    ``procedure.shell_status`` says in one small query, without the next step's gaps (which
+    read every offer and score)."""
+    with db.read() as session:
+        c = get_competition(session, competition_id)
+        return tuple(area for area in EDITABLE_IN if can_edit(c, area))
 
 
 @dataclass(frozen=True)

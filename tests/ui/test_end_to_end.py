@@ -256,6 +256,7 @@ def test_whole_procedure_through_the_window(
     protocol = window.show_page("protocol")
     assert isinstance(protocol, ProtocolPage)
     protocol.reload()
+    qtbot.waitUntil(lambda: protocol.idle and protocol.detail is not None, timeout=60_000)
     assert protocol.blockers_list.item(0).text().startswith("Nothing")
     assert protocol.chair_combo.currentData() == "M1"
     protocol.sign_off(confirm=lambda question: "Anna Wójcik" in question)

@@ -18,7 +18,8 @@ def page(qtbot, ui_ctx, actor, clock):  # type: ignore[no-untyped-def]
     qtbot.addWidget(widget)
     widget.resize(1200, 700)
     widget.show()  # pages load when on screen, as in the window
-    widget.set_competition(built.competition_id)
+    with qtbot.waitSignal(widget.refreshed, timeout=60_000):  # read off the GUI thread
+        widget.set_competition(built.competition_id)
     widget.cid = built.competition_id
     yield widget
     qtbot.waitUntil(lambda: widget.idle, timeout=60_000)
@@ -48,6 +49,7 @@ def test_sign_off_by_the_chair_then_export_and_reopen(
     assert pdf.read_bytes().startswith(b"%PDF")
     # reopening needs a reason and leaves version 1 readable
     page.reopen(dialog_hook=lambda d: d.reason.setPlainText("Błąd pisarski w uzasadnieniu") or True)
+    qtbot.waitUntil(lambda: page.idle, timeout=60_000)  # the screen re-reads off the GUI thread
     assert page._status() == "results"
     assert "reopened" in page.versions_model.index(0, 4).data()
     assert signoff.version_bytes(page._ctx.db, page.cid, 1)[0] == stored_pdf
@@ -84,7 +86,8 @@ def test_preview_renders_the_pages(qtbot, ui_ctx, actor, clock, language, screen
     qtbot.addWidget(page)
     page.resize(1200, 700)
     page.show()
-    page.set_competition(built.competition_id)
+    with qtbot.waitSignal(page.refreshed, timeout=60_000):
+        page.set_competition(built.competition_id)
     assert page.blockers_list.item(0).text().startswith({"pl": "Nic", "en": "Nothing"}[lang])
     page.preview()
     qtbot.waitUntil(lambda: page.idle, timeout=60_000)

@@ -44,7 +44,7 @@ from app.scoring.types import (
     ThresholdBasis,
     TieBreakerKind,
 )
-from app.services import procedure
+from app.services import procedure, queries
 from app.services.specs import BandSpec, CriterionSpec, PolicySpec, TieBreakerSpec
 from app.ui.context import UiContext
 from app.ui.errors import show_user_error
@@ -237,6 +237,7 @@ class CriteriaPage(ShellPage):
         self.model.on_edit = lambda specs: self.save_criteria(specs, self.tr("Edit a criterion"))
         self.model.on_error = lambda error: show_user_error(self, error)
         self.table = QTableView(card)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setObjectName("criteriaTable")
         self.table.setMinimumHeight(self.fontMetrics().height() * 9)  # at least ~5 rows
         self.table.setAccessibleName(self.tr("Criteria"))
@@ -424,8 +425,8 @@ class CriteriaPage(ShellPage):
             self.banner.show_text("")
             return
         assert self.competition_id is not None
-        status = procedure.shell_status(self.ctx.db, self.competition_id, self.ctx.lang)
-        self.read_only = "criteria" not in status.editable
+        # on the GUI thread (the editor saves and re-reads at once): only the small reads here
+        self.read_only = "criteria" not in queries.editable_areas(self.ctx.db, self.competition_id)
         self._specs = procedure.criteria_specs(self.ctx.db, self.competition_id)
         self._policy = procedure.policy_spec(self.ctx.db, self.competition_id)
         row = max(self.table.currentIndex().row(), 0)

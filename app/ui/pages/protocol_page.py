@@ -2,7 +2,9 @@
 
 The page preview renders the protocol PDF with poppler's ``pdftoppm`` off the GUI thread
 (QtPdf is not part of PySide6-Essentials); without ``pdftoppm`` the text of the pages is shown
-(``pdftotext``), and without either a hint says what to install.
+(``pdftotext``), and without either a hint says what to install.  The competition, what still
+blocks the protocol (which computes the results) and the stored versions are read off the GUI
+thread as every screen reads (``ShellPage``).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QImage, QPixmap, QShowEvent
+from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -45,6 +47,7 @@ from app.ui.context import UiContext
 from app.ui.errors import report_error
 from app.ui.formatting import date_text
 from app.ui.tasks import run_task
+from app.ui.widgets.page import ShellPage
 
 log = logging.getLogger(__name__)
 
@@ -179,17 +182,16 @@ class SignatureDialog(QDialog):
             self.certificate.setText(path)
 
 
-class ProtocolPage(QWidget):
+class ProtocolPage(ShellPage):
     """What stops the protocol, the chair's sign-off, exports, versions and the preview."""
 
     refreshed = Signal()
     preview_ready = Signal()
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(ctx, parent)
         self.setObjectName("protocolPage")
         self._ctx = ctx
-        self._competition_id: int | None = None
         self.detail: queries.CompetitionDetail | None = None
         self.blockers: list[str] = []
         self.last_task: Any = None
@@ -245,6 +247,7 @@ class ProtocolPage(QWidget):
         side_layout.addWidget(QLabel(self.tr("Signed-off versions:")))
         self.versions_model = VersionsModel(self, ctx.lang)
         self.versions = QTableView()
+        self.versions.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.versions.setObjectName("versionsTable")
         self.versions.setAccessibleName(self.tr("Protocol versions"))
         self.versions.setModel(self.versions_model)
@@ -299,58 +302,45 @@ class ProtocolPage(QWidget):
         self.status.setObjectName("protocolStatus")
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
-        ctx.notifier.competition_changed.connect(self._competition_changed)
         self._update_buttons()
 
-    # -- loading ----------------------------------------------------------------------------
+    # -- loading (off the GUI thread, when shown: ``ShellPage``) ------------------------------
 
     @property
     def idle(self) -> bool:
-        return self.last_task is None or not self.last_task.running
+        task = self.last_task
+        return self.loader.idle and (task is None or not task.running)
 
     def set_competition(self, competition_id: int | None) -> None:
-        self._competition_id = competition_id
         self._clear_preview()
         if competition_id is None:
             self.detail = None
             self.headline.setText(self.tr("Open a competition to prepare its protocol."))
             self._update_buttons()
-            return
-        self.reload()
+        super().set_competition(competition_id)
 
-    def _competition_changed(self, competition_id: int) -> None:
-        if competition_id == self._competition_id:
-            self.reload()
+    def reader(self) -> Any:
+        db, competition_id, lang = self._ctx.db, self.competition_id, self._ctx.lang
+        if competition_id is None:
+            return None
 
-    def reload(self) -> None:
-        """Re-read the competition now if the page is on screen, else when it is shown
-        (hidden pages cost nothing when another screen changes the competition)."""
-        if not self.isVisible():
-            self._stale = True
-            return
-        self._stale = False
-        self._load()
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802  (Qt API)
-        super().showEvent(event)
-        if getattr(self, "_stale", False):
-            self._stale = False
-            self._load()
-
-    def _load(self) -> None:
-        if self._competition_id is None:
-            return
-        try:
-            self.detail = queries.competition_detail(
-                self._ctx.db, self._competition_id, self._ctx.lang
+        def read() -> tuple[queries.CompetitionDetail, list[str], list[signoff.VersionInfo]]:
+            return (
+                queries.competition_detail(db, competition_id, lang),
+                protocol.protocol_blockers(db, competition_id, lang),
+                signoff.versions(db, competition_id),
             )
-            self.blockers = protocol.protocol_blockers(
-                self._ctx.db, self._competition_id, self._ctx.lang
-            )
-            self.versions_model.set_rows(signoff.versions(self._ctx.db, self._competition_id))
-        except UserError as error:
-            report_error(self, error)
+
+        return read
+
+    def apply(
+        self,
+        data: tuple[queries.CompetitionDetail, list[str], list[signoff.VersionInfo]] | None,
+    ) -> None:
+        if data is None:
             return
+        self.detail, self.blockers, versions = data
+        self.versions_model.set_rows(versions)
         summary = self.detail.summary
         self.headline.setText(f"{summary.case_reference} — {summary.title}")
         self.blockers_list.clear()
@@ -391,7 +381,7 @@ class ProtocolPage(QWidget):
     def sign_off(self, *, confirm: Any = None) -> None:
         """The chair signs off; ``confirm(question) -> bool`` replaces the question (tests)."""
         code = self.chair_combo.currentData()
-        if self._competition_id is None or not code:
+        if self.competition_id is None or not code:
             return
         name = self.chair_combo.currentText()
         question = self.tr(
@@ -405,14 +395,13 @@ class ProtocolPage(QWidget):
             accepted = answer == QMessageBox.StandardButton.Yes
         if not accepted:
             return
-        db, cid = self._ctx.db, self._competition_id
+        db, cid = self._ctx.db, self.competition_id
         actor = Actor(operator=self._ctx.settings.operator or "?", member=code)
         done_text = self.tr("Signed off: protocol version %1.")
 
         def done(number: int) -> None:
             self.status.setText(done_text.replace("%1", str(number)))
-            self._ctx.notifier.competition_changed.emit(cid)
-            self.reload()
+            self._ctx.notifier.competition_changed.emit(cid)  # every screen re-reads, this too
 
         self.last_task = run_task(
             self,
@@ -423,7 +412,7 @@ class ProtocolPage(QWidget):
 
     def reopen(self, *, dialog_hook: Any = None) -> None:
         code = self.chair_combo.currentData()
-        if self._competition_id is None or not code:
+        if self.competition_id is None or not code:
             return
         from app.ui.dialogs.decisions import ReasonDialog
 
@@ -438,13 +427,12 @@ class ProtocolPage(QWidget):
             return
         actor = Actor(operator=self._ctx.settings.operator or "?", member=code)
         try:
-            signoff.reopen(self._ctx.db, actor, self._competition_id, dialog.reason_text)
+            signoff.reopen(self._ctx.db, actor, self.competition_id, dialog.reason_text)
         except UserError as error:
             report_error(self, error)
             return
         self.status.setText(self.tr("The result was reopened."))
-        self._ctx.notifier.competition_changed.emit(self._competition_id)
-        self.reload()
+        self._ctx.notifier.competition_changed.emit(self.competition_id)  # this screen too
 
     # -- export -----------------------------------------------------------------------------
 
@@ -454,7 +442,7 @@ class ProtocolPage(QWidget):
         return version.number if version else None
 
     def export(self, kind: str, path: str | None = None) -> None:
-        if self._competition_id is None or self.detail is None:
+        if self.competition_id is None or self.detail is None:
             return
         if not path:
             reference = self.detail.summary.case_reference.replace("/", "_") or "protokol"
@@ -469,7 +457,7 @@ class ProtocolPage(QWidget):
             return
         db, cid, lang, version = (
             self._ctx.db,
-            self._competition_id,
+            self.competition_id,
             self._ctx.lang,
             self._selected_version(),
         )
@@ -496,11 +484,11 @@ class ProtocolPage(QWidget):
         self.preview_hint.show()
 
     def preview(self) -> None:
-        if self._competition_id is None:
+        if self.competition_id is None:
             return
         db, cid, lang, version = (
             self._ctx.db,
-            self._competition_id,
+            self.competition_id,
             self._ctx.lang,
             self._selected_version(),
         )
@@ -542,7 +530,7 @@ class ProtocolPage(QWidget):
 
     def sign_pdf(self, *, dialog_hook: Any = None, target: str | None = None) -> None:
         number = self._selected_version() or self.versions_model.rowCount()
-        if self._competition_id is None or not number:
+        if self.competition_id is None or not number:
             return
         dialog = SignatureDialog(self.chair_combo.currentText().split(" — ")[-1], self)
         accepted = dialog_hook(dialog) if dialog_hook else dialog.exec()
@@ -555,7 +543,7 @@ class ProtocolPage(QWidget):
             )  # fmt: skip
         if not target:
             return
-        db, cid = self._ctx.db, self._competition_id
+        db, cid = self._ctx.db, self.competition_id
         certificate, password = Path(dialog.certificate.text()), dialog.password.text()
         signer, output = dialog.signer.text().strip(), Path(target)
         done_text = self.tr("The signed PDF was saved: %1.")

@@ -1,8 +1,9 @@
 """Results screen: ranking with flags, the explanation of every number, decisions, allocation.
 
-The results are computed by the service off the GUI thread (``results.results``); the screen
-shows them, explains the selected number with the engine's own steps (``app.texts.explain``)
-and records the committee's decisions through ``procedure``.
+The results are computed by the service off the GUI thread (``results.results``, read as every
+screen reads: ``ShellPage``); the screen shows them, explains the selected number with the
+engine's own steps (``app.texts.explain``) and records the committee's decisions through
+``procedure``.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QShowEvent
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -46,7 +47,7 @@ from app.ui.charts import LeniencyChart, LeniencyItem, SpreadChart, SpreadItem
 from app.ui.context import UiContext
 from app.ui.errors import report_error
 from app.ui.formatting import money_text
-from app.ui.tasks import run_task
+from app.ui.widgets.page import SIZE_SAMPLE_ROWS, ShellPage
 
 log = logging.getLogger(__name__)
 
@@ -236,20 +237,16 @@ class RankingModel(QAbstractTableModel):
         return names.get(section)
 
 
-class ResultsPage(QWidget):
+class ResultsPage(ShellPage):
     """Ranking, the "why" panel, decisions, allocation and the two charts."""
 
     refreshed = Signal()
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(ctx, parent)
         self.setObjectName("resultsPage")
         self._ctx = ctx
-        self._competition_id: int | None = None
-        self._loading = False
-        self._reload_wanted = False
         self.view_data: results_service.ResultsView | None = None
-        self.last_task: Any = None
 
         self.model = RankingModel(self, ctx.lang)
         self.proxy = QSortFilterProxyModel(self)
@@ -294,6 +291,7 @@ class ResultsPage(QWidget):
         splitter = QSplitter(Qt.Orientation.Vertical)
         self.table = QTableView()
         self.table.setObjectName("rankingTable")
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setAccessibleName(self.tr("Ranking of offers"))
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
@@ -302,6 +300,8 @@ class ResultsPage(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        # the columns fit the rows on screen and a few more: all 2,000 take seconds (22 columns)
+        self.table.horizontalHeader().setResizeContentsPrecision(SIZE_SAMPLE_ROWS)
         self.table.selectionModel().currentChanged.connect(self._explain_current)
         splitter.addWidget(self.table)
 
@@ -344,85 +344,44 @@ class ResultsPage(QWidget):
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
 
-        ctx.notifier.competition_changed.connect(self._competition_changed)
         self._update_buttons()
 
-    # -- loading ----------------------------------------------------------------------------
-
-    @property
-    def idle(self) -> bool:
-        return not self._loading
+    # -- loading (off the GUI thread, when shown: ``ShellPage``) ------------------------------
 
     def set_competition(self, competition_id: int | None) -> None:
-        self._competition_id = competition_id
         if competition_id is None:
             self.view_data = None
             self.model.set_view(None)
             self.headline.setText(self.tr("Open a competition to see its results."))
             self.allocation.setText("")
             self._update_buttons()
-            return
-        self.reload()
+        super().set_competition(competition_id)
 
-    def _competition_changed(self, competition_id: int) -> None:
-        if competition_id == self._competition_id:
-            self.reload()
+    def reader(self) -> Any:
+        db, competition_id = self._ctx.db, self.competition_id
+        if competition_id is None:
+            return None
 
-    def reload(self) -> None:
-        """Re-read the competition now if the page is on screen, else when it is shown
-        (hidden pages cost nothing when another screen changes the competition)."""
-        if not self.isVisible():
-            self._stale = True
-            return
-        self._stale = False
-        self._load()
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802  (Qt API)
-        super().showEvent(event)
-        if getattr(self, "_stale", False):
-            self._stale = False
-            self._load()
-
-    def _load(self) -> None:
-        if self._competition_id is None:
-            return
-        if self._loading:
-            self._reload_wanted = True
-            return
-        self._loading = True
-        db, competition_id = self._ctx.db, self._competition_id
-
-        def work(_progress: Any) -> Any:
+        def read() -> tuple[results_service.ResultsView, Any]:
             view = results_service.results(db, competition_id)
             return view, analysis.member_leniency(view.input)
 
-        def failed(error: BaseException) -> None:
-            self._loading = False
-            self.view_data = None
-            self.model.set_view(None)
-            if isinstance(error, UserError):
-                self.headline.setText(error.text(self._ctx.lang))
-            else:
-                report_error(self, error)
-            self._update_buttons()
-            self.refreshed.emit()
+        return read
 
-        self.last_task = run_task(
-            self,
-            work,
-            on_done=lambda result: self._loaded(competition_id, *result),
-            on_error=failed,
-            show_progress=False,
-        )
+    def _load_failed(self, error: BaseException, trace: str) -> None:
+        self.view_data = None
+        self.model.set_view(None)
+        if isinstance(error, UserError):
+            self.headline.setText(error.text(self._ctx.lang))
+        else:
+            report_error(self, error, trace)
+        self._update_buttons()
+        self.refreshed.emit()
 
-    def _loaded(self, competition_id: int, view: Any, leniency: Any) -> None:
-        self._loading = False
-        if self._reload_wanted:
-            self._reload_wanted = False
-            self.reload()
+    def apply(self, data: tuple[results_service.ResultsView, Any] | None) -> None:
+        if data is None:
             return
-        if competition_id != self._competition_id:
-            return
+        view, leniency = data
         selected = self._selected_offer()
         self.view_data = view
         self.model.set_view(view)
@@ -611,9 +570,9 @@ class ResultsPage(QWidget):
         self.reopen_button.setEnabled(bool(view is not None and view.status == "results"))
 
     def _after_decision(self, message: str) -> None:
-        assert self._competition_id is not None
+        assert self.competition_id is not None
         self.status.setText(message)
-        self._ctx.notifier.competition_changed.emit(self._competition_id)
+        self._ctx.notifier.competition_changed.emit(self.competition_id)
 
     def _run_decision(self, action: Any, message: str) -> bool:
         try:
@@ -627,7 +586,7 @@ class ResultsPage(QWidget):
     def record_tie(self, *, dialog_hook: Any = None) -> None:
         """``dialog_hook(dialog) -> bool`` replaces the modal ``exec`` (tests)."""
         view = self.view_data
-        if view is None or not view.results.unresolved_ties or self._competition_id is None:
+        if view is None or not view.results.unresolved_ties or self.competition_id is None:
             return
         from app.ui.dialogs.decisions import TieOrderDialog
 
@@ -639,7 +598,7 @@ class ResultsPage(QWidget):
         )
         if not accepted:
             return
-        order, reason, cid = dialog.order(), dialog.reason_text, self._competition_id
+        order, reason, cid = dialog.order(), dialog.reason_text, self.competition_id
         self._run_decision(
             lambda: procedure.record_tie_order(self._ctx.db, self._ctx.actor(), cid, order, reason),
             self.tr("The committee's order was recorded: %1.").replace("%1", " > ".join(order)),
@@ -648,7 +607,7 @@ class ResultsPage(QWidget):
     def resolve_discrepancy(self, *, dialog_hook: Any = None) -> None:
         offer = self._current_offer()
         view = self.view_data
-        if offer is None or view is None or self._competition_id is None:
+        if offer is None or view is None or self.competition_id is None:
             return
         from app.ui.dialogs.decisions import DiscrepancyDialog
 
@@ -669,7 +628,7 @@ class ResultsPage(QWidget):
         if not accepted:
             return
         method, reason = dialog.method_value(), dialog.reason_text
-        scores, cid, code = dialog.consensus_scores(), self._competition_id, offer.offer_id
+        scores, cid, code = dialog.consensus_scores(), self.competition_id, offer.offer_id
         self._run_decision(
             lambda: procedure.record_discrepancy_resolution(
                 self._ctx.db, self._ctx.actor(), cid, code, method, reason, scores or None
@@ -680,7 +639,7 @@ class ResultsPage(QWidget):
     def set_award(self, *, dialog_hook: Any = None) -> None:
         offer = self._current_offer()
         view = self.view_data
-        if offer is None or view is None or self._competition_id is None:
+        if offer is None or view is None or self.competition_id is None:
             return
         from app.ui.dialogs.decisions import ManualAwardDialog
 
@@ -706,7 +665,7 @@ class ResultsPage(QWidget):
         amount, reason, cid, code = (
             dialog.value(),
             dialog.reason_text,
-            self._competition_id,
+            self.competition_id,
             offer.offer_id,
         )
         assert amount is not None
@@ -718,7 +677,7 @@ class ResultsPage(QWidget):
         )
 
     def reopen_scoring(self, *, dialog_hook: Any = None) -> None:
-        if self._competition_id is None:
+        if self.competition_id is None:
             return
         from app.ui.dialogs.decisions import ReasonDialog
 
@@ -733,7 +692,7 @@ class ResultsPage(QWidget):
         )
         if not accepted:
             return
-        reason, cid = dialog.reason_text, self._competition_id
+        reason, cid = dialog.reason_text, self.competition_id
         self._run_decision(
             lambda: procedure.reopen_scoring(self._ctx.db, self._ctx.actor(), cid, reason),
             self.tr("Scoring was reopened."),

@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -51,6 +50,7 @@ from app.ui.scoring_models import (
     load_scoring_data,
 )
 from app.ui.tasks import run_task
+from app.ui.widgets.page import ShellPage
 
 log = logging.getLogger(__name__)
 
@@ -98,22 +98,19 @@ class ScoreDelegate(QStyledItemDelegate):
             editor.selectAll()
 
 
-class ScoringPage(QWidget):
+class ScoringPage(ShellPage):
     """Member selector, the member's grid, the justification of the current cell, progress."""
 
     refreshed = Signal()  # the data of the competition were (re)loaded
     saves_settled = Signal()  # no save is waiting or running
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(ctx, parent)
         self.setObjectName("scoringPage")
         self._ctx = ctx
-        self._competition_id: int | None = None
         self._data: ScoringData | None = None
         self._queue: deque[tuple[str, str, str, Decimal | None, str, int]] = deque()
         self._saving = False
-        self._loading = False
-        self._reload_wanted = False
         self._own_change = False
         self._justification_key: tuple[str, str] | None = None
 
@@ -196,6 +193,7 @@ class ScoringPage(QWidget):
 
         splitter = QSplitter(Qt.Orientation.Vertical)
         self.view = QTableView()
+        self.view.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.view.setObjectName("scoreGrid")
         self.view.setAccessibleName(self.tr("Scores of the member: offers by criteria"))
         self.view.setModel(self.proxy)
@@ -250,14 +248,9 @@ class ScoringPage(QWidget):
         self._justification_timer.setInterval(600)
         self._justification_timer.timeout.connect(self.commit_justification)
 
-        ctx.notifier.competition_changed.connect(self._competition_changed)
         self._update_enabled()
 
-    # -- loading ----------------------------------------------------------------------------
-
-    @property
-    def competition_id(self) -> int | None:
-        return self._competition_id
+    # -- loading (off the GUI thread, when shown: ``ShellPage``) ------------------------------
 
     @property
     def data(self) -> ScoringData | None:
@@ -265,7 +258,7 @@ class ScoringPage(QWidget):
 
     @property
     def loading(self) -> bool:
-        return self._loading
+        return not self.loader.idle
 
     @property
     def busy(self) -> bool:
@@ -275,77 +268,47 @@ class ScoringPage(QWidget):
     def idle(self) -> bool:
         """Nothing loading, saving, exporting or importing (tests wait for this)."""
         task = getattr(self, "last_task", None)
-        return not (self._loading or self.busy or (task is not None and task.running))
+        return self.loader.idle and not self.busy and not (task is not None and task.running)
 
     def _reader(self) -> Actor:
         return self._ctx.actor()
 
     def set_competition(self, competition_id: int | None) -> None:
         self.commit_justification()
-        self._competition_id = competition_id
         self._data = None
         if competition_id is None:
             self.model.set_card(member_code="", criteria=(), offers=(), editable=False)
             self.title.setText(self.tr("Open a competition to score its offers."))
             self.member_combo.clear()
             self._update_enabled()
-            return
-        self.reload()
+        super().set_competition(competition_id)
 
-    def reload(self) -> None:
-        """Re-read the competition now if the page is on screen, else when it is shown
-        (hidden pages cost nothing when another screen changes the competition)."""
-        if not self.isVisible():
-            self._stale = True
-            return
-        self._stale = False
-        self._load()
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802  (Qt API)
-        super().showEvent(event)
-        if getattr(self, "_stale", False):
-            self._stale = False
-            self._load()
-
-    def _load(self) -> None:
-        if self._competition_id is None:
-            return
-        if self._loading:
-            self._reload_wanted = True
-            return
-        self._loading = True
+    def reader(self) -> Any:
         competition_id, lang, actor, db = (
-            self._competition_id,
+            self.competition_id,
             self._ctx.lang,
             self._reader(),
             self._ctx.db,
         )
+        if competition_id is None:
+            return None
         self.status.setText(self.tr("Loading…"))
 
-        def load(_progress: Any) -> ScoringData:
-            return load_scoring_data(db, actor, competition_id, lang)
+        def read() -> tuple[ScoringData, dict[str, tuple[int, int]]]:
+            data = load_scoring_data(db, actor, competition_id, lang)
+            # every member's count walks all the scores: done here, not on the GUI thread
+            return data, {member.code: data.progress(member.code) for member in data.members}
 
-        run_task(
-            self,
-            load,
-            on_done=lambda data: self._loaded(competition_id, data),
-            on_error=self._load_failed,
-            show_progress=False,
-        )
+        return read
 
-    def _load_failed(self, error: BaseException) -> None:
-        self._loading = False
+    def _load_failed(self, error: BaseException, trace: str) -> None:
         self.status.setText("")
-        report_error(self, error)
+        report_error(self, error, trace)
 
-    def _loaded(self, competition_id: int, data: ScoringData) -> None:
-        self._loading = False
-        if self._reload_wanted:
-            self._reload_wanted = False
-            self.reload()
+    def apply(self, loaded: tuple[ScoringData, dict[str, tuple[int, int]]] | None) -> None:
+        if loaded is None:
             return
-        if competition_id != self._competition_id:
-            return
+        data, progress = loaded
         self._data = data
         self.title.setText(f"{data.case_reference} — {data.title}")
         previous = self.model.member_code or self._ctx.acting_member
@@ -354,7 +317,8 @@ class ScoringPage(QWidget):
         for member in data.members:
             if self._ctx.acting_member and member.code != self._ctx.acting_member:
                 continue
-            self.member_combo.addItem(self._member_text(member.code), member.code)
+            text = self._member_text(member.code, progress[member.code])
+            self.member_combo.addItem(text, member.code)
         found = self.member_combo.findData(previous)
         self.member_combo.setCurrentIndex(max(found, 0))
         self.member_combo.blockSignals(False)
@@ -371,11 +335,11 @@ class ScoringPage(QWidget):
             "expert": self.tr("expert, advisory"),
         }.get(role, role)
 
-    def _member_text(self, code: str) -> str:
+    def _member_text(self, code: str, progress: tuple[int, int] | None = None) -> str:
         assert self._data is not None
         member = self._data.member(code)
         assert member is not None
-        given, due = self._data.progress(code)
+        given, due = progress if progress is not None else self._data.progress(code)
         return (
             self.tr("%1 — %2 (%3), %4 of %5 scores")
             .replace("%1", member.code)
@@ -434,11 +398,10 @@ class ScoringPage(QWidget):
         self._set_justification_box(None)
         self._update_progress()
 
-    def _competition_changed(self, competition_id: int) -> None:
-        if self._own_change:
+    def _on_changed(self, competition_id: int) -> None:
+        if self._own_change or self.busy:  # the grid already shows what is being saved
             return
-        if competition_id == self._competition_id and not self.busy:
-            self.reload()
+        super()._on_changed(competition_id)
 
     # -- saving -----------------------------------------------------------------------------
 
@@ -455,14 +418,14 @@ class ScoringPage(QWidget):
         self._next_save()
 
     def _next_save(self) -> None:
-        if self._saving or self._competition_id is None:
+        if self._saving or self.competition_id is None:
             return
         if not self._queue:
             self.saves_settled.emit()
             return
         self._saving = True
         member, offer, criterion, value, justification, generation = self._queue.popleft()
-        db, actor, competition_id = self._ctx.db, self._ctx.actor(), self._competition_id
+        db, actor, competition_id = self._ctx.db, self._ctx.actor(), self.competition_id
 
         def save(_progress: Any) -> None:
             if value is None:
@@ -502,8 +465,9 @@ class ScoringPage(QWidget):
         """Keep the loaded data in step so switching members does not show stale scores."""
         if self._data is None:
             return
-        scores = {code: dict(values) for code, values in self._data.scores.items()}
-        own = scores.setdefault(member, {})
+        # only this member's scores are copied (all of them: 260,000 at 2,000 offers, per save)
+        scores = dict(self._data.scores)
+        own = scores[member] = dict(scores.get(member, {}))
         if value is None:
             own.pop((offer, criterion), None)
         else:
@@ -516,11 +480,11 @@ class ScoringPage(QWidget):
             self.member_combo.setItemText(index, self._member_text(member))
 
     def _announce(self) -> None:
-        if self._competition_id is None:
+        if self.competition_id is None:
             return
         self._own_change = True
         try:
-            self._ctx.notifier.competition_changed.emit(self._competition_id)
+            self._ctx.notifier.competition_changed.emit(self.competition_id)
         finally:
             self._own_change = False
 
@@ -596,19 +560,18 @@ class ScoringPage(QWidget):
     # -- workflow ---------------------------------------------------------------------------
 
     def close_scoring(self) -> None:
-        if self._competition_id is None:
+        if self.competition_id is None:
             return
         self.commit_justification()
         if self.busy:
             self.status.setText(self.tr("Wait until every score is saved."))
             return
         try:
-            procedure.advance(self._ctx.db, self._ctx.actor(), self._competition_id)
+            procedure.advance(self._ctx.db, self._ctx.actor(), self.competition_id)
         except UserError as error:
             report_error(self, error)
             return
-        self._ctx.notifier.competition_changed.emit(self._competition_id)
-        self.reload()
+        self._ctx.notifier.competition_changed.emit(self.competition_id)  # this screen too
 
     # -- export -----------------------------------------------------------------------------
 
@@ -617,7 +580,7 @@ class ScoringPage(QWidget):
 
     def export_member_workbook(self, path: str | None = None) -> None:
         code = self.member_combo.currentData()
-        if self._competition_id is None or not code:
+        if self.competition_id is None or not code:
             return
         if not path:
             suggested = str(
@@ -631,7 +594,7 @@ class ScoringPage(QWidget):
             self._export_workbooks([(code, Path(path))])
 
     def export_all_workbooks(self, folder: str | None = None) -> None:
-        if self._competition_id is None or self._data is None:
+        if self.competition_id is None or self._data is None:
             return
         if not folder:
             folder = QFileDialog.getExistingDirectory(
@@ -644,7 +607,7 @@ class ScoringPage(QWidget):
         self._export_workbooks(jobs)
 
     def _export_workbooks(self, jobs: list[tuple[str, Path]]) -> None:
-        db, actor, competition_id = self._ctx.db, self._ctx.actor(), self._competition_id
+        db, actor, competition_id = self._ctx.db, self._ctx.actor(), self.competition_id
         assert competition_id is not None
         done_text = self.tr("Exported %1 workbook(s).")
 
@@ -669,7 +632,7 @@ class ScoringPage(QWidget):
 
     def export_packages(self, folder: str | None = None) -> None:
         export = getattr(offline, "export_package", None)
-        if export is None or self._competition_id is None or self._data is None:
+        if export is None or self.competition_id is None or self._data is None:
             return
         if not folder:
             folder = QFileDialog.getExistingDirectory(
@@ -677,7 +640,7 @@ class ScoringPage(QWidget):
             )
         if not folder:
             return
-        db, actor, competition_id = self._ctx.db, self._ctx.actor(), self._competition_id
+        db, actor, competition_id = self._ctx.db, self._ctx.actor(), self.competition_id
         reference = safe_name(self._data.case_reference)
         codes = [m.code for m in self._data.members]
         done_text = self.tr("Exported %1 evaluator package(s).")
@@ -728,7 +691,7 @@ class ScoringPage(QWidget):
         preview_fn, import_fn = self._import_functions(kind)
         db = self._ctx.db
         lang = self._ctx.lang
-        competition_id = self._competition_id  # a file of another competition is refused
+        competition_id = self.competition_id  # a file of another competition is refused
 
         def work(_progress: Any) -> tuple[bytes, Any]:
             data = path.read_bytes()

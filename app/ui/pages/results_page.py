@@ -20,7 +20,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -247,6 +247,7 @@ class ResultsPage(ShellPage):
         self.setObjectName("resultsPage")
         self._ctx = ctx
         self.view_data: results_service.ResultsView | None = None
+        self._applicant_wanted = 0  # the applicant column's width for its longest name
 
         self.model = RankingModel(self, ctx.lang)
         self.proxy = QSortFilterProxyModel(self)
@@ -378,6 +379,21 @@ class ResultsPage(ShellPage):
         self._update_buttons()
         self.refreshed.emit()
 
+    def _fit_applicant_column(self) -> None:
+        """The applicant column gets what the other columns leave of the table's width (at
+        least 200 px, at most what its longest visible name needs)."""
+        header = self.table.horizontalHeader()
+        column = RankingModel.COL_APPLICANT
+        wanted = self._applicant_wanted
+        others = sum(header.sectionSize(c) for c in range(header.count()) if c != column)
+        spare = self.table.viewport().width() - others
+        header.resizeSection(column, max(200, min(wanted, spare)))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        if self._applicant_wanted:
+            self._fit_applicant_column()
+
     def apply(self, data: tuple[results_service.ResultsView, Any] | None) -> None:
         if data is None:
             return
@@ -386,7 +402,10 @@ class ResultsPage(ShellPage):
         self.view_data = view
         self.model.set_view(view)
         self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().resizeSection(RankingModel.COL_APPLICANT, 200)
+        self._applicant_wanted = self.table.horizontalHeader().sectionSize(
+            RankingModel.COL_APPLICANT
+        )
+        self._fit_applicant_column()
         self._show_headline()
         self._show_charts(view, leniency)
         if selected:

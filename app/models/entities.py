@@ -441,9 +441,10 @@ class ProtocolVersion(Base):
     signed_off_by: Mapped[str] = mapped_column(String(200))
     fingerprint: Mapped[str] = mapped_column(String(64))
     results_json: Mapped[str] = mapped_column(Text)
-    pdf: Mapped[bytes | None] = mapped_column(LargeBinary)
+    # the stored files are read only when asked for (a version list needs only the rest)
+    pdf: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
     pdf_sha256: Mapped[str | None] = mapped_column(String(64), index=True)
-    xlsx: Mapped[bytes | None] = mapped_column(LargeBinary)
+    xlsx: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
     reopened_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     reopen_reason: Mapped[str] = mapped_column(Text, default="")
 

@@ -12,6 +12,7 @@ import hashlib
 from dataclasses import dataclass
 from datetime import datetime
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.db import Database
@@ -152,19 +153,24 @@ class VersionInfo:
 
 def versions(db: Database, competition_id: int) -> list[VersionInfo]:
     with db.read() as session:
-        competition = get_competition(session, competition_id)
-        return [
-            VersionInfo(
-                v.number,
-                v.signed_off_at,
-                v.signed_off_by,
-                v.fingerprint,
-                v.pdf is not None,
-                v.xlsx is not None,
-                v.reopened_at,
-                v.reopen_reason,
+        get_competition(session, competition_id)  # a clear error for an unknown competition
+        rows = session.execute(
+            select(
+                ProtocolVersion.number,
+                ProtocolVersion.signed_off_at,
+                ProtocolVersion.signed_off_by,
+                ProtocolVersion.fingerprint,
+                ProtocolVersion.pdf.is_not(None),  # the files themselves are not read
+                ProtocolVersion.xlsx.is_not(None),
+                ProtocolVersion.reopened_at,
+                ProtocolVersion.reopen_reason,
             )
-            for v in competition.protocol_versions
+            .where(ProtocolVersion.competition_id == competition_id)
+            .order_by(ProtocolVersion.number)
+        )
+        return [
+            VersionInfo(number, at, by, digest, bool(has_pdf), bool(has_xlsx), reopened, reason)
+            for number, at, by, digest, has_pdf, has_xlsx, reopened, reason in rows
         ]
 
 

@@ -33,6 +33,7 @@ from app.scoring.types import (
     RoundingStage,
     Step,
     ThresholdBasis,
+    score_rows,
 )
 
 # ---------------------------------------------------------------------------------------------
@@ -116,13 +117,13 @@ def _own_totals(inp: CompetitionInput) -> dict[tuple[str, str], Decimal]:
     scored = {c.id: c for c in inp.criteria if c.kind is CriterionKind.SCORED}
     admitted = {o.id for o in inp.offers if o.admitted}
     parts: dict[tuple[str, str], dict[str, Decimal]] = {}
-    for score in inp.scores:
-        criterion = scored.get(score.criterion_id)
-        if criterion is None or score.offer_id not in admitted:
+    for member_id, offer_id, criterion_id, value in score_rows(inp.scores):
+        criterion = scored.get(criterion_id)
+        if criterion is None or offer_id not in admitted:
             continue
         assert criterion.max_score is not None
-        parts.setdefault((score.member_id, score.offer_id), {})[criterion.id] = (
-            score.value * criterion.weight / criterion.max_score
+        parts.setdefault((member_id, offer_id), {})[criterion.id] = (
+            value * criterion.weight / criterion.max_score
         )
     return {key: sum(p.values(), ZERO) for key, p in parts.items() if len(p) == len(scored)}
 

@@ -258,6 +258,13 @@ class ScoreTable(Sequence[Score]):
         return f"ScoreTable({len(self)} scores)"
 
 
+def score_rows(scores: Sequence[Score]) -> Iterator[tuple[str, str, str, Decimal]]:
+    """(member, offer, criterion, value) per score, without building objects for a table."""
+    if isinstance(scores, ScoreTable):
+        return scores.rows()
+    return ((s.member_id, s.offer_id, s.criterion_id, s.value) for s in scores)
+
+
 # Committee decisions: what the rules leave open, each with its recorded reason.
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import func, select
 
@@ -307,6 +308,46 @@ class AuditRow:
     after: str
 
 
+def _audit_filters(
+    statement: Any,
+    *,
+    competition_id: int | None,
+    object_type: str | None,
+    person: str | None,
+    since: datetime | None,
+    until: datetime | None,
+) -> Any:
+    if competition_id is not None:
+        statement = statement.where(AuditEntry.competition_id == competition_id)
+    if object_type:
+        statement = statement.where(AuditEntry.object_type == object_type)
+    if person:
+        like = f"%{person}%"
+        statement = statement.where(
+            AuditEntry.operator.ilike(like) | AuditEntry.acting_member.ilike(like)
+        )
+    if since is not None:
+        statement = statement.where(AuditEntry.at >= since)
+    if until is not None:
+        statement = statement.where(AuditEntry.at <= until)
+    return statement
+
+
+def _audit_row(e: AuditEntry) -> AuditRow:
+    return AuditRow(
+        seq=e.seq,
+        at=e.at,
+        operator=e.operator,
+        acting_member=e.acting_member,
+        competition_id=e.competition_id,
+        object_type=e.object_type,
+        object_id=e.object_id,
+        action=e.action,
+        before=e.before,
+        after=e.after,
+    )
+
+
 def audit_trail(
     db: Database,
     *,
@@ -318,34 +359,62 @@ def audit_trail(
     limit: int | None = None,
 ) -> list[AuditRow]:
     with db.read() as session:
-        statement = select(AuditEntry).order_by(AuditEntry.seq)
-        if competition_id is not None:
-            statement = statement.where(AuditEntry.competition_id == competition_id)
-        if object_type:
-            statement = statement.where(AuditEntry.object_type == object_type)
-        if person:
-            like = f"%{person}%"
-            statement = statement.where(
-                AuditEntry.operator.ilike(like) | AuditEntry.acting_member.ilike(like)
-            )
-        if since is not None:
-            statement = statement.where(AuditEntry.at >= since)
-        if until is not None:
-            statement = statement.where(AuditEntry.at <= until)
+        statement = _audit_filters(
+            select(AuditEntry).order_by(AuditEntry.seq),
+            competition_id=competition_id,
+            object_type=object_type,
+            person=person,
+            since=since,
+            until=until,
+        )
         if limit is not None:
             statement = statement.limit(limit)
-        return [
-            AuditRow(
-                seq=e.seq,
-                at=e.at,
-                operator=e.operator,
-                acting_member=e.acting_member,
-                competition_id=e.competition_id,
-                object_type=e.object_type,
-                object_id=e.object_id,
-                action=e.action,
-                before=e.before,
-                after=e.after,
+        return [_audit_row(e) for e in session.scalars(statement)]
+
+
+@dataclass(frozen=True)
+class AuditPage:
+    rows: list[AuditRow]  # the newest ``limit`` matching entries, oldest first
+    total: int  # how many entries match
+    types: tuple[str, ...]  # the object types among the entries matching the other filters
+
+
+def audit_page(
+    db: Database,
+    *,
+    limit: int,
+    competition_id: int | None = None,
+    object_type: str | None = None,
+    person: str | None = None,
+    since: datetime | None = None,
+    until: datetime | None = None,
+) -> AuditPage:
+    """The newest entries that match, how many match, and which object types occur.
+
+    A large competition leaves hundreds of thousands of entries (one per score); the screen
+    shows a page of the newest, so only that page is read and the rest is counted in SQL.
+    """
+    with db.read() as session:
+
+        def where(statement: Any, with_type: bool = True) -> Any:
+            return _audit_filters(
+                statement,
+                competition_id=competition_id,
+                object_type=object_type if with_type else None,
+                person=person,
+                since=since,
+                until=until,
             )
-            for e in session.scalars(statement)
-        ]
+
+        total = session.scalar(where(select(func.count()).select_from(AuditEntry)))
+        types = tuple(
+            session.scalars(
+                where(select(AuditEntry.object_type).distinct(), with_type=False).order_by(
+                    AuditEntry.object_type
+                )
+            )
+        )
+        newest = session.scalars(
+            where(select(AuditEntry).order_by(AuditEntry.seq.desc())).limit(limit)
+        ).all()
+        return AuditPage([_audit_row(e) for e in reversed(newest)], int(total or 0), types)

@@ -17,7 +17,7 @@ from app.models import Offer
 from app.services import procedure
 from app.services.base import Actor
 from app.services.maintenance import verify
-from app.services.queries import audit_trail
+from app.services.queries import audit_page, audit_trail
 from app.services.specs import ScoreEntry
 from tests.builders import announced, call, offer, to_scoring
 
@@ -164,3 +164,21 @@ def test_children_deleted_with_their_parent_keep_their_competition(
     ]
     assert sorted(e.object_type for e in entries) == ["Offer", "OfferValue"]
     assert verify(db).ok
+
+
+def test_the_audit_page_reads_the_newest_entries_and_counts_the_rest(
+    db: Database, actor: Actor, clock: Any
+) -> None:
+    built = to_scoring(db, actor, clock)
+    cid = built.competition_id
+    everything = audit_trail(db, competition_id=cid)
+    page = audit_page(db, limit=5, competition_id=cid)
+    assert page.total == len(everything) > 5
+    assert page.rows == everything[-5:]  # the newest five, oldest first
+    assert page.types == tuple(sorted({e.object_type for e in everything}))
+    offers = audit_page(db, limit=1000, competition_id=cid, object_type="Offer")
+    assert offers.rows == [e for e in everything if e.object_type == "Offer"]
+    assert offers.total == len(offers.rows)
+    assert offers.types == page.types  # the type list ignores the type filter
+    nobody = audit_page(db, limit=5, competition_id=cid, person="Nikt Taki")
+    assert (nobody.rows, nobody.total, nobody.types) == ([], 0, ())

@@ -213,18 +213,17 @@ class AuditPage(ShellPage):
         columns = self.model.columns()
 
         def read() -> AuditPageData:  # on a worker thread: plain values only
-            rows = queries.audit_trail(
+            page = queries.audit_page(
                 db,
+                limit=limit,
                 competition_id=competition_id if only else None,
                 object_type=object_type,
                 person=person,
                 since=since,
                 until=until,
             )
-            total = len(rows)
-            types = () if object_type else tuple(sorted({row.object_type for row in rows}))
-            newest = rows[-limit:]
-            return AuditPageData(newest, total, types, search_texts(columns, newest))
+            types = () if object_type else page.types
+            return AuditPageData(page.rows, page.total, types, search_texts(columns, page.rows))
 
         return read
 

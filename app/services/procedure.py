@@ -1124,10 +1124,11 @@ def missing_scores(session: Session, competition: Competition, lang: str = "pl")
     for member in counted_members(competition):
         recused = {c.offer_id for c in member.conflicts}
         gaps: list[str] = []
+        mine = have.get(member.id, set())
         for offer in admitted:
             if offer.id in recused:
                 continue
-            lacking = [c.code for c in scored if (offer.id, c.id) not in have.get(member.id, set())]
+            lacking = [c.code for c in scored if (offer.id, c.id) not in mine]
             if lacking:
                 gaps.append(f"{offer.code} ({', '.join(lacking)})")
         if gaps:
@@ -1251,7 +1252,10 @@ def visible_scores(
         members = {m.id: m.code for m in competition.members}
         offers = {o.id: o.code for o in competition.offers}
         criteria = {c.id: c.code for c in competition.criteria}
-        statement = select(Score).where(Score.competition_id == competition_id)
+        # plain columns, not ORM objects: a large competition has a quarter of a million
+        statement = select(
+            Score.member_id, Score.offer_id, Score.criterion_id, Score.value, Score.justification
+        ).where(Score.competition_id == competition_id)
         closed = competition.status in (
             CompetitionStatus.RESULTS,
             CompetitionStatus.SIGNED_OFF,
@@ -1261,14 +1265,10 @@ def visible_scores(
             me = base.member_by_code(session, competition_id, actor.member)
             statement = statement.where(Score.member_id == me.id)
         return [
-            (
-                members[s.member_id],
-                offers[s.offer_id],
-                criteria[s.criterion_id],
-                s.value,
-                s.justification,
+            (members[member_id], offers[offer_id], criteria[criterion_id], value, justification)
+            for member_id, offer_id, criterion_id, value, justification in session.execute(
+                statement
             )
-            for s in session.scalars(statement)
         ]
 
 

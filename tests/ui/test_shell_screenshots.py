@@ -35,6 +35,8 @@ def test_screenshots(qtbot, ui_ctx, language, screenshot, clock, lang) -> None: 
         window.show_page(key)
         qtbot.waitUntil(lambda: window.idle, timeout=20_000)  # the screen has read its data
         qtbot.wait(10)
+        # no screen needs more than a 1280 × 800 window (it would grow past a laptop screen)
+        assert window.minimumSizeHint().height() <= 800, key
         path = screenshot(window, f"{key}-{lang}")
         assert path.stat().st_size > 10_000
     status = window.status_label.text()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QSplitter,
     QStyledItemDelegate,
@@ -366,9 +368,15 @@ class CriteriaPage(ShellPage):
         )
         right.itemAt(right.count() - 1).widget().setWordWrap(True)  # type: ignore[union-attr]
         self.body.addWidget(card)
-        self.body.addWidget(policy_box)
-        self.body.setStretchFactor(0, 3)
-        self.body.setStretchFactor(1, 2)
+        # the rules scroll on a small screen instead of making the window taller
+        policy_scroll = QScrollArea(self.body)
+        policy_scroll.setWidgetResizable(True)
+        policy_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        policy_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        policy_scroll.setWidget(policy_box)
+        self.body.addWidget(policy_scroll)
+        self.body.setStretchFactor(0, 1)
+        self.body.setStretchFactor(1, 1)
         self.body.setChildrenCollapsible(False)
 
         # wiring

@@ -20,6 +20,7 @@ from app import __version__
 from app.config import Settings, current_language, database_url, setup_logging
 from app.db import Database
 from app.errors import UserError
+from app.fileio import write_atomically
 
 log = logging.getLogger(__name__)
 
@@ -412,24 +413,6 @@ def cmd_reopen(args: argparse.Namespace, ctx: Context) -> int:
 
     reopen(ctx.db, ctx.actor(), args.id, args.reason or "")
     return 0
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write next to the target and rename, so a full disk never leaves half a file."""
-    import os
-
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".part")
-    try:
-        with open(tmp, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except OSError as error:
-        tmp.unlink(missing_ok=True)
-        code = "disk_full" if error.errno == 28 else "file_unreadable"
-        raise UserError(code, {"detail": error.strerror or str(error), "path": path}) from error
 
 
 # ---------------------------------------------------------------------------------------------

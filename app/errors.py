@@ -7,7 +7,7 @@ crash dialog with the log path.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -244,6 +244,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # -- end of the desktop shell block ---------------------------------------------------------
 }
+
+
+class CancelledError(Exception):
+    """The user stopped long work (Cancel); it ends before anything is written or committed."""
+
+
+# How long work reports how far it got: progress(done, total, text) returns False once the
+# user asked to stop, and the work then raises ``CancelledError`` at its next step.
+Progress = Callable[[int, int, str], bool]
 
 
 @dataclass

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from app.config import current_language
 from app.db import Database
-from app.errors import UserError, missing
+from app.errors import CancelledError, Progress, UserError, missing
 from app.models import (
     Competition,
     CompetitionStatus,
@@ -241,11 +241,29 @@ def build_document(
     )
 
 
-def render(document: pd.ProtocolDocument) -> tuple[bytes, bytes]:
+def _step(progress: Progress | None, done: int, total: int, text: str) -> None:
+    if progress is not None and not progress(done, total, text):
+        raise CancelledError
+
+
+def render(
+    document: pd.ProtocolDocument,
+    formats: tuple[str, ...] = ("pdf", "xlsx"),
+    progress: Progress | None = None,
+) -> dict[str, bytes]:
+    """The protocol in the formats asked for ("pdf", "xlsx"), one after the other; between
+    them ``progress`` may stop the work (``CancelledError``)."""
     from app.protocol.pdf import render_pdf
     from app.protocol.xlsx import render_xlsx
 
-    return render_pdf(document), render_xlsx(document)
+    renderers = {"pdf": render_pdf, "xlsx": render_xlsx}
+    out: dict[str, bytes] = {}
+    total = len(formats) + 1
+    for done, kind in enumerate(formats, start=1):
+        _step(progress, done, total, kind.upper())
+        out[kind] = renderers[kind](document)
+    _step(progress, total, total, "")
+    return out
 
 
 def render_for_sign_off(
@@ -254,8 +272,9 @@ def render_for_sign_off(
     number: int,
     signed_off_by: str,
     signed_off_at: datetime,
+    progress: Progress | None = None,
 ) -> tuple[bytes, bytes]:
-    return render(
+    files = render(
         build_document(
             session,
             competition,
@@ -263,8 +282,10 @@ def render_for_sign_off(
             version=number,
             signed_off_by=signed_off_by,
             signed_off_at=signed_off_at,
-        )
+        ),
+        progress=progress,
     )
+    return files["pdf"], files["xlsx"]
 
 
 def export_blockers(session: Session, competition: Competition, lang: str) -> list[str]:
@@ -294,6 +315,21 @@ def export_protocol(
     db: Database, competition_id: int, lang: str | None = None, version: int | None = None
 ) -> tuple[bytes, bytes]:
     """The protocol's PDF and workbook: a stored version, or a draft of complete results."""
+    files = export_protocol_files(db, competition_id, ("pdf", "xlsx"), lang, version)
+    return files["pdf"], files["xlsx"]
+
+
+def export_protocol_files(
+    db: Database,
+    competition_id: int,
+    formats: tuple[str, ...],
+    lang: str | None = None,
+    version: int | None = None,
+    progress: Progress | None = None,
+) -> dict[str, bytes]:
+    """The protocol in the formats asked for ("pdf", "xlsx"): the stored files of a version,
+    or a draft of complete results rendered now (only the formats asked for; ``progress`` may
+    stop the work between the steps, before anything is returned)."""
     lang = lang or current_language()
     with db.read() as session:
         competition = get_competition(session, competition_id)
@@ -307,10 +343,12 @@ def export_protocol(
                 raise UserError(
                     "not_found", {"what": "wersja protokołu / protocol version", "id": version}
                 )
-            return chosen.pdf, chosen.xlsx
+            stored_files = {"pdf": chosen.pdf, "xlsx": chosen.xlsx}
+            return {kind: stored_files[kind] for kind in formats}
         blockers = export_blockers(session, competition, lang)
         if blockers:
             raise UserError("results_incomplete", {"missing": missing(blockers)})
+        _step(progress, 0, len(formats) + 1, "")
         return render(
             build_document(
                 session,
@@ -319,7 +357,9 @@ def export_protocol(
                 version=len(stored) + 1,
                 signed_off_by=None,
                 signed_off_at=None,
-            )
+            ),
+            formats,
+            progress,
         )
 
 

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from app.db import Database
 from app.db.audit import record_event
-from app.errors import UserError, missing
+from app.errors import Progress, UserError, missing
 from app.models import Competition, CompetitionStatus, ProtocolVersion
 from app.scoring.types import MemberRole
 from app.services import base
@@ -69,8 +69,13 @@ def _chair_check(competition: Competition, actor: Actor, action: str) -> str:
     return acting.name
 
 
-def sign_off(db: Database, actor: Actor, competition_id: int) -> int:
-    """The chair signs the results off; returns the new protocol version number."""
+def sign_off(
+    db: Database, actor: Actor, competition_id: int, progress: Progress | None = None
+) -> int:
+    """The chair signs the results off; returns the new protocol version number.
+
+    ``progress`` hears of each file rendered and may stop the sign-off (``CancelledError``) before
+    it is committed: then nothing changes."""
     with db.unit_of_work(actor.operator, actor.member) as session:
         competition = get_competition(session, competition_id, for_update=True)
         chair_name = _chair_check(competition, actor, "zatwierdzić wynik / sign off the result")
@@ -87,7 +92,9 @@ def sign_off(db: Database, actor: Actor, competition_id: int) -> int:
         # the protocol module builds on this one; imported here to keep the dependency one-way
         from app.services.protocol import render_for_sign_off
 
-        pdf, xlsx = render_for_sign_off(session, competition, number, chair_name, signed_at)
+        pdf, xlsx = render_for_sign_off(
+            session, competition, number, chair_name, signed_at, progress
+        )
         version = ProtocolVersion(
             competition_id=competition.id,
             number=number,

@@ -16,7 +16,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from app.errors import UserError
+from app.errors import CancelledError, UserError
 
 log = logging.getLogger(__name__)
 
@@ -77,6 +77,7 @@ def run_task(
     on_error: Callable[[BaseException], None] | None = None,
     title: str = "",
     show_progress: bool = True,
+    on_cancel: Callable[[], None] | None = None,
 ) -> TaskHandle:
     runnable = _Runnable(fn)
     handle = TaskHandle(runnable, parent)
@@ -118,6 +119,11 @@ def run_task(
     def failed(error: BaseException, trace: str) -> None:
         handle.error = error
         finish()
+        if isinstance(error, CancelledError):  # the user pressed Cancel: not an error
+            log.info("task cancelled: %s", title)
+            if on_cancel is not None:
+                on_cancel()
+            return
         if not isinstance(error, UserError):
             log.error("task failed:\n%s", trace)
         if on_error is not None:

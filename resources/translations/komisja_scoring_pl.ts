@@ -481,6 +481,11 @@
         <translation>Renderowanie stron…</translation>
     </message>
     <message>
+        <location filename="../../app/ui/pages/protocol_page.py" line="415" />
+        <source>Cancelled; nothing was saved or changed.</source>
+        <translation>Przerwano; nic nie zostało zapisane ani zmienione.</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/pages/protocol_page.py" line="510" />
         <source>Page %1</source>
         <translation>Strona %1</translation>

@@ -22,12 +22,18 @@ import pytest
 
 from app.cli import main
 from app.db import Database
-from app.errors import UserError
+from app.errors import CancelledError, UserError
 from app.protocol.pdf import render_pdf
 from app.protocol.xlsx import render_xlsx, sheet_names
-from app.services import demo, procedure
+from app.services import demo, procedure, queries, signoff
 from app.services.base import Actor, get_competition
-from app.services.protocol import build_document, export_protocol, verify_protocol_pdf
+from app.services.protocol import (
+    build_document,
+    export_protocol,
+    export_protocol_files,
+    verify_protocol_pdf,
+)
+from app.services.queries import audit_trail
 from app.services.signoff import reopen, sign_off, versions
 from app.services.specs import ScoreEntry
 from tests.acceptance.fixture_loader import load_case, play
@@ -242,3 +248,33 @@ def test_signed_off_protocol_pdf_has_every_page_marked(
     text = " ".join(" ".join(pages).split())
     for fact in ("Anna Wójcik", "Ewa Łęcka", "Fundacja Alfa", "ZATWIERDZAM", "Fundacja Późna"):
         assert fact in text, fact
+
+
+def test_a_cancelled_sign_off_or_export_changes_and_returns_nothing(
+    db: Database, actor: Actor, clock: Any
+) -> None:
+    built = to_results(db, actor, clock)
+    cid = built.competition_id
+    clock.set(DEADLINE + timedelta(days=3))
+    trail = len(audit_trail(db))
+    heard: list[tuple[int, int, str]] = []
+
+    def stop_after_pdf(done: int, total: int, text: str) -> bool:
+        heard.append((done, total, text))
+        return text != "XLSX"  # the PDF is rendered, then the user presses Cancel
+
+    with pytest.raises(CancelledError):
+        sign_off(db, CHAIR, cid, stop_after_pdf)
+    assert [h[2] for h in heard] == ["PDF", "XLSX"]
+    assert signoff.versions(db, cid) == []
+    assert queries.competition_detail(db, cid).summary.status == "results"
+    assert len(audit_trail(db)) == trail  # nothing recorded either
+    with pytest.raises(CancelledError):
+        export_protocol_files(db, cid, ("xlsx",), "pl", progress=lambda *_: False)
+    # only the formats asked for are rendered, with the same bytes as both together
+    heard.clear()
+    files = export_protocol_files(
+        db, cid, ("pdf",), "pl", progress=lambda *step: heard.append(step) or True
+    )
+    assert list(files) == ["pdf"] and files["pdf"].startswith(b"%PDF")
+    assert [h[2] for h in heard] == ["", "PDF", ""]

@@ -94,3 +94,17 @@ def test_preview_renders_the_pages(qtbot, ui_ctx, actor, clock, language, screen
     assert page.preview_mode == "images"
     assert page.pages_layout.count() > 2  # at least one page image
     screenshot(page, f"protocol_page_{lang}")
+
+
+def test_cancel_stops_an_export_before_anything_is_written(qtbot, page, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / "protokol.pdf"
+    target.write_bytes(b"an older file the user keeps")
+    page.export("pdf", str(target))
+    page.last_task.cancel()  # the Cancel button of the progress dialog
+    qtbot.waitUntil(lambda: not page.last_task.running, timeout=60_000)
+    assert target.read_bytes() == b"an older file the user keeps"  # untouched
+    assert not list(tmp_path.glob("*.part"))
+    assert "Cancelled" in page.status.text()
+    page.export("pdf", str(target))  # not cancelled: the whole file replaces the old one
+    qtbot.waitUntil(lambda: not page.last_task.running, timeout=60_000)
+    assert target.read_bytes().startswith(b"%PDF")

@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import UserError
+from app.fileio import write_atomically
 from app.services import protocol, queries, signoff
 from app.services.base import Actor
 from app.ui.context import UiContext
@@ -405,10 +406,14 @@ class ProtocolPage(ShellPage):
 
         self.last_task = run_task(
             self,
-            lambda _progress: signoff.sign_off(db, actor, cid),
+            lambda progress: signoff.sign_off(db, actor, cid, progress),
             on_done=done,
             title=self.tr("Signing off and producing the protocol…"),
+            on_cancel=self._cancelled,
         )
+
+    def _cancelled(self) -> None:
+        self.status.setText(self.tr("Cancelled; nothing was saved or changed."))
 
     def reopen(self, *, dialog_hook: Any = None) -> None:
         code = self.chair_combo.currentData()
@@ -464,15 +469,16 @@ class ProtocolPage(ShellPage):
         target = Path(path)
         done_text = self.tr("Saved %1.")
 
-        def work(_progress: Any) -> None:
-            pdf, xlsx = protocol.export_protocol(db, cid, lang, version)
-            target.write_bytes(pdf if kind == "pdf" else xlsx)
+        def work(progress: Any) -> None:
+            files = protocol.export_protocol_files(db, cid, (kind,), lang, version, progress)
+            write_atomically(target, files[kind])
 
         self.last_task = run_task(
             self,
             work,
             on_done=lambda _r: self.status.setText(done_text.replace("%1", str(target))),
             title=self.tr("Producing the protocol…"),
+            on_cancel=self._cancelled,
         )
 
     def _clear_preview(self) -> None:
@@ -493,12 +499,16 @@ class ProtocolPage(ShellPage):
             self._selected_version(),
         )
 
-        def work(_progress: Any) -> tuple[str, Any]:
-            pdf, _xlsx = protocol.export_protocol(db, cid, lang, version)
-            return render_preview(pdf)
+        def work(progress: Any) -> tuple[str, Any]:
+            files = protocol.export_protocol_files(db, cid, ("pdf",), lang, version, progress)
+            return render_preview(files["pdf"])
 
         self.last_task = run_task(
-            self, work, on_done=self._show_preview, title=self.tr("Rendering the pages…")
+            self,
+            work,
+            on_done=self._show_preview,
+            title=self.tr("Rendering the pages…"),
+            on_cancel=self._cancelled,
         )
 
     def _show_preview(self, result: tuple[str, Any]) -> None:

@@ -562,8 +562,8 @@ class ProtocolPage(ShellPage):
             pdf, _xlsx = signoff.version_bytes(db, cid, number)
             if pdf is None:
                 raise UserError("not_found", {"what": "PDF", "id": number})
-            output.write_bytes(
-                protocol.sign_protocol_pdf(pdf, certificate.read_bytes(), password, signer)
+            write_atomically(
+                output, protocol.sign_protocol_pdf(pdf, certificate.read_bytes(), password, signer)
             )
 
         self.last_task = run_task(

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import UserError
+from app.fileio import write_atomically
 from app.services import offline, procedure
 from app.services.base import Actor
 from app.services.specs import ScoreEntry
@@ -617,7 +618,7 @@ class ScoringPage(ShellPage):
                 if not progress(number, len(jobs), path.name):
                     break
                 data = offline.export_scoresheet(db, actor, competition_id, code)
-                path.write_bytes(data)
+                write_atomically(path, data)
                 written += 1
             progress(len(jobs), len(jobs), "")
             return written
@@ -650,7 +651,7 @@ class ScoringPage(ShellPage):
                 if not progress(number, len(codes), code):
                     return number
                 data = export(db, actor, competition_id, code)
-                (Path(folder) / f"{reference}_{code}.komisja").write_bytes(data)
+                write_atomically(Path(folder) / f"{reference}_{code}.komisja", data)
             return len(codes)
 
         self.last_task = run_task(

@@ -218,7 +218,8 @@ class FormalPage(ShellPage):
             | QAbstractItemView.EditTrigger.EditKeyPressed
             | QAbstractItemView.EditTrigger.SelectedClicked
         )
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # sized once per load (below), not on every layout: at 2,000 offers each sizing costs
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         layout.addWidget(self.table, 1)
         self.legend = QLabel(self)
@@ -276,18 +277,7 @@ class FormalPage(ShellPage):
         self._editable = editable
         row = self.table.currentIndex().row()
         self.model.lang = self.ctx.lang
-        self.model.set_view(view)
-        if 0 <= row < len(view.rows):
-            self.table.selectRow(row)
-        self._set_editing(editable)
-        self.legend.setText(
-            "  ·  ".join(f"{item.code}: {item.text}" for item in view.items)
-            + "\n"
-            + self.tr(
-                "Type Y (yes), N (no) or choose n/a in a cell; the timeliness item follows "
-                "from the received date. One correction request per offer."
-            )
-        )
+        # the banner first: showing or hiding it lays the screen out again
         if not editable:
             self.banner.show_text(
                 self.tr(
@@ -299,6 +289,19 @@ class FormalPage(ShellPage):
             self.banner.show_text(self.tr("There are no offers to check."))
         else:
             self.banner.show_text("")
+        self.model.set_view(view)
+        self.table.resizeColumnsToContents()
+        if 0 <= row < len(view.rows):
+            self.table.selectRow(row)
+        self._set_editing(editable)
+        self.legend.setText(
+            "  ·  ".join(f"{item.code}: {item.text}" for item in view.items)
+            + "\n"
+            + self.tr(
+                "Type Y (yes), N (no) or choose n/a in a cell; the timeliness item follows "
+                "from the received date. One correction request per offer."
+            )
+        )
 
     def _set_editing(self, editable: bool) -> None:
         self.model.editable = editable

@@ -88,6 +88,16 @@ def _num(value: Decimal | None, lang: str) -> str:
     return decimal_text(value, min(places, 6), lang)
 
 
+_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.EditRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        Qt.ItemDataRole.ToolTipRole,
+    }
+)
+
+
 class CriteriaModel(QAbstractTableModel):
     """The card as an editable table; an accepted edit calls ``on_edit(new_specs)``."""
 
@@ -134,8 +144,8 @@ class CriteriaModel(QAbstractTableModel):
         return str(section + 1)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self.specs):
-            return None
+        if role not in _ROLES or not index.isValid() or index.row() >= len(self.specs):
+            return None  # the view asks for many roles per cell when it paints or measures
         spec = self.specs[index.row()]
         name, numeric = CRITERION_COLUMNS[index.column()]
         value = getattr(spec, name)

@@ -61,6 +61,19 @@ _GREY = QColor("#808080")
 _GOOD_BG = QColor("#d8f0d8")
 
 
+_ROLES = frozenset(
+    {
+        OFFER_ROLE,
+        SORT_ROLE,
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.BackgroundRole,
+        Qt.ItemDataRole.ToolTipRole,
+    }
+)
+
+
 class RankingModel(QAbstractTableModel):
     """Rows: offers in the engine's order. Columns: rank, offer, applicant, criteria, total,
     requested, award, flags."""
@@ -75,6 +88,7 @@ class RankingModel(QAbstractTableModel):
         self._criteria: tuple[st.Criterion, ...] = ()
         self._inputs: dict[str, st.Offer] = {}
         self._places = 2
+        self._set_shape()
 
     def set_view(self, view: results_service.ResultsView | None) -> None:
         self.beginResetModel()
@@ -86,24 +100,16 @@ class RankingModel(QAbstractTableModel):
             self._criteria = view.input.criteria
             self._inputs = {o.id: o for o in view.input.offers}
             self._places = view.input.policy.rounding_places
+        self._set_shape()
         self.endResetModel()
 
-    # shape
-    @property
-    def col_total(self) -> int:
-        return 3 + len(self._criteria)
-
-    @property
-    def col_requested(self) -> int:
-        return self.col_total + 1
-
-    @property
-    def col_award(self) -> int:
-        return self.col_total + 2
-
-    @property
-    def col_flags(self) -> int:
-        return self.col_total + 3
+    # shape: plain attributes, read for every cell a view paints or measures
+    def _set_shape(self) -> None:
+        self.col_total = 3 + len(self._criteria)
+        self.col_requested = self.col_total + 1
+        self.col_award = self.col_total + 2
+        self.col_flags = self.col_total + 3
+        self._columns = 0 if self.view is None else self.col_flags + 1
 
     def criterion_at(self, column: int) -> st.Criterion | None:
         position = column - 3
@@ -119,7 +125,7 @@ class RankingModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._offers)
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else (0 if self.view is None else self.col_flags + 1)
+        return 0 if parent.isValid() else self._columns
 
     def flag_text(self, flag: st.Flag) -> str:
         return {
@@ -141,7 +147,7 @@ class RankingModel(QAbstractTableModel):
         return "" if value is None else format_decimal(value, self._places, self.lang)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        if role not in _ROLES or not index.isValid():  # sizing asks for many roles per cell
             return None
         offer = self.offer_at(index.row())
         if offer is None:
@@ -168,10 +174,10 @@ class RankingModel(QAbstractTableModel):
                 return QBrush(_WARN_BG)
             if column == self.col_award and offer.award:
                 return QBrush(_GOOD_BG)
-            criterion = self.criterion_at(column)
-            if criterion is not None:
-                result = next((c for c in offer.criteria if c.criterion_id == criterion.id), None)
-                if result is not None and result.threshold_passed is False:
+            position = column - 3
+            if 0 <= position < len(offer.criteria):  # the results keep the criteria's order
+                result = offer.criteria[position]
+                if result.threshold_passed is False:
                     return QBrush(_WARN_BG)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == self.col_flags and offer.flags:

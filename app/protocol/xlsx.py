@@ -22,10 +22,14 @@ recompute from the members' scores to exactly the engine's values, to the grosz:
 What is a committee decision, not a calculation (a consensus score that replaced the aggregate,
 a rank, an award) is written as a value with a cell comment saying so.
 
-Speed: a large competition has hundreds of thousands of cells in the scores sheet; they are
-written as plain values without styles (scores in the General format read "7,5" in a Polish
-spreadsheet), and styled cells copy a prepared style array instead of resolving fonts and
-formats cell by cell.
+Speed (2,000 offers: over a million cells and 140,000 explanation lines): the scores sheet's
+cells are plain values without styles (scores in the General format read "7,5" in a Polish
+spreadsheet); styled cells take a prepared style array instead of resolving fonts and formats
+cell by cell, and reach openpyxl's writer without its exception path for cells; the ranking's
+formulas are filled into one template per column; the explanations are worded by
+``app.texts.StepExplainer`` (the words of ``app.texts``, each template parsed once); and row
+heights are shared attribute pairs rather than a ``RowDimension`` per row.
+``benchmarks/bench_protocol.py`` compares the whole with openpyxl writing the same cells.
 """
 
 from __future__ import annotations
@@ -33,15 +37,17 @@ from __future__ import annotations
 import io
 import logging
 import re
-from collections.abc import Iterable, Sequence
-from copy import copy
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, date, datetime
 from decimal import Decimal
+from functools import cache
+from types import MethodType
 from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell import Cell, WriteOnlyCell
 from openpyxl.comments import Comment
+from openpyxl.compat import safe_string
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter, quote_sheetname
@@ -73,7 +79,7 @@ from app.scoring.types import (
     RoundingStage,
     ThresholdBasis,
 )
-from app.texts import explain
+from app.texts import StepExplainer
 
 log = logging.getLogger(__name__)
 
@@ -101,6 +107,31 @@ def _member_scored(criterion: Criterion) -> bool:
     return criterion.kind is CriterionKind.SCORED or (
         criterion.kind is CriterionKind.YES_NO and criterion.field is None
     )
+
+
+def _values_to_row(ws: Any, values: Iterable[Any], row_idx: int) -> Iterator[Cell]:
+    """openpyxl's ``WriteOnlyWorksheet._values_to_row`` without its slow path for cells.
+
+    openpyxl first tries each value as a plain value and, for a prepared (styled) cell, catches
+    the ``ValueError`` whose message formats the cell's repr — several microseconds per styled
+    cell.  Here a prepared cell is recognised at once, and a plain value is bound to one reused
+    cell as in openpyxl 3.1.  (The protocol has no hyperlinks, which openpyxl also handles.)
+    """
+    cell = WriteOnlyCell(ws)
+    for col_idx, value in enumerate(values, 1):
+        if value is None:
+            continue
+        if isinstance(value, Cell):
+            value.column = col_idx
+            value.row = row_idx
+            yield value
+            continue
+        cell._bind_value(value)
+        cell.column = col_idx
+        cell.row = row_idx
+        yield cell
+        if cell._style is not None:  # a date or time gave the reused cell a number format
+            cell = WriteOnlyCell(ws)
 
 
 def _text(value: str) -> str:
@@ -171,6 +202,7 @@ class _Sheet:
 
     def __init__(self, wb: Workbook, title: str, styles: _Styles, widths: Sequence[float]):
         self.ws = wb.create_sheet(title)
+        self.ws._values_to_row = MethodType(_values_to_row, self.ws)
         self.title = title
         self.ref = quote_sheetname(title)
         self.styles = styles
@@ -180,9 +212,10 @@ class _Sheet:
             self.ws.column_dimensions[get_column_letter(index)].width = width
 
     def cell(self, value: Any, style: str | None = None, comment: str | None = None) -> Any:
-        cell = WriteOnlyCell(self.ws, value)
-        if style is not None:
-            cell._style = copy(self.styles.arrays[style])
+        # Cell copies the style array; row and column are set when the row is written
+        cell = Cell(
+            self.ws, None, None, value, None if style is None else self.styles.arrays[style]
+        )
         if comment:
             cell.comment = Comment(comment, _AUTHOR, width=320, height=90)
         return cell
@@ -197,17 +230,18 @@ class _Sheet:
             return None
         if value[0] != "=" and style in _DEFAULT_LOOK:
             return _text(value)
-        cell = WriteOnlyCell(self.ws, _text(value) if value[0] != "=" else "x")
-        if value[0] == "=":
-            cell._value = _text(value)  # bypasses the formula detection
-            cell.data_type = "s"
-        if style is not None:
-            cell._style = copy(self.styles.arrays[style])
+        array = None if style is None else self.styles.arrays[style]
+        if value[0] != "=":
+            return Cell(self.ws, None, None, _text(value), array)
+        cell = Cell(self.ws, None, None, None, array)
+        cell._value = _text(value)  # bypasses the formula detection
+        cell.data_type = "s"
         return cell
 
-    def append(self, values: Iterable[Any]) -> int:
+    def append(self, values: Iterable[Any], lines: int = 1) -> int:
+        """Writes the next row, at least ``lines`` lines tall and as tall as its wrapped texts
+        need (a write-only row is written at once: its height cannot be set afterwards)."""
         row = list(values)
-        lines = 1
         wrapping = self.styles.wrapping
         widths = self.widths
         for index, value in enumerate(row[: len(widths)]):
@@ -225,8 +259,9 @@ class _Sheet:
         return self.row
 
     def height(self, row: int, lines: int) -> None:
-        """Room for ``lines`` lines of wrapped text (spreadsheets do not always re-measure)."""
-        self.ws.row_dimensions[row].height = min(409.0, 15.0 * lines)
+        """Room for ``lines`` lines of wrapped text (spreadsheets do not always re-measure);
+        set before the row is written."""
+        self.ws.row_dimensions[row] = _row_height(lines)
 
     def header(self, names: Sequence[str]) -> int:
         return self.append(self.cell(name, "head") for name in names)
@@ -486,68 +521,80 @@ class _WorkbookBuilder:
         )
         rows = self.admitted
         first, last = FIRST_ROW, FIRST_ROW + len(rows) - 1
-        scores_ref = quote_sheetname(self.names["scores"])
-        agg = "MEDIAN" if policy.aggregation.value == "median" else "AVERAGE"
         p = self.places
+        # Every formula of a column differs only in the row numbers: one template per column,
+        # filled with str.format ({0} the row, or the offer's first and last scores row).
+        scores_ref = quote_sheetname(self.names["scores"]).replace("{", "{{").replace("}", "}}")
+        agg = "MEDIAN" if policy.aggregation.value == "median" else "AVERAGE"
+        aggregates: list[tuple[str, str]] = []  # (criterion id, formula template)
+        for c in self.scored:
+            scol = self.score_letters[c.id]
+            inner = f"{agg}({scores_ref}!{scol}{{0}}:{scol}{{1}})"
+            if self.stage_total or c.kind is CriterionKind.YES_NO:
+                aggregates.append((c.id, f"={inner}"))
+            else:
+                aggregates.append((c.id, f"=ROUND({inner},{p})"))
+        points = [
+            (c, *self.points_template(c, first, last, score_col, field_col)) for c in criteria
+        ]
+        pts = ",".join(f"{points_col[c.id]}{{0}}" for c in criteria)
+        total_template = f"=ROUND(SUM({pts}),{p})"
+        parts = ",".join(
+            f"{score_col[c.id]}{{0}}" for c in self.scored if c.kind is CriterionKind.SCORED
+        )
+        unscaled_template = f"=ROUND(SUM({parts}),{p})" if parts else None
+        comment_consensus = self.t("wb_comment_consensus")
+        comment_given = self.t("wb_comment_given")
+        cell = sheet.cell
         for offset, r in enumerate(rows):
             row = FIRST_ROW + offset
             offer = doc.offer_by_code[r.offer_id]
             by_id: dict[str, CriterionResult] = {c.criterion_id: c for c in r.criteria}
             cells: list[Any] = [
-                sheet.cell(r.rank, "int") if r.rank is not None else None,
-                sheet.cell(r.offer_id, "bold"),
+                cell(r.rank, "int") if r.rank is not None else None,
+                cell(r.offer_id, "bold"),
                 sheet.text(f"{offer.applicant} – „{offer.title}”", "wrap"),
             ]
             block = self.blocks.get(r.offer_id)
+            span = block if block is not None and block[1] >= block[0] else None
             # aggregated scores
-            formula_ok: dict[str, bool] = {}
-            for c in self.scored:
-                cr = by_id.get(c.id)
-                consensus = cr is not None and any(s.code == _CONSENSUS_STEP for s in cr.steps)
-                scol = self.score_sheet_col(c)
-                if cr is None or cr.score is None or block is None or block[1] < block[0]:
+            formula_ok: set[str] = set()
+            for cid, template in aggregates:
+                cr = by_id.get(cid)
+                if cr is None or cr.score is None or span is None:
                     cells.append(None)
-                    formula_ok[c.id] = False
-                elif consensus:
-                    cells.append(sheet.cell(cr.score, "score", self.t("wb_comment_consensus")))
-                    formula_ok[c.id] = True
+                elif any(s.code == _CONSENSUS_STEP for s in cr.steps):
+                    cells.append(cell(cr.score, "score", comment_consensus))
+                    formula_ok.add(cid)
                 else:
-                    rng = f"{scores_ref}!{scol}{block[0]}:{scol}{block[1]}"
-                    inner = f"{agg}({rng})"
-                    if self.stage_total or c.kind is CriterionKind.YES_NO:
-                        formula = f"={inner}"
-                    else:
-                        formula = f"=ROUND({inner},{p})"
-                    cells.append(sheet.cell(formula, "score"))
-                    formula_ok[c.id] = True
+                    cells.append(cell(template.format(*span), "score"))
+                    formula_ok.add(cid)
             # figures of formula criteria
-            for name in fields:
-                value = offer.values.get(name)
-                cells.append(value)
+            values = offer.values
+            cells.extend(values.get(name) for name in fields)
             # points
-            for c in criteria:
+            for c, formula, needs in points:
                 cr = by_id.get(c.id)
-                points_formula = self.points_formula(
-                    c, row, first, last, score_col, field_col, offer
-                )
                 if cr is None:
                     cells.append(None)
-                elif points_formula is None or (_member_scored(c) and not formula_ok.get(c.id)):
+                elif (
+                    formula is None
+                    or (needs is not None and values.get(needs) is None)
+                    or (needs is None and c.id in score_col and c.id not in formula_ok)
+                ):
                     value = cr.points_exact if self.stage_total else cr.points
-                    cells.append(sheet.cell(value, "num", self.t("wb_comment_given")))
+                    cells.append(cell(value, "num", comment_given))
                 else:
-                    cells.append(sheet.cell(points_formula, "num"))
-            pts = ",".join(f"{points_col[c.id]}{row}" for c in criteria)
+                    cells.append(cell(formula.format(row), "num"))
             if r.total is None:
                 cells.append(None)
             else:
-                cells.append(sheet.cell(f"=ROUND(SUM({pts}),{p})", "num_bold"))
+                cells.append(cell(total_template.format(row), "num_bold"))
             if unscaled:
-                parts = ",".join(
-                    f"{score_col[c.id]}{row}" for c in self.scored if c.kind is CriterionKind.SCORED
-                )
                 cells.append(
-                    sheet.cell(f"=ROUND(SUM({parts}),{p})", "num") if parts else r.unscaled_total
+                    cell(unscaled_template.format(row), "num")
+                    if unscaled_template
+                    else r.unscaled_total
                 )
             cells.append(sheet.cell(offer.requested, "money"))
             if with_money:
@@ -624,52 +671,50 @@ class _WorkbookBuilder:
                 ]
             )
 
-    def score_sheet_col(self, criterion: Criterion) -> str:
-        return self.score_letters[criterion.id]
-
-    def points_formula(
+    def points_template(
         self,
         c: Criterion,
-        row: int,
         first: int,
         last: int,
         score_col: dict[str, str],
         field_col: dict[str, str],
-        offer: Any,
-    ) -> str | None:
-        """The live formula of one criterion's points on one ranking row (None: a value)."""
+    ) -> tuple[str | None, str | None]:
+        """The live formula of one criterion's points as a template of the ranking row
+        (``{0}``), and the figure an offer needs for it (without it: a value, no formula).
+
+        (None, None): the criterion's points are always written as values.
+        """
         p = self.places
         weight = _num(c.weight)
+        row = "{0}"
 
         def rounded(expr: str) -> str:
             return f"={expr}" if self.stage_total else f"=ROUND({expr},{p})"
 
         if c.kind is CriterionKind.SCORED:
             top = _num(c.max_score or Decimal(1))
-            return rounded(f"{score_col[c.id]}{row}*{weight}/{top}")
+            return rounded(f"{score_col[c.id]}{row}*{weight}/{top}"), None
         if c.kind is CriterionKind.YES_NO:
             if c.field is None:
-                return f"=IF({score_col[c.id]}{row}>0.5,{weight},0)"
-            if offer.values.get(c.field) is None:
-                return None
-            return f"=IF({field_col[c.field]}{row}=1,{weight},0)"
-        if c.field is None or offer.values.get(c.field) is None:
-            return None
+                return f"=IF({score_col[c.id]}{row}>0.5,{weight},0)", None
+            return f"=IF({field_col[c.field]}{row}=1,{weight},0)", c.field
+        if c.field is None:
+            return None, None
         letter = field_col[c.field]
         cell = f"{letter}{row}"
         column = f"${letter}${first}:${letter}${last}"
         if c.kind is CriterionKind.LOWER_BETTER:
-            return rounded(f"MIN({column})*{weight}/{cell}")
+            return rounded(f"MIN({column})*{weight}/{cell}"), c.field
         if c.kind is CriterionKind.HIGHER_BETTER:
             if c.cap is not None:
                 cap = _num(c.cap)
-                return rounded(f"MIN({cell},{cap})*{weight}/MIN(MAX({column}),{cap})")
-            return rounded(f"{cell}*{weight}/MAX({column})")
+                return rounded(f"MIN({cell},{cap})*{weight}/MIN(MAX({column}),{cap})"), c.field
+            return rounded(f"{cell}*{weight}/MAX({column})"), c.field
         # banded: the highest band whose lower bound the value reaches
         expr = "0"
         for band in sorted(c.bands, key=lambda b: b.from_value):
             expr = f"IF({cell}>={_num(band.from_value)},{_num(band.points)},{expr})"
-        return rounded(expr)
+        return rounded(expr), c.field
 
     # -- rules -------------------------------------------------------------------------------
 
@@ -1158,13 +1203,11 @@ class _WorkbookBuilder:
         )
         for m in doc.committee:
             if m.present_at_sign_off:
-                row = sheet.append([None, sheet.text(m.name, "top"), role_label(self.lang, m.role)])
-                sheet.height(row, 3)
+                sheet.append([None, sheet.text(m.name, "top"), role_label(self.lang, m.role)], 3)
         sheet.blank()
         inst = doc.institution
         sheet.append([None, sheet.cell(self.t("sg_approve"), "subtitle")])
-        row = sheet.append([None, None, None, self.t("sg_approve_line")])
-        sheet.height(row, 3)
+        sheet.append([None, None, None, self.t("sg_approve_line")], 3)
         sheet.append([None, sheet.text(inst.head_name, "top"), sheet.text(inst.head_title, "wrap")])
 
     def explanations_sheet(self) -> None:
@@ -1175,23 +1218,40 @@ class _WorkbookBuilder:
         sheet.landscape(HEADER_ROW, f"A{HEADER_ROW + 1}")
         self.title_block(sheet, self.t("annex_explain"))
         sheet.header([self.t("ax_offer"), self.t("ax_criterion"), self.t("ax_justification")])
+        explain_step = StepExplainer(lang)
         for step in doc.results.steps:
-            sheet.append([None, None, sheet.text(explain(step, lang), "wrap")])
+            sheet.append([None, None, sheet.text(explain_step(step), "wrap")])
         word = self.t("ax_step_offer")
+        widths = sheet.widths
+        append = sheet.ws.append
         for r in doc.results.offers:
             offer = doc.offer_by_code[r.offer_id]
+            code = r.offer_id
             sheet.append(
                 [
-                    sheet.cell(r.offer_id, "bold"),
+                    sheet.cell(code, "bold"),
                     None,
                     sheet.text(f"{offer.applicant} – „{offer.title}”", "wrap"),
                 ]
             )
-            for crit in r.criteria:
-                for step in crit.steps:
-                    sheet.append([r.offer_id, crit.criterion_id, explain(step, lang)])
-            for step in r.steps:
-                sheet.append([r.offer_id, word, explain(step, lang)])
+            # 140,000 rows in a large competition: written here directly, with the same
+            # heights as _Sheet.append gives
+            lines = line_count(code, widths[0]) if len(code) > widths[0] else 1
+            groups = [(crit.criterion_id, crit.steps) for crit in r.criteria]
+            groups.append((word, r.steps))
+            row_no = sheet.row
+            for name, steps in groups:
+                name_lines = line_count(name, widths[1]) if len(name) > widths[1] else 1
+                for step in steps:
+                    text = explain_step(step)
+                    row_no += 1
+                    height = max(lines, name_lines)
+                    if len(text) > widths[2]:
+                        height = max(height, line_count(text, widths[2]))
+                    if height > 1:
+                        sheet.height(row_no, height)
+                    append([code, name, text])
+            sheet.row = row_no
 
     # -- the whole ---------------------------------------------------------------------------
 
@@ -1216,6 +1276,17 @@ class _WorkbookBuilder:
         buffer = io.BytesIO()
         self.wb.save(buffer)
         return buffer.getvalue()
+
+
+@cache
+def _row_height(lines: int) -> tuple[tuple[str, str], ...]:
+    """The attributes of a row ``lines`` lines of wrapped text tall.
+
+    A write-only sheet takes a row's attributes from ``row_dimensions`` (a mapping or pairs);
+    a ``RowDimension`` costs some 25 µs to make and to write out, and a large protocol has
+    tens of thousands of tall rows, so they share these pairs — the same attributes.
+    """
+    return (("ht", safe_string(min(409.0, 15.0 * lines))), ("customHeight", "1"))
 
 
 def _per_line(width: float) -> int:

@@ -176,6 +176,78 @@ def test_explanations_and_signature_block_match_the_pdf_annex() -> None:
     assert doc.institution.head_name in committee
 
 
+def _explanations(doc: ProtocolDocument) -> list[str]:
+    """The explanation lines of the workbook's explanations sheet, offer headings left out."""
+    ws = _load(doc)[sheet_names(doc.language)["explain"]]
+    return [
+        text
+        for offer, criterion, text in ws.iter_rows(min_row=FIRST_ROW, max_col=3, values_only=True)
+        if criterion is not None or offer is None
+    ]
+
+
+def _every_step_explained(doc: ProtocolDocument) -> list[str]:
+    from app.texts import explain
+
+    lang = doc.language
+    lines = [explain(step, lang) for step in doc.results.steps]
+    for r in doc.results.offers:
+        lines += [explain(step, lang) for crit in r.criteria for step in crit.steps]
+        lines += [explain(step, lang) for step in r.steps]
+    return lines
+
+
+@pytest.mark.parametrize(
+    "name", ["ngo_en_total", "investor", "investor_total_en", "cancelled", "large", "large_median"]
+)
+def test_explanations_sheet_has_every_step_in_order_as_the_pdf_words_it(name: str) -> None:
+    doc = SAMPLES[name]()
+    assert _explanations(doc) == _every_step_explained(doc)
+
+
+def test_explanations_follow_a_template_with_a_conversion(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from app.texts import STEP_TEXTS
+
+    pl, en = STEP_TEXTS["mean"]
+    monkeypatch.setitem(
+        STEP_TEXTS, "mean", (pl.replace("{count}", "{count!r}"), en.replace("{count}", "{count!r}"))
+    )
+    doc = large_document(6, 4, 3, seed=2)
+    lines = _explanations(doc)
+    assert lines == _every_step_explained(doc)
+    assert any(line.startswith("Średnia:") and "/ '" in line for line in lines)  # "/ '4' ="
+
+
+def test_signature_lines_and_long_texts_get_tall_rows() -> None:
+    doc = sample_document()
+    wb = _load(doc)
+    committee = wb["Komisja"]
+    heading = next(
+        row[0].row for row in committee.iter_rows() if row[0].value == label("pl", "s_signatures")
+    )
+    signing = [
+        row[1].row
+        for row in committee.iter_rows(min_row=heading)
+        if any(row[1].value == m.name for m in doc.committee if m.present_at_sign_off)
+    ]
+    approve = next(
+        row[3].row
+        for row in committee.iter_rows(min_row=heading)
+        if len(row) > 3 and row[3].value == label("pl", "sg_approve_line")
+    )
+    assert signing and all(committee.row_dimensions[r].height == 45 for r in [*signing, approve])
+    scores = wb["Oceny"]
+    long_rows = [
+        row[0].row
+        for row in scores.iter_rows(min_row=FIRST_ROW)
+        if any(isinstance(c.value, str) and len(c.value) > 2 * 40 for c in row[4:])
+    ]
+    assert long_rows
+    assert all((scores.row_dimensions[r].height or 0) >= 45 for r in long_rows)
+
+
 def test_totals_are_formulas_with_round_at_the_stated_stage() -> None:
     for stage in (RoundingStage.CRITERION, RoundingStage.TOTAL):
         doc = sample_document(stage=stage)

@@ -61,6 +61,25 @@ _GREY = QColor("#808080")
 _GOOD_BG = QColor("#d8f0d8")
 
 
+def _spread_items(view: results_service.ResultsView) -> list[SpreadItem]:
+    """Each offer's lowest, highest and mean member total (the spread chart)."""
+    spreads = []
+    for offer in view.results.offers:
+        if not offer.member_totals:
+            continue
+        values = list(offer.member_totals.values())
+        spreads.append(
+            SpreadItem(
+                offer.offer_id,
+                min(values),
+                max(values),
+                sum(values, Decimal(0)) / len(values),
+                st.Flag.DISCREPANCY in offer.flags,
+            )
+        )
+    return spreads
+
+
 _ROLES = frozenset(
     {
         OFFER_ROLE,
@@ -371,7 +390,8 @@ class ResultsPage(ShellPage):
 
         def read() -> tuple[results_service.ResultsView, Any]:
             view = results_service.results(db, competition_id)
-            return view, analysis.member_leniency(view.input)
+            # the charts' figures too: a pass over every offer, kept off the GUI thread
+            return view, (analysis.member_leniency(view.input), _spread_items(view))
 
         return read
 
@@ -403,7 +423,7 @@ class ResultsPage(ShellPage):
     def apply(self, data: tuple[results_service.ResultsView, Any] | None) -> None:
         if data is None:
             return
-        view, leniency = data
+        view, figures = data
         selected = self._selected_offer()
         self.view_data = view
         self.model.set_view(view)
@@ -413,7 +433,7 @@ class ResultsPage(ShellPage):
         )
         self._fit_applicant_column()
         self._show_headline()
-        self._show_charts(view, leniency)
+        self._show_charts(view, figures)
         if selected:
             self.select_offer(selected)
         self._update_buttons()
@@ -460,25 +480,12 @@ class ResultsPage(ShellPage):
         member = next((m for m in self.view_data.input.members if m.id == member_id), None)
         return member.name if member else member_id
 
-    def _show_charts(self, view: Any, leniency: Any) -> None:
+    def _show_charts(self, view: Any, figures: Any) -> None:
+        leniency, spreads = figures
         total_weight = sum(
             (c.weight for c in view.input.criteria if c.kind is st.CriterionKind.SCORED),
             Decimal(0),
         )
-        spreads = []
-        for offer in view.results.offers:
-            if not offer.member_totals:
-                continue
-            values = list(offer.member_totals.values())
-            spreads.append(
-                SpreadItem(
-                    offer.offer_id,
-                    min(values),
-                    max(values),
-                    sum(values, Decimal(0)) / len(values),
-                    st.Flag.DISCREPANCY in offer.flags,
-                )
-            )
         self.spread_chart.set_items(spreads, total_weight or Decimal(100))
         self.leniency_chart.set_items(
             [

@@ -45,6 +45,17 @@ class CompetitionSummary:
     budget: Decimal | None
 
 
+def competition_labels(db: Database) -> dict[int, tuple[str, str]]:
+    """Every competition's case reference and title, by id (one small query: menus)."""
+    with db.read() as session:
+        return {
+            competition_id: (reference, title)
+            for competition_id, reference, title in session.execute(
+                select(Competition.id, Competition.case_reference, Competition.title)
+            )
+        }
+
+
 def list_competitions(db: Database, search: str = "") -> list[CompetitionSummary]:
     with db.read() as session:
         offer_counts = dict(

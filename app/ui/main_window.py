@@ -406,12 +406,12 @@ class MainWindow(QMainWindow):
         from app.services import queries
 
         self.recent_menu.clear()
-        known = {c.id: c for c in queries.list_competitions(self.ctx.db)}
+        known = queries.competition_labels(self.ctx.db)  # on the GUI thread: one small read
         for competition_id in self.recent():
-            summary = known.get(competition_id)
-            if summary is None:
+            if competition_id not in known:
                 continue
-            label = f"{summary.case_reference or '—'}  {summary.title}"
+            reference, title = known[competition_id]
+            label = f"{reference or '—'}  {title}"
             action = self.recent_menu.addAction(label)
             action.triggered.connect(
                 lambda _c=False, cid=competition_id: self.open_competition(cid)

@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.models import CompetitionKind, CompetitionStatus
-from app.services import procedure
+from app.models import CompetitionKind
+from app.services import procedure, queries
 from app.services.base import WARSAW
 from app.services.procedure import MIN_DAYS_OPEN_COMPETITION
 from app.services.specs import CallSpec
@@ -123,7 +123,6 @@ class CallPage(ShellPage):
         self.setObjectName("callPage")
         self._saved: CallSpec | None = None
         self._loading = False
-        self._status: CompetitionStatus | None = None
         self._editable: tuple[str, ...] = ()
         outer = QVBoxLayout(self)
         self.banner = Banner(self)
@@ -277,12 +276,11 @@ class CallPage(ShellPage):
             return
         assert self.competition_id is not None
         spec = procedure.call_spec(self.ctx.db, self.competition_id)
-        status = procedure.shell_status(self.ctx.db, self.competition_id, self.ctx.lang)
-        self._status = status.status
-        self._editable = status.editable
+        # on the GUI thread: the small read of what is editable, not the status bar's gaps
+        self._editable = queries.editable_areas(self.ctx.db, self.competition_id)
         self._saved = spec
         self._fill(spec)
-        read_only = "call" not in status.editable
+        read_only = "call" not in self._editable
         self._set_read_only(read_only)
         if read_only:
             self.banner.show_text(

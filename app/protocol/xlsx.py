@@ -109,6 +109,31 @@ def _member_scored(criterion: Criterion) -> bool:
     )
 
 
+class _PlainCell(Cell):  # type: ignore[misc]  (openpyxl is untyped)
+    """A cell of a plain value, written with ``s="0"`` (the workbook's default format).
+
+    Excel gives a cell without ``s`` the first cell format (wrapped, top-aligned here), but
+    LibreOffice gives it its own default (one line, bottom-aligned), so long names and
+    affiliations ran past their columns there; naming the format costs a few bytes a cell.
+    """
+
+    __slots__ = ()
+
+    @property
+    def has_style(self) -> bool:
+        return True
+
+    @property
+    def style_id(self) -> int:
+        if self._style is None:
+            return 0
+        return int(self.parent.parent._cell_styles.add(self._style))
+
+
+def _plain_cell(ws: Any) -> Cell:
+    return _PlainCell(ws, row=1, column=1)
+
+
 def _values_to_row(ws: Any, values: Iterable[Any], row_idx: int) -> Iterator[Cell]:
     """openpyxl's ``WriteOnlyWorksheet._values_to_row`` without its slow path for cells.
 
@@ -117,7 +142,7 @@ def _values_to_row(ws: Any, values: Iterable[Any], row_idx: int) -> Iterator[Cel
     cell.  Here a prepared cell is recognised at once, and a plain value is bound to one reused
     cell as in openpyxl 3.1.  (The protocol has no hyperlinks, which openpyxl also handles.)
     """
-    cell = WriteOnlyCell(ws)
+    cell = _plain_cell(ws)
     for col_idx, value in enumerate(values, 1):
         if value is None:
             continue
@@ -131,7 +156,7 @@ def _values_to_row(ws: Any, values: Iterable[Any], row_idx: int) -> Iterator[Cel
         cell.row = row_idx
         yield cell
         if cell._style is not None:  # a date or time gave the reused cell a number format
-            cell = WriteOnlyCell(ws)
+            cell = _plain_cell(ws)
 
 
 def _text(value: str) -> str:

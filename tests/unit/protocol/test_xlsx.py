@@ -344,3 +344,24 @@ def test_rendering_is_refused_for_an_inconsistent_document() -> None:
     assert isinstance(broken.offers[-1], ReceivedOffer)
     with pytest.raises(ValueError, match="unknown offer"):
         render_xlsx(broken)
+
+
+@pytest.mark.parametrize("name", ["ngo", "investor_total_en"])
+def test_every_cell_names_its_format_so_libreoffice_wraps_long_texts(name: str) -> None:
+    """Excel gives a cell without a format the workbook's first one (wrapped, at the top);
+    LibreOffice does not, and long names and affiliations ran on one line past their column
+    there.  So every cell names its format, and the plain ones name the wrapping one."""
+    import re
+    import zipfile
+
+    data = render_xlsx(SAMPLES[name]())
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        styles = archive.read("xl/styles.xml").decode("utf-8")
+        first = re.search(r"<cellXfs[^>]*>\s*<xf [^>]*>\s*<alignment ([^>]*)/>", styles)
+        assert first is not None and 'wrapText="1"' in first.group(1)
+        assert 'vertical="top"' in first.group(1)
+        for sheet in (n for n in archive.namelist() if n.startswith("xl/worksheets/sheet")):
+            cells = re.findall(r"<c [^>]*>", archive.read(sheet).decode("utf-8"))
+            assert cells, sheet
+            unnamed = [c for c in cells if " s=" not in c]
+            assert not unnamed, f"{sheet}: {unnamed[:3]}"

@@ -455,40 +455,27 @@ class OfferEvaluator:
         agreed = consensus.get(cid)
         raw = computed if agreed is None else agreed
 
-        if not is_scored:
+        part: _ScoredPoints | None = None
+        yes_no: tuple[Decimal | None, bool, Decimal] | None = None
+        if is_scored:
+            part = self._points_of(plan, raw)
+            score, points, exact, passed = (
+                part.score if raw is not None else None,
+                part.points,
+                part.points_exact,
+                part.passed,
+            )
+        else:
             passed = raw is not None and raw > HALF
             score = None if raw is None else half_up(raw, self._places)
-            points = self._yes_no_points(plan, passed)
-            result = make_criterion_result(
-                criterion_id=cid,
-                score=score,
-                points=points,
-                points_exact=points,
-                threshold_passed=passed,
-                counted_members=ids,
-                steps=LazySteps(
-                    self._member_steps,
-                    plan,
-                    counted,
-                    excluded,
-                    by_member,
-                    ids,
-                    values,
-                    computed,
-                    agreed,
-                    None,
-                    (score, passed, points),
-                ),
-            )
-            return result, points, None
-
-        part = self._points_of(plan, raw)
+            points = exact = self._yes_no_points(plan, passed)
+            yes_no = (score, passed, points)
         result = make_criterion_result(
             criterion_id=cid,
-            score=part.score if raw is not None else None,
-            points=part.points,
-            points_exact=part.points_exact,
-            threshold_passed=part.passed,
+            score=score,
+            points=points,
+            points_exact=exact,
+            threshold_passed=passed,
             counted_members=ids,
             steps=LazySteps(
                 self._member_steps,
@@ -501,9 +488,11 @@ class OfferEvaluator:
                 computed,
                 agreed,
                 part,
-                None,
+                yes_no,
             ),
         )
+        if part is None:
+            return result, points, None
         return result, part.entering, part.used if raw is not None else None
 
     def _member_steps(

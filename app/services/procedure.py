@@ -1860,6 +1860,18 @@ def _refuse_in_status(competition: Competition, action: str, hint: str) -> None:
     )
 
 
+def _refuse_if_referred(field: str, polish: str, english: str, referred: list[str]) -> None:
+    """Refuse a removal while other records refer to the row (``referred`` names them)."""
+    if referred:
+        raise UserError(
+            "invalid_value",
+            {
+                "field": field,
+                "detail": f"{polish} / cannot be removed, {english}: " + ", ".join(referred),
+            },
+        )
+
+
 def remove_offer(db: Database, actor: Actor, competition_id: int, offer_id: int) -> None:
     """Remove an offer registered by mistake (what undoing ``add_offer`` does).
 
@@ -1889,15 +1901,9 @@ def remove_offer(db: Database, actor: Actor, competition_id: int, offer_id: int)
             referred.append("rozstrzygnięcia / decisions")
         if session.scalar(select(Score.id).where(Score.offer_id == offer.id).limit(1)):
             referred.append("oceny / scores")
-        if referred:
-            raise UserError(
-                "invalid_value",
-                {
-                    "field": f"oferta / offer {offer.code}",
-                    "detail": "nie można jej usunąć, ma już / cannot be removed, it has: "
-                    + ", ".join(referred),
-                },
-            )
+        _refuse_if_referred(
+            f"oferta / offer {offer.code}", "nie można jej usunąć, ma już", "it has", referred
+        )
         for value in list(offer.values):  # first, while the audit hook can still reach the
             offer.values.remove(value)  # competition through the offer
             session.delete(value)
@@ -1950,15 +1956,12 @@ def remove_member(db: Database, actor: Actor, competition_id: int, member_code: 
         ):
             if session.scalar(select(model.id).where(model.member_id == member.id).limit(1)):
                 referred.append(label)
-        if referred:
-            raise UserError(
-                "invalid_value",
-                {
-                    "field": f"członek komisji / member {member.code}",
-                    "detail": "nie można go usunąć, ma już / cannot be removed, there are: "
-                    + ", ".join(referred),
-                },
-            )
+        _refuse_if_referred(
+            f"członek komisji / member {member.code}",
+            "nie można go usunąć, ma już",
+            "there are",
+            referred,
+        )
         competition.members.remove(member)
         session.delete(member)
 

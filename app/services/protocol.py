@@ -32,7 +32,7 @@ from app.scoring import analysis
 from app.services import base, signoff
 from app.services.base import get_competition
 from app.services.procedure import effective_budget, missing_for
-from app.services.results import build_input, compute, fingerprint
+from app.services.results import build_input, compute_input, fingerprint
 from app.texts import explain, format_money
 
 
@@ -74,7 +74,7 @@ def build_document(
     signed_off_at: datetime | None,
 ) -> pd.ProtocolDocument:
     inp = build_input(session, competition)
-    res = compute(session, competition)
+    res = compute_input(inp)
     codes = {m.id: m.code for m in competition.members}
     offers = {o.id: o.code for o in competition.offers}
     criteria = {c.id: c.code for c in competition.criteria}
@@ -419,9 +419,8 @@ def verify_protocol_pdf(db: Database, data: bytes, lang: str | None = None) -> P
                 else "Ten plik nie jest protokołem zapisanym w tej bazie danych.",
             )
         competition = get_competition(session, stored.competition_id)
-        current = fingerprint(
-            competition.uid, build_input(session, competition), compute(session, competition)
-        )
+        inp = build_input(session, competition)
+        current = fingerprint(competition.uid, inp, compute_input(inp))
         matches = current == stored.fingerprint
         latest = competition.protocol_versions[-1].number
         state = (

@@ -230,8 +230,13 @@ def _scores(
 
 
 def compute(session: Session, competition: Competition) -> st.Results:
+    return compute_input(build_input(session, competition))
+
+
+def compute_input(inp: st.CompetitionInput) -> st.Results:
+    """``compute_results`` with its input errors as ``UserError`` (for an input already built)."""
     try:
-        return compute_results(build_input(session, competition))
+        return compute_results(inp)
     except ScoringInputError as error:
         raise UserError("scoring_input", {"detail": str(error)}) from error
 
@@ -261,10 +266,7 @@ def results(db: Database, competition_id: int) -> ResultsView:
     with no_cyclic_gc(), db.read() as session:
         competition = get_competition(session, competition_id)
         inp = build_input(session, competition)
-        try:
-            computed = compute_results(inp)
-        except ScoringInputError as error:
-            raise UserError("scoring_input", {"detail": str(error)}) from error
+        computed = compute_input(inp)
         complete = competition.status in (
             CompetitionStatus.RESULTS,
             CompetitionStatus.SIGNED_OFF,

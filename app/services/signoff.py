@@ -22,7 +22,14 @@ from app.models import Competition, CompetitionStatus, ProtocolVersion
 from app.scoring.types import MemberRole
 from app.services import base
 from app.services.base import Actor, get_competition, require_reason, status_label
-from app.services.results import build_input, canonical_json, compute, fingerprint, results_document
+from app.services.results import (
+    build_input,
+    canonical_json,
+    compute,
+    compute_input,
+    fingerprint,
+    results_document,
+)
 
 
 def sign_off_blockers(session: Session, competition: Competition, lang: str = "pl") -> list[str]:
@@ -83,7 +90,7 @@ def sign_off(
         if blockers:
             raise UserError("results_incomplete", {"missing": missing(blockers)})
         inp = build_input(session, competition)
-        res = compute(session, competition)
+        res = compute_input(inp)
         number = len(competition.protocol_versions) + 1
         signed_at = base.now()
         document = results_document(competition.uid, inp, res)

@@ -24,6 +24,8 @@ ERROR_SITES = (
     "app.ui.pages.call",
     "app.ui.pages.criteria",
     "app.ui.pages.offers",
+    "app.ui.pages.formal",
+    "app.ui.pages.committee",
     "app.ui.main_window",
     "app.ui.errors",
 )

@@ -35,12 +35,13 @@ from app.services.procedure import ConflictInfo
 from app.services.queries import MemberRow, OfferRow
 from app.services.specs import MemberSpec
 from app.ui.context import UiContext
+from app.ui.errors import show_user_error
 from app.ui.formatting import date_text
 from app.ui.widgets.fields import Banner
 from app.ui.widgets.labels import role_label
 from app.ui.widgets.page import ShellPage, empty_hint, no_competition_text
 from app.ui.widgets.table_model import Column, RowTableModel, column_tr, selected_rows
-from app.ui.widgets.undo import ActionCommand, SaveValueCommand, show_refusal, undo_stack
+from app.ui.widgets.undo import ActionCommand, SaveValueCommand, undo_stack
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -401,7 +402,7 @@ class CommitteePage(ShellPage):
         self.changed()
 
     def _refused(self, error: UserError) -> None:
-        show_refusal(self, error)
+        show_user_error(self, error)
         self.changed()  # show what is really saved
 
     def recuse(self, member_code: str, offer_code: str, reason: str) -> None:

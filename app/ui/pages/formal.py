@@ -31,11 +31,12 @@ from app.services import procedure
 from app.services.base import now
 from app.services.procedure import FormalCheckRow, FormalCheckView
 from app.ui.context import UiContext
+from app.ui.errors import show_user_error
 from app.ui.formatting import date_text
 from app.ui.widgets.fields import Banner
 from app.ui.widgets.labels import answer_label, formal_status_label
 from app.ui.widgets.page import ShellPage, empty_hint, no_competition_text
-from app.ui.widgets.undo import ActionCommand, show_refusal, undo_stack
+from app.ui.widgets.undo import ActionCommand, undo_stack
 
 Index = QModelIndex | QPersistentModelIndex
 FIXED = 3  # code, applicant, received; then one column per checklist item; then the outcome
@@ -392,7 +393,7 @@ class FormalPage(ShellPage):
         )
 
     def _refused(self, error: UserError) -> None:
-        show_refusal(self, error)
+        show_user_error(self, error)
         self.changed()  # show what is really saved
 
     def answer_all_yes(self, row: FormalCheckRow) -> None:

@@ -57,7 +57,7 @@ from app.ui.widgets.table_model import (
     search_texts,
     selected_rows,
 )
-from app.ui.widgets.undo import ActionCommand, SaveValueCommand, show_refusal, undo_stack
+from app.ui.widgets.undo import ActionCommand, SaveValueCommand, undo_stack
 
 
 def offer_columns(lang: str, tr: Callable[[str], str]) -> list[Column[OfferRow]]:
@@ -657,7 +657,7 @@ class OffersPage(ShellPage):
         )
 
     def _refused(self, error: UserError) -> None:
-        show_refusal(self, error)
+        show_user_error(self, error)
         self.changed()  # show what is really saved
 
     def add_offer(self) -> None:

@@ -13,10 +13,8 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
-from PySide6.QtWidgets import QWidget
 
 from app.errors import UserError
-from app.ui.errors import show_user_error
 
 _stacks: dict[int, QUndoStack] = {}
 
@@ -34,46 +32,6 @@ def forget_stack(ctx: object) -> None:
     stack = _stacks.pop(id(ctx), None)
     if stack is not None:
         stack.clear()
-
-
-class SaveValueCommand(QUndoCommand):
-    """Save ``new`` (already saved when pushed); undo saves ``old``; redo saves ``new`` again."""
-
-    def __init__(
-        self,
-        text: str,
-        save: Callable[[Any], None],
-        old: Any,
-        new: Any,
-        on_error: Callable[[UserError], None],
-    ) -> None:
-        super().__init__(text)
-        self._save = save
-        self._old = old
-        self._new = new
-        self._on_error = on_error
-        self._skip_first = True
-
-    def _apply(self, value: Any) -> None:
-        try:
-            self._save(value)
-        except UserError as error:
-            self.setObsolete(True)
-            self._on_error(error)
-
-    def redo(self) -> None:
-        if self._skip_first:
-            self._skip_first = False
-            return
-        self._apply(self._new)
-
-    def undo(self) -> None:
-        self._apply(self._old)
-
-
-def show_refusal(parent: QWidget, error: UserError) -> None:
-    """Say why an undo or redo was refused (the data stay as they were)."""
-    show_user_error(parent, error)
 
 
 class ActionCommand(QUndoCommand):
@@ -107,3 +65,17 @@ class ActionCommand(QUndoCommand):
 
     def undo(self) -> None:
         self._apply(self._reverse)
+
+
+class SaveValueCommand(ActionCommand):
+    """Save ``new`` (already saved when pushed); undo saves ``old``; redo saves ``new`` again."""
+
+    def __init__(
+        self,
+        text: str,
+        save: Callable[[Any], None],
+        old: Any,
+        new: Any,
+        on_error: Callable[[UserError], None],
+    ) -> None:
+        super().__init__(text, lambda: save(new), lambda: save(old), on_error)

@@ -13,9 +13,10 @@ criterion is gathering the scores and writing the member-specific lines.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from operator import itemgetter, mul
 
 from app.scoring.errors import ScoringInputError
 from app.scoring.rounding import (
@@ -97,6 +98,17 @@ class _Counted:
     ids: tuple[str, ...]
     members: frozenset[str]
     text: str  # the ids joined, reused by every criterion that all of them scored
+    # a criterion's scores of these members, in this order, from its member -> score map
+    pick: Callable[[Mapping[str, Decimal]], tuple[Decimal, ...]]
+
+
+def _counted(ids: tuple[str, ...]) -> _Counted:
+    def pick_few(scores: Mapping[str, Decimal]) -> tuple[Decimal, ...]:  # 0 or 1 member
+        return tuple(scores[mid] for mid in ids)
+
+    # itemgetter: one C call per offer and criterion (it gives a tuple for two ids or more)
+    pick = itemgetter(*ids) if len(ids) > 1 else pick_few
+    return _Counted(ids, frozenset(ids), ", ".join(ids), pick)
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,17 +135,33 @@ class _ScoredPoints:
 class _MemberSums:
     """Each counted member's own weighted total over the scored criteria, as it accumulates.
 
-    Held by position in the committee order so a criterion that every counted member scored
-    (nearly all of them) costs one list comprehension.
+    Held by position in the committee order.  When every scored criterion's factor (weight /
+    top) is exact, every product and sum is exact (the engine's precision holds them), so the
+    order of the additions cannot change a total: a criterion that every counted member scored
+    (nearly all of them) is then only noted (``rows``), and ``finish`` adds the noted ones per
+    member in C.  Otherwise each criterion is added as it comes, in the criteria's order.
     """
 
-    __slots__ = ("incomplete", "totals")
+    __slots__ = ("factors", "incomplete", "rows", "totals")
 
     def __init__(self, count: int) -> None:
         self.totals = [ZERO] * count
         self.incomplete: set[int] = set()
+        self.rows: list[tuple[Decimal, ...]] = []  # the noted criteria's scores, by member
+        self.factors: list[Decimal] = []  # and their factors
 
-    def add_all(self, plan: _CriterionPlan, values: list[Decimal]) -> None:
+    def finish(self) -> list[Decimal]:
+        """The totals, the noted criteria added."""
+        if self.rows:
+            factors = self.factors
+            self.totals = [
+                sum(map(mul, by_member, factors), total)
+                for total, by_member in zip(self.totals, zip(*self.rows, strict=True), strict=True)
+            ]
+            self.rows, self.factors = [], []
+        return self.totals
+
+    def add_all(self, plan: _CriterionPlan, values: Sequence[Decimal]) -> None:
         factor = plan.factor
         if factor is not None:
             self.totals = [t + v * factor for t, v in zip(self.totals, values, strict=True)]
@@ -237,6 +265,12 @@ class OfferEvaluator:
         self._min_total = policy.min_total
         self._unscaled_basis = policy.min_total_basis is ThresholdBasis.UNSCALED
         self._any_scored = any(p.criterion.kind is CriterionKind.SCORED for p in self._plans)
+        # every member-scored SCORED criterion's factor exact: members' totals are exact sums
+        self._exact_factors = all(
+            p.factor is not None
+            for p in self._plans
+            if p.member_scored and p.criterion.kind is CriterionKind.SCORED
+        )
         self._means: dict[tuple[Decimal, int], _Aggregate] = {}
         self._scored_points: dict[tuple[str, Decimal | None], _ScoredPoints] = {}
         self._not_counted_steps: dict[tuple[str, str], Step] = {}
@@ -264,7 +298,7 @@ class OfferEvaluator:
         explain = steps is not None
         flags: set[Flag] = set()
         counted_ids, excluded = self._who_counts(oid)
-        counted = _Counted(counted_ids, frozenset(counted_ids), ", ".join(counted_ids))
+        counted = _counted(counted_ids)
         if steps is not None:
             steps.append(
                 make_step(
@@ -434,18 +468,20 @@ class OfferEvaluator:
         cid = criterion.id
         by_member = self._grouped.get((oid, cid), _NO_SCORES)
         is_scored = criterion.kind is CriterionKind.SCORED
+        values: tuple[Decimal, ...]
         if by_member.keys() >= counted.members:
             ids = counted.ids
-            values = [by_member[mid] for mid in ids]
+            values = counted.pick(by_member)
             if is_scored:
                 factor = plan.factor
-                if factor is not None:  # the common case, inline: one per offer and criterion
-                    sums.totals = [t + v * factor for t, v in zip(sums.totals, values, strict=True)]
+                if self._exact_factors and factor is not None:  # noted, added per offer in C
+                    sums.rows.append(values)
+                    sums.factors.append(factor)
                 else:
                     sums.add_all(plan, values)
         else:
             ids = tuple(mid for mid in counted.ids if mid in by_member)
-            values = [by_member[mid] for mid in ids]
+            values = tuple(by_member[mid] for mid in ids)
             if is_scored:
                 sums.add_some(plan, [by_member.get(mid) for mid in counted.ids])
 
@@ -502,7 +538,7 @@ class OfferEvaluator:
         excluded: Mapping[str, str],
         by_member: Mapping[str, Decimal],
         ids: tuple[str, ...],
-        values: list[Decimal],
+        values: Sequence[Decimal],
         computed: Decimal | None,
         agreed: Decimal | None,
         part: _ScoredPoints | None,
@@ -554,7 +590,7 @@ class OfferEvaluator:
             steps.extend(part.steps)
         return tuple(steps)
 
-    def _mean_of(self, values: list[Decimal]) -> _Aggregate:
+    def _mean_of(self, values: Sequence[Decimal]) -> _Aggregate:
         total = sum(values, ZERO)
         count = len(values)
         key = (total, count)
@@ -572,13 +608,13 @@ class OfferEvaluator:
             )
         return aggregate
 
-    def _median_raw(self, values: list[Decimal]) -> Decimal:
+    def _median_raw(self, values: Sequence[Decimal]) -> Decimal:
         ordered = sorted(values)
         count = len(ordered)
         middle = count // 2
         return ordered[middle] if count % 2 else (ordered[middle - 1] + ordered[middle]) / 2
 
-    def _median_params(self, values: list[Decimal]) -> dict[str, str]:
+    def _median_params(self, values: Sequence[Decimal]) -> dict[str, str]:
         ordered = sorted(values)
         raw = self._median_raw(values)
         return {
@@ -824,12 +860,13 @@ class OfferEvaluator:
     ) -> tuple[dict[str, Decimal], Decimal | None]:
         member_totals: dict[str, Decimal] = {}
         if self._any_scored:
+            totals = sums.finish()
             for position, mid in enumerate(counted):
                 if position in sums.incomplete:
                     if steps is not None:
                         steps.append(make_step("member_total_incomplete", {"member": mid}))
                 else:
-                    member_totals[mid] = tidy(sums.totals[position])
+                    member_totals[mid] = tidy(totals[position])
             if member_totals and steps is not None:
                 steps.append(
                     make_step(

@@ -148,3 +148,41 @@ def test_results_json_in_english(
     polish_summary = next(n for n in polish["notes"] if n["code"] == "allocation_summary")
     assert summary["params"] == polish_summary["params"]
     assert "PLN" in summary["text"] and "zł" in polish_summary["text"]
+
+
+def test_the_scores_are_read_grouped_by_the_database_and_give_what_rows_give(
+    db: Database, played: Any
+) -> None:
+    """SQLite and PostgreSQL group the scores by offer and criterion while reading them; the
+    competition's input and results are exactly what reading the scores row by row gives."""
+    from dataclasses import replace
+
+    from app.models import Member, Offer
+    from app.scoring import ScoreTable
+    from app.services.base import get_competition
+    from app.services.results import _score_columns_by_row, build_input
+
+    with db.read() as session:
+        competition = get_competition(session, played.competition_id)
+        grouped = build_input(session, competition)
+        codes = [
+            {row.id: row.code for row in session.query(kind).filter_by(competition_id=cid)}
+            for kind, cid in ((Member, competition.id), (Offer, competition.id))
+        ]
+        by_row = _score_columns_by_row(
+            session,
+            competition.id,
+            codes[0],
+            codes[1],
+            {c.id: c.code for c in competition.criteria},
+        )
+    assert isinstance(grouped.scores, ScoreTable) and grouped.scores.cells is not None
+    assert len(grouped.scores) == len(by_row) > 0
+    assert sorted(grouped.scores.rows()) == sorted(by_row.rows())
+    plain = compute_results(replace(grouped, scores=by_row))
+    res = compute_results(grouped)
+    assert res == plain
+    for got, want in zip(res.offers, plain.offers, strict=True):
+        assert list(got.steps) == list(want.steps)
+        assert [list(c.steps) for c in got.criteria] == [list(c.steps) for c in want.criteria]
+    assert played.input.scores.cells is not None  # what the services built for the fixture

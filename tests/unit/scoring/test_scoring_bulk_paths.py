@@ -211,6 +211,70 @@ def test_scores_in_columns_fail_as_the_tuple_does() -> None:
         ScoreTable(["M1"], ["A", "B"], ["K"], [d("1")])
 
 
+def _cells(inp: CompetitionInput) -> CompetitionInput:
+    """The same input with its scores grouped by (offer, criterion), as SQLite and PostgreSQL
+    read them."""
+    cells: dict[tuple[str, str], dict[str, Decimal]] = {}
+    for s in inp.scores:
+        cells.setdefault((s.offer_id, s.criterion_id), {})[s.member_id] = s.value
+    return dataclasses.replace(inp, scores=ScoreTable.from_cells(cells))
+
+
+def test_scores_in_cells_give_the_same_results_and_fingerprint() -> None:
+    rng = random.Random(11)
+    codes = [f"M{n}" for n in (2, 10, 1, 11, 3)]
+    offers = [offer(f"O{n}", minutes=n) for n in (9, 10, 100, 11, 1)]
+    grid = {
+        o.id: {
+            c: {m: str(rng.randrange(0, 11)) for m in codes if rng.random() < 0.85}
+            for c in ("K2", "K10", "K1")
+        }
+        for o in offers
+    }
+    # weights whose factor (weight / top) is not exact: members' totals then add in order
+    for weight in ("10", "7"):
+        inp = competition(
+            [scored("K2", weight=weight), scored("K10"), scored("K1", top="3", step="1")]
+            if weight == "7"
+            else [scored("K2"), scored("K10"), scored("K1")],
+            members(*codes, expert=["M11"]),
+            offers,
+            scores(
+                {
+                    o: {c: {m: v for m, v in by.items() if c != "K1" or int(v) <= 3}
+                        for c, by in row.items()}
+                    for o, row in grid.items()
+                }
+            ),
+        )  # fmt: skip
+        plain = compute_results(inp)
+        grouped = _cells(inp)
+        table = grouped.scores
+        assert isinstance(table, ScoreTable) and table.cells is not None
+        res = compute_results(grouped)
+        assert _everything(res) == _everything(plain)
+        assert fingerprint("u", grouped, res) == _plain_fingerprint("u", inp, plain)
+        # the table reads as the same scores, grouped by offer and criterion
+        assert len(table) == len(inp.scores)
+        assert sorted(table.rows()) == sorted(
+            (s.member_id, s.offer_id, s.criterion_id, s.value) for s in inp.scores
+        )
+        assert sorted(table, key=str) == sorted(inp.scores, key=str)
+
+
+def test_scores_in_cells_fail_as_the_tuple_does() -> None:
+    off_step = _input(Score("M1", "B", "L", d("2.5")))
+    assert _error(_cells(off_step)) == _error(off_step)
+    unknown_member = _input(Score("M7", "A", "L", d("5")))
+    assert _error(_cells(unknown_member)) == _error(unknown_member)
+    unknown_offer = _input(Score("M1", "Z", "K", d("5")))
+    assert _error(_cells(unknown_offer)) == _error(unknown_offer)
+    # a value that is not a Decimal (an equal int would pass a set look-up)
+    whole = _input(Score("M3", "A", "L", 4))  # type: ignore[arg-type]
+    assert _error(_cells(whole)) == _error(whole)
+    assert _error(whole)[0] == "score_not_decimal"
+
+
 def test_explanations_do_not_depend_on_the_readers_decimal_context() -> None:
     # Explanations are written when first read; a mean of three scores needs the engine's
     # 60 digits, which a reader's everyday context (here 6 digits, every trap set) lacks.

@@ -54,8 +54,11 @@ class CrashDialog(QDialog):
         self.details.setReadOnly(True)
         self.details.setAccessibleName(self.tr("Error details"))
         layout.addWidget(self.details)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons = QDialogButtonBox()
+        # added first: Tab reaches it before Close, as it reads (the box puts it on the left)
         copy = buttons.addButton(self.tr("Copy details"), QDialogButtonBox.ButtonRole.ActionRole)
+        close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        close.setDefault(True)  # Enter closes, as before; focus starts there
         copy.clicked.connect(self.copy_details)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)

@@ -2,7 +2,8 @@
 
 Only the member's own offers and card are shown (the package holds nothing else).  Each valid
 cell is stored in the draft beside the package at once (``offline.update_entry`` +
-``save_evaluator_draft``); "Finished" writes the signed return file for the office.
+``save_evaluator_draft``); "Finished" writes the signed return file for the office.  A language
+switch in the main window's Settings reaches an open evaluator window too (``apply_language``).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, QUrl
+from PySide6.QtCore import QByteArray, QModelIndex, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -43,20 +44,36 @@ from app.ui.scoring_models import (
     ScoreGridModel,
     ScoreGridProxy,
 )
+from app.ui.widgets.page import finish_cell_editing
 
 log = logging.getLogger(__name__)
 
 
 class EvaluatorWindow(QMainWindow):
+    """The member's card.  Its widgets are built by ``_build_ui`` and built again when the
+    language is switched (``apply_language``): what was typed is entered first, and the same
+    package, the cell shown, the sorting and the window's size stay as they were."""
+
     def __init__(self, ctx: UiContext, package_path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("evaluatorWindow")
         self._ctx = ctx
         self._package_path = Path(package_path)
         self.session = offline.open_evaluator_package(self._package_path)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(600)
+        self._timer.timeout.connect(self.commit_justification)
+        self._key: tuple[str, str] | None = None
+        self._build_ui()
+        self._load_card()
+        self.resize(1000, 680)
+
+    def _build_ui(self) -> None:
+        """Every widget of the window, in the current language, around ``self.session``."""
         spec = self.session.package.spec
         self.setWindowTitle(self.tr("Komisja — evaluator: %1").replace("%1", f"{spec.member_name}"))
-        self.model = ScoreGridModel(self, ctx.lang)
+        self.model = ScoreGridModel(self, self._ctx.lang)
         self.proxy = ScoreGridProxy(self)
         self.proxy.setSourceModel(self.model)
         self.model.save_requested.connect(self._store)
@@ -78,9 +95,10 @@ class EvaluatorWindow(QMainWindow):
             notice.setWordWrap(True)
             notice.setStyleSheet("color: #a00000;")
             layout.addWidget(notice)
-        splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.view = QTableView()
         self.view.setObjectName("evaluatorGrid")
+        self.view.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.view.setAccessibleName(self.tr("Your scores: offers by criteria"))
         self.view.setModel(self.proxy)
         self.delegate = ScoreDelegate(self.model, self.proxy, self.view)
@@ -92,8 +110,10 @@ class EvaluatorWindow(QMainWindow):
             | QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
         )
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         self.view.selectionModel().currentChanged.connect(self._current_changed)
-        splitter.addWidget(self.view)
+        self.splitter.addWidget(self.view)
         lower = QWidget()
         lower_layout = QHBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
@@ -108,16 +128,18 @@ class EvaluatorWindow(QMainWindow):
         self.justification.textChanged.connect(lambda: self._timer.start())
         lower_layout.addWidget(self.justification, 3)
         side = QVBoxLayout()
-        side.addWidget(QLabel(self.tr("Attachments of the offer:")))
+        attachments_label = QLabel(self.tr("A&ttachments of the offer:"))
+        side.addWidget(attachments_label)
         self.attachments = QListWidget()
         self.attachments.setObjectName("attachmentsList")
         self.attachments.setAccessibleName(self.tr("Attachments of the selected offer"))
         self.attachments.itemActivated.connect(self._open_attachment)
+        attachments_label.setBuddy(self.attachments)
         side.addWidget(self.attachments)
         lower_layout.addLayout(side, 2)
-        splitter.addWidget(lower)
-        splitter.setStretchFactor(0, 4)
-        layout.addWidget(splitter, 1)
+        self.splitter.addWidget(lower)
+        self.splitter.setStretchFactor(0, 4)
+        layout.addWidget(self.splitter, 1)
         row = QHBoxLayout()
         self.progress = QLabel()
         self.progress.setObjectName("evaluatorProgress")
@@ -134,14 +156,59 @@ class EvaluatorWindow(QMainWindow):
         self.status.setObjectName("evaluatorStatus")
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
-        self.setCentralWidget(central)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(600)
-        self._timer.timeout.connect(self.commit_justification)
-        self._key: tuple[str, str] | None = None
+        self.setCentralWidget(central)  # the previous widgets (old language) are deleted
+        central.show()  # at once, not on the next pass of the event loop (a rebuild)
+
+    # -- the language --------------------------------------------------------------------------
+
+    def apply_language(self) -> None:
+        """Build the window again in the language installed now (``MainWindow.apply_language``
+        calls this): a score or justification being typed is entered and saved in the draft
+        first, then the same card is shown with the same cell, sorting and layout."""
+        finish_cell_editing(self.view)
+        self.commit_justification()
+        state = self.view_state()
+        old_view, old_model, old_proxy = self.view, self.model, self.proxy
+        old_view.selectionModel().currentChanged.disconnect(self._current_changed)
+        old_model.save_requested.disconnect(self._store)
+        old_model.progress_changed.disconnect(self._update_progress)
+        self._key = None
+        self._build_ui()
         self._load_card()
-        self.resize(1000, 680)
+        self.restore_view_state(state)
+        old_proxy.deleteLater()
+        old_model.deleteLater()
+        log.info("evaluator window rebuilt in %s", self._ctx.lang)
+
+    def view_state(self) -> dict[str, Any]:
+        """What the member set on the window, as plain values: the cell, sorting, splitter."""
+        header = self.view.horizontalHeader()
+        return {
+            "cell": self._key,
+            "sort": (header.sortIndicatorSection(), header.sortIndicatorOrder()),
+            "splitter": self.splitter.saveState().data(),  # bytes: a plain value
+            "focus_grid": self.view.hasFocus(),
+        }
+
+    def restore_view_state(self, state: dict[str, Any]) -> None:
+        column, order = state.get("sort", (-1, Qt.SortOrder.AscendingOrder))
+        if 0 <= column < self.proxy.columnCount():
+            self.view.sortByColumn(column, order)
+        if state.get("splitter") is not None:
+            self.splitter.restoreState(QByteArray(state["splitter"]))
+        cell = state.get("cell")
+        if cell:
+            self.select_cell(*cell)
+        if state.get("focus_grid"):
+            self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def select_cell(self, offer: str, criterion: str) -> None:
+        """Make the score of ``offer`` for ``criterion`` the current cell."""
+        row, column = self.model.row_of(offer), self.model.column_of(criterion)
+        if row >= 0 and column >= 0:
+            index = self.proxy.mapFromSource(self.model.index(row, column))
+            self.view.setCurrentIndex(index)
+            self.view.scrollTo(index)
 
     def _load_card(self) -> None:
         spec = self.session.package.spec

@@ -6,6 +6,7 @@ import logging
 import os
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QByteArray, QObject, QSettings, QSize, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QIcon, QKeySequence
 from PySide6.QtWidgets import (
@@ -43,7 +44,7 @@ from app.ui.pages.scoring_page import ScoringPage
 from app.ui.settings_dialog import SettingsDialog
 from app.ui.tasks import TaskHandle
 from app.ui.widgets.labels import status_text
-from app.ui.widgets.page import AsyncLoader
+from app.ui.widgets.page import AsyncLoader, finish_cell_editing
 from app.ui.widgets.undo import undo_stack
 
 log = logging.getLogger(__name__)
@@ -61,7 +62,9 @@ class MainWindow(QMainWindow):
     """The shell.  Its screens, menus and toolbar are built by ``_build_ui`` and built again
     when the user switches the language in Settings (``apply_language``): the open
     competition, the screen shown, the window's geometry and toolbar and the recent list stay
-    as they were, only the undo history (whose commands belong to the old screens) is cleared.
+    as they were, and so does what the user set on each screen (``ShellPage.view_state``:
+    search, filters, sorting, the selected object) and an open evaluator window follows the
+    new language too; only the undo history (whose commands belong to the old screens) is cleared.
     """
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
@@ -76,6 +79,7 @@ class MainWindow(QMainWindow):
         self._rebuild_wanted = False
         self._chrome: QObject | None = None  # owns the actions of the menus and the toolbar
         self._toolbar: QToolBar | None = None
+        self._evaluator: QWidget | None = None  # the evaluator window opened from here
 
         self.status_label = QLabel(self)
         self.status_label.setObjectName("statusLabel")
@@ -319,13 +323,17 @@ class MainWindow(QMainWindow):
         install_translations(language)
         if "KOMISJA_LANG" in os.environ:  # the process-wide override follows the user's choice
             os.environ["KOMISJA_LANG"] = language
+        evaluator = self._evaluator
+        if evaluator is not None and shiboken6.isValid(evaluator):  # not closed (deleted)
+            evaluator.apply_language()  # type: ignore[attr-defined]
         self._flush_edits()
         self._rebuild_wanted = True
         self._rebuild_when_idle()
 
     def _flush_edits(self) -> None:
         """Save what the user is typing before its screen goes (a justification waits for a
-        pause in typing)."""
+        pause in typing, a score in a cell until Enter)."""
+        finish_cell_editing(self.stack)
         for _key, _title, page in self.pages:
             commit = getattr(page, "commit_justification", None)
             if callable(commit):
@@ -353,6 +361,7 @@ class MainWindow(QMainWindow):
     def _rebuild_ui(self) -> None:
         shown = self.pages[self.stack.currentIndex()][0]
         competition_id = self.competition_id
+        views = {key: page.view_state() for key, _title, page in self.pages}  # type: ignore[attr-defined]
         state = self.saveState()
         self.undo.clear()  # its commands hold on to the old screens
         if self._toolbar is not None:
@@ -362,7 +371,9 @@ class MainWindow(QMainWindow):
             self._chrome.deleteLater()
         self._build_ui()
         self.restoreState(state)
-        for _key, _title, page in self.pages:
+        for key, _title, page in self.pages:
+            # search, filters and the selected object come back once the rows are read again
+            page.restore_view_state(views.get(key, {}))  # type: ignore[attr-defined]
             page.set_competition(competition_id)  # type: ignore[attr-defined]
         self.show_page(shown)
         self.nav.setFocus(Qt.FocusReason.OtherFocusReason)  # the focused control was deleted

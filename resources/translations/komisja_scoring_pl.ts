@@ -87,8 +87,8 @@
     </message>
     <message>
         <location filename="../../app/ui/evaluator.py" line="111" />
-        <source>Attachments of the offer:</source>
-        <translation>Załączniki oferty:</translation>
+        <source>A&amp;ttachments of the offer:</source>
+        <translation>Załą&amp;czniki oferty:</translation>
     </message>
     <message>
         <location filename="../../app/ui/evaluator.py" line="114" />
@@ -103,7 +103,7 @@
     <message>
         <location filename="../../app/ui/evaluator.py" line="127" />
         <source>&amp;Finished — write the return file…</source>
-        <translation>&amp;Zakończono — zapisz plik zwrotny…</translation>
+        <translation>Za&amp;kończono — zapisz plik zwrotny…</translation>
     </message>
     <message>
         <location filename="../../app/ui/evaluator.py" line="182" />

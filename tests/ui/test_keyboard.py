@@ -1,5 +1,5 @@
-"""Keyboard use of every screen: each control is reached with Tab, in reading order, and has a
-name a screen reader can announce.
+"""Keyboard use of every screen, every dialog and the evaluator window: each control is reached
+with Tab, in reading order, and has a name a screen reader can announce.
 
 The walk presses Tab from the navigation list until focus comes back to it, as a user would.
 Reading order is decided level by level: two controls are compared through the widgets or
@@ -15,17 +15,20 @@ import itertools
 import shutil
 from collections.abc import Iterator
 from datetime import timedelta
+from decimal import Decimal
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QRect, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QAbstractSpinBox,
     QApplication,
     QComboBox,
+    QDialog,
     QHeaderView,
     QLabel,
     QLayout,
@@ -37,16 +40,29 @@ from PySide6.QtWidgets import (
 
 from app.config import Settings
 from app.db import Database
-from app.services import procedure
+from app.services import offline, procedure
 from app.services.base import Actor
 from app.services.demo import create_demo
 from app.ui.context import UiContext
+from app.ui.dialogs.decisions import (
+    DiscrepancyDialog,
+    ManualAwardDialog,
+    ReasonDialog,
+    TieOrderDialog,
+)
+from app.ui.dialogs.import_preview import ImportPreviewDialog as ScoreImportPreviewDialog
+from app.ui.errors import CrashDialog
+from app.ui.evaluator import EvaluatorWindow
 from app.ui.main_window import MainWindow
+from app.ui.pages.committee import MemberDialog
+from app.ui.pages.competitions import NewCompetitionDialog
+from app.ui.pages.offers import AttachmentsDialog, OfferDialog, OffersPage
+from app.ui.pages.protocol_page import SignatureDialog
 from app.ui.pages.scoring_page import ScoringPage
 from app.ui.settings_dialog import SettingsDialog
 from app.ui.widgets.page import wait_for_loads
 from app.ui.widgets.undo import forget_stack
-from tests.builders import DEADLINE, announced, call, offer, to_scoring
+from tests.builders import DEADLINE, announced, call, offer, to_results, to_scoring
 
 PAGES = (
     "competitions",
@@ -319,3 +335,192 @@ def test_tab_in_a_score_being_typed_moves_to_the_next_cell_and_otherwise_leaves_
     assert QApplication.focusWidget() is not view
     assert not view.isAncestorOf(QApplication.focusWidget())
     qtbot.waitUntil(lambda: page.idle, timeout=10_000)
+
+
+def _score_import_preview() -> Any:
+    """What the score import's preview dialog reads (a file with one problem)."""
+    rows = [
+        ("O1", "K1", None, Decimal("7"), "new"),
+        ("O1", "K2", Decimal("3"), Decimal("4"), "changed"),
+        ("O2", "K1", Decimal("5"), Decimal("5"), "unchanged"),
+    ]
+    return SimpleNamespace(
+        member_name="Anna Wójcik",
+        member_code="M1",
+        rows=rows,
+        problems=["Row 4: „12” is more than the criterion's maximum 10."],
+        already_imported=False,
+        ok=False,
+        counts=lambda: {"new": 1, "changed": 1, "unchanged": 1},
+    )
+
+
+def _offer_import_preview(qtbot, ctx: UiContext, page: OffersPage, tmp_path: Path) -> QDialog:  # type: ignore[no-untyped-def]
+    source = tmp_path / "oferty.csv"
+    source.write_text(
+        "Oferent;NIP;Data wpływu;Kwota wnioskowana\n"
+        "Fundacja Alfa;;10.01.2027 12:30;40 000,00\n"
+        "Stowarzyszenie Beta;7251801127;11.01.2027 09:00;1 500,00\n",
+        encoding="utf-8",
+    )
+    shown: list[QDialog] = []
+    page.import_file(source, confirm=lambda dialog: shown.append(dialog) or False)
+    qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
+    return shown[0]
+
+
+DIALOGS = (
+    "settings",
+    "new competition",
+    "offer",
+    "offer import preview",
+    "attachments",
+    "member",
+    "reason",
+    "tie order",
+    "discrepancy",
+    "manual award",
+    "score import preview",
+    "signature",
+    "crash",
+)
+
+
+@pytest.mark.parametrize("name", DIALOGS)
+def test_every_dialog_by_keyboard(qtbot, ui_ctx, clock, tmp_path, name: str) -> None:  # type: ignore[no-untyped-def]
+    """Each dialog the application opens: every control named and reached by Tab in reading
+    order (the dialogs are built as the screens build them, then checked while shown)."""
+    criteria = [("K1", "Jakość", Decimal(10), Decimal(1)), ("K2", "Koszt", Decimal(5), Decimal(1))]
+    page: OffersPage | None = None
+    if name in ("offer import preview", "attachments"):
+        cid = announced(ui_ctx.db, ui_ctx.actor(), clock)
+        procedure.add_offer(ui_ctx.db, ui_ctx.actor(), cid, offer("Fundacja Alfa", 48, "1000.00"))
+        page = OffersPage(ui_ctx)
+        qtbot.addWidget(page)
+        page.show()
+        page.set_competition(cid)
+        qtbot.waitUntil(lambda: page.idle and page.model.rowCount() == 1, timeout=10_000)
+    factories: dict[str, Any] = {
+        "settings": lambda: SettingsDialog(ui_ctx.settings),
+        "new competition": lambda: NewCompetitionDialog(),
+        "offer": lambda: OfferDialog("en", ("Liczba uczestników",)),
+        "offer import preview": lambda: _offer_import_preview(qtbot, ui_ctx, page, tmp_path),
+        "attachments": lambda: AttachmentsDialog(page, page.model.row_at(0)),  # type: ignore[union-attr,arg-type]
+        "member": lambda: MemberDialog(),
+        "reason": lambda: ReasonDialog("Reopen scoring", "Why is the scoring reopened?"),
+        "tie order": lambda: TieOrderDialog([("O1", "Fundacja Alfa"), ("O2", "Koło Gamma")]),
+        "discrepancy": lambda: DiscrepancyDialog("O1", "Spread 6 points", criteria, "en"),
+        "manual award": lambda: ManualAwardDialog(
+            "O1", Decimal("40000"), None, Decimal("10000"), Decimal("100000"), "en"
+        ),
+        "score import preview": lambda: ScoreImportPreviewDialog(_score_import_preview(), "en"),
+        "signature": lambda: SignatureDialog("Anna Wójcik"),
+        "crash": lambda: CrashDialog("Traceback (most recent call last): …"),
+    }
+    dialog = factories[name]()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: dialog.isActiveWindow())
+    first = next(w for w in _focus_chain(dialog) if w in _controls(dialog))
+    _check_keyboard(qtbot, first, dialog, name)
+
+
+def _focus_chain(window: QWidget) -> list[QWidget]:
+    """The window's widgets in Tab order, from the window itself."""
+    chain, widget = [], window.nextInFocusChain()
+    while widget is not window:
+        chain.append(widget)
+        widget = widget.nextInFocusChain()
+    return chain
+
+
+def test_the_evaluator_window_by_keyboard(qtbot, ui_ctx, clock, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    built = to_scoring(ui_ctx.db, ui_ctx.actor(), clock)
+    package = tmp_path / "M1.komisja"
+    package.write_bytes(
+        offline.export_package(ui_ctx.db, ui_ctx.actor(), built.competition_id, "M1")
+    )
+    window = EvaluatorWindow(ui_ctx, package)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: window.isActiveWindow())
+    model = window.model
+    window.view.setCurrentIndex(  # a cell chosen: its justification box is enabled
+        window.proxy.mapFromSource(model.index(model.row_of("O1"), model.column_of("K1")))
+    )
+    _check_keyboard(qtbot, window.view, window, "evaluator")
+
+
+def _answer_modal_dialogs(qtbot, answers: list[str], problems: list[str], seen: list[str]) -> None:  # type: ignore[no-untyped-def]
+    """When the next modal dialog is up, check it by keyboard and then answer it ("accept" or
+    "reject"); the answers left are given to the dialogs that follow."""
+
+    def check() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(10, check)
+            return
+        title = dialog.windowTitle()
+        seen.append(title)
+        try:
+            qtbot.waitUntil(dialog.isActiveWindow)
+            first = next(w for w in _focus_chain(dialog) if w in _controls(dialog))
+            _check_keyboard(qtbot, first, dialog, title)
+        except AssertionError as error:  # reported after the dialog is closed
+            problems.append(str(error))
+        answer = answers.pop(0)
+        if answers:
+            _answer_modal_dialogs(qtbot, answers, problems, seen)
+        dialog.accept() if answer == "accept" else dialog.reject()  # type: ignore[attr-defined]
+
+    QTimer.singleShot(0, check)
+
+
+@pytest.mark.parametrize(
+    ("action", "answers"),
+    [
+        ("rejection", ["accept", "reject"]),  # the requirement not met, then the reason
+        ("correction", ["accept", "reject"]),  # what to correct, then the days
+        ("late", ["reject"]),
+        ("recusal", ["reject"]),
+        ("sign-off", ["reject"]),
+    ],
+)
+def test_the_questions_asked_on_the_screens_by_keyboard(
+    qtbot, ui_ctx, clock, action: str, answers: list[str]
+) -> None:  # type: ignore[no-untyped-def]
+    """The small questions the formal check, the committee and the sign-off ask."""
+    db, actor = ui_ctx.db, ui_ctx.actor()
+    if action == "sign-off":
+        cid = to_results(db, actor, clock).competition_id
+    else:
+        cid = announced(db, actor, clock)
+        procedure.add_offer(db, actor, cid, offer("Fundacja Alfa", 48, "1000.00"))
+        clock.set(DEADLINE + timedelta(days=1))
+        procedure.advance(db, actor, cid)  # submissions closed
+        procedure.advance(db, actor, cid)  # the formal check
+    window = MainWindow(ui_ctx)
+    qtbot.addWidget(window)
+    window.show()
+    window.open_competition(cid)
+    key = {"recusal": "committee", "sign-off": "protocol"}.get(action, "formal")
+    page: Any = window.show_page(key)
+    qtbot.waitUntil(lambda: window.idle, timeout=10_000)
+    problems: list[str] = []
+    seen: list[str] = []
+    expected = len(answers)
+    _answer_modal_dialogs(qtbot, answers, problems, seen)
+    if action == "recusal":
+        page._ask_recusal("M1", "O1")
+    elif action == "sign-off":
+        page.sign_off()
+    else:
+        page.table.setCurrentIndex(page.model.index(0, 0))
+        {"rejection": page._ask_reason, "correction": page._ask_correction}.get(
+            action, page._ask_late
+        )()
+    assert len(seen) == expected, f"dialogs shown: {seen}"
+    assert not problems, problems
+    qtbot.waitUntil(lambda: window.idle, timeout=10_000)

@@ -1,20 +1,32 @@
 """Switching the language in Settings applies at once: menus, screens, table headers, numbers
-and the status bar change language, and the same competition and screen stay open."""
+and the status bar change language, and the same competition and screen stay open, with what
+the user set on each screen (search, selection, sorting); an open evaluator window follows."""
 
 from __future__ import annotations
 
 import importlib
 import threading
+from decimal import Decimal
+from typing import Any
 
 import pytest
 import shiboken6
 from PySide6.QtCore import SIGNAL, QCoreApplication, QEvent, QLocale, Qt
-from PySide6.QtWidgets import QDialogButtonBox, QLabel, QMessageBox, QTableView
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialogButtonBox,
+    QLabel,
+    QMessageBox,
+    QTableView,
+)
 
 from app.config import Settings
+from app.services import offline
 from app.ui.formatting import NBSP
 from app.ui.main_window import MainWindow
+from app.ui.scoring_models import ScoreGridModel
 from app.ui.settings_dialog import SettingsDialog
+from app.ui.widgets.table_model import ROW_ROLE
 from tests.builders import to_results, to_scoring
 
 NOTIFIER_SIGNALS = (
@@ -224,3 +236,216 @@ def test_a_read_still_running_reaches_its_own_screen_before_the_switch(
     assert window.stack.currentWidget() is window.page(key)
     assert window.page(key) is not old_page
     qtbot.waitUntil(lambda: window.idle, timeout=10_000)
+
+
+def _selected_offer_id(window: MainWindow) -> int | None:
+    page = window.page("offers")
+    selected = page.selected()  # type: ignore[attr-defined]
+    return selected.id if selected is not None else None
+
+
+def test_each_screen_keeps_its_search_selection_and_sorting_across_the_switch(
+    qtbot, ui_ctx, language, clock, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    built = to_results(ui_ctx.db, ui_ctx.actor(), clock)
+    second = to_scoring(ui_ctx.db, ui_ctx.actor(), clock)  # a second competition to find
+    language("pl")
+    ui_ctx.settings.language = "pl"
+    window = MainWindow(ui_ctx)
+    qtbot.addWidget(window)
+    window.resize(1200, 760)
+    window.show()
+    qtbot.waitUntil(lambda: window.idle, timeout=10_000)
+
+    competitions = window.competitions
+    competitions.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    competitions.select_competition(second.competition_id)
+    window.open_competition(built.competition_id)
+
+    offers = window.show_page("offers")
+    qtbot.waitUntil(lambda: window.idle, timeout=10_000)
+    offers.search.setText("Fundacja")  # type: ignore[attr-defined]
+    applicant = 2  # the applicant's name
+    offers.table.sortByColumn(applicant, Qt.SortOrder.DescendingOrder)  # type: ignore[attr-defined]
+    late = built.offer_ids["O4"]  # Fundacja Późna: the first row, sorted Z→A
+    offers.table.selectRow(1)  # type: ignore[attr-defined]
+    assert _selected_offer_id(window) not in (None, late)
+    chosen = _selected_offer_id(window)
+
+    scoring = window.show_page("scoring")
+    qtbot.waitUntil(lambda: window.idle, timeout=10_000)
+    scoring.select_member("M2")  # type: ignore[attr-defined]
+    scoring.filter_edit.setText("Beta")  # type: ignore[attr-defined]
+    model = scoring.model  # type: ignore[attr-defined]
+    cell = model.index(model.row_of("O2"), model.column_of("K2"))
+    scoring.view.setCurrentIndex(scoring.proxy.mapFromSource(cell))  # type: ignore[attr-defined]
+
+    results = window.show_page("results")
+    qtbot.waitUntil(lambda: window.idle, timeout=10_000)
+    results.select_offer("O3")  # type: ignore[attr-defined]
+
+    audit = window.show_page("audit")
+    qtbot.waitUntil(lambda: window.idle, timeout=10_000)
+    audit.text_filter.setText("O2")  # type: ignore[attr-defined]
+    audit.table.selectRow(1)  # type: ignore[attr-defined]
+    audit_seq = audit.table.currentIndex().data(ROW_ROLE).seq  # type: ignore[attr-defined]
+    audit_rows = audit.proxy.rowCount()  # type: ignore[attr-defined]
+
+    window.show_page("offers")
+    _switch_in_settings(qtbot, monkeypatch, window, "en")
+    assert _menus(window) == ["&File", "&Edit", "&View", "&Help"]
+
+    offers = window.page("offers")
+    assert offers is window.stack.currentWidget()
+    assert offers.search.text() == "Fundacja"  # type: ignore[attr-defined]
+    assert offers.proxy.rowCount() == 2  # type: ignore[attr-defined]
+    assert _selected_offer_id(window) == chosen
+    header = offers.table.horizontalHeader()  # type: ignore[attr-defined]
+    assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (
+        applicant,
+        Qt.SortOrder.DescendingOrder,
+    )
+    assert offers.table.model().index(0, 0).data(ROW_ROLE).id == late  # type: ignore[attr-defined]
+
+    scoring = window.show_page("scoring")
+    qtbot.waitUntil(lambda: window.idle, timeout=10_000)
+    assert scoring.member_combo.currentData() == "M2"  # type: ignore[attr-defined]
+    assert scoring.model.member_code == "M2"  # type: ignore[attr-defined]
+    assert scoring.filter_edit.text() == "Beta"  # type: ignore[attr-defined]
+    current = scoring.proxy.mapToSource(scoring.view.currentIndex())  # type: ignore[attr-defined]
+    assert scoring.model.key_at(current.row(), current.column()) == ("O2", "K2")  # type: ignore[attr-defined]
+    assert "offer O2, criterion K2" in scoring.cell_label.text()  # type: ignore[attr-defined]
+
+    results = window.show_page("results")
+    qtbot.waitUntil(lambda: window.idle, timeout=10_000)
+    assert results._selected_offer() == "O3"  # type: ignore[attr-defined]
+    assert results.why.toPlainText()  # the "why" panel explains the selected offer again  # type: ignore[attr-defined]
+
+    audit = window.show_page("audit")
+    qtbot.waitUntil(lambda: window.idle, timeout=10_000)
+    assert audit.text_filter.text() == "O2"  # type: ignore[attr-defined]
+    assert audit.proxy.rowCount() == audit_rows  # type: ignore[attr-defined]
+    assert audit.table.currentIndex().data(ROW_ROLE).seq == audit_seq  # type: ignore[attr-defined]
+
+    competitions = window.show_page("competitions")
+    qtbot.waitUntil(lambda: window.idle, timeout=10_000)
+    assert competitions.selected().id == second.competition_id  # type: ignore[attr-defined]
+    header = competitions.table.horizontalHeader()  # type: ignore[attr-defined]
+    assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+    # the competition open stays the one that was open, not the one selected in the list
+    assert window.competition_id == built.competition_id
+
+
+def test_an_open_evaluator_window_follows_the_switch_and_keeps_what_was_typed(
+    qtbot, ui_ctx, language, clock, monkeypatch, tmp_path, screenshot
+) -> None:  # type: ignore[no-untyped-def]
+    built = to_scoring(ui_ctx.db, ui_ctx.actor(), clock)
+    package = tmp_path / "M1.komisja"
+    package.write_bytes(
+        offline.export_package(ui_ctx.db, ui_ctx.actor(), built.competition_id, "M1")
+    )
+    language("pl")
+    ui_ctx.settings.language = "pl"
+    window = MainWindow(ui_ctx)
+    qtbot.addWidget(window)
+    window.show()
+    evaluator = window.open_package(package)  # deleted when closed, at the end of the test
+    qtbot.waitExposed(evaluator)
+    assert evaluator.finish_button.text().replace("&", "").startswith("Zakończono")  # type: ignore[attr-defined]
+    _type_score(qtbot, evaluator, "O2", "K1", "7")
+    evaluator.view.sortByColumn(ScoreGridModel.COL_APPLICANT, Qt.SortOrder.DescendingOrder)  # type: ignore[attr-defined]
+    _set_cell(evaluator, "O2", "K1")
+    qtbot.keyClicks(evaluator.justification, "Typed before the switch")  # type: ignore[attr-defined]
+    geometry = evaluator.geometry()
+
+    _switch_in_settings(qtbot, monkeypatch, window, "en")
+    assert shiboken6.isValid(evaluator) and evaluator.isVisible()
+    assert window._evaluator is evaluator
+    assert evaluator.windowTitle().startswith("Komisja — evaluator:")
+    assert evaluator.finish_button.text() == "&Finished — write the return file…"  # type: ignore[attr-defined]
+    assert evaluator.progress.text().startswith("Scored 1 of")  # type: ignore[attr-defined]
+    assert evaluator.geometry() == geometry
+    # the same cell, the same sorting, and the words typed before the switch are saved
+    assert _current_cell(evaluator) == ("O2", "K1")
+    assert evaluator.justification.toPlainText() == "Typed before the switch"  # type: ignore[attr-defined]
+    header = evaluator.view.horizontalHeader()  # type: ignore[attr-defined]
+    assert header.sortIndicatorSection() == ScoreGridModel.COL_APPLICANT
+    entry = offline.open_evaluator_package(package).draft.entries[("O2", "K1")]
+    assert (entry.value, entry.justification) == (Decimal("7"), "Typed before the switch")
+    screenshot(evaluator, "evaluator-language-switched-en")
+
+    # a score still being typed in a cell is entered before the window is built again (with
+    # the justification written for it: the package requires one)
+    _set_cell(evaluator, "O3", "K2")
+    qtbot.keyClicks(evaluator.justification, "Second")  # type: ignore[attr-defined]
+    evaluator.view.setFocus()  # type: ignore[attr-defined]
+    qtbot.keyClicks(evaluator.view, "3")  # type: ignore[attr-defined]
+    assert evaluator.view.state() == QAbstractItemView.State.EditingState  # type: ignore[attr-defined]
+    _switch_in_settings(qtbot, monkeypatch, window, "pl")
+    assert evaluator.finish_button.text().replace("&", "").startswith("Zakończono")  # type: ignore[attr-defined]
+    assert _current_cell(evaluator) == ("O3", "K2")
+    entry = offline.open_evaluator_package(package).draft.entries[("O3", "K2")]
+    assert (entry.value, entry.justification) == (Decimal("3"), "Second")
+    assert evaluator.progress.text().startswith("Oceniono 2 z")  # type: ignore[attr-defined]
+
+    evaluator.close()  # closed windows are deleted: a later switch leaves them alone
+    _flush_deletions()
+    _switch_in_settings(qtbot, monkeypatch, window, "en")
+    assert _menus(window) == ["&File", "&Edit", "&View", "&Help"]
+
+
+def _set_cell(evaluator, offer: str, criterion: str) -> None:  # type: ignore[no-untyped-def]
+    model = evaluator.model
+    index = model.index(model.row_of(offer), model.column_of(criterion))
+    evaluator.view.setCurrentIndex(evaluator.proxy.mapFromSource(index))
+
+
+def _current_cell(evaluator) -> tuple[str, str] | None:  # type: ignore[no-untyped-def]
+    source = evaluator.proxy.mapToSource(evaluator.view.currentIndex())
+    return evaluator.model.key_at(source.row(), source.column())
+
+
+def _type_score(qtbot, evaluator, offer: str, criterion: str, text: str) -> None:  # type: ignore[no-untyped-def]
+    _set_cell(evaluator, offer, criterion)
+    evaluator.view.setFocus()
+    qtbot.keyClicks(evaluator.view, text)
+    qtbot.keyClick(evaluator.view.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: evaluator.view.state() != QAbstractItemView.State.EditingState)
+
+
+def test_the_selected_offer_member_and_criterion_stay_selected_after_the_switch(
+    qtbot, ui_ctx, language, clock, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    built = to_results(ui_ctx.db, ui_ctx.actor(), clock)
+    language("pl")
+    ui_ctx.settings.language = "pl"
+    window = MainWindow(ui_ctx)
+    qtbot.addWidget(window)
+    window.resize(1200, 760)
+    window.show()
+    window.open_competition(built.competition_id)
+    chosen: dict[str, object] = {}
+    for key in ("formal", "committee", "criteria"):
+        page: Any = window.show_page(key)
+        qtbot.waitUntil(lambda: window.idle, timeout=10_000)
+        if key == "formal":
+            page.table.setCurrentIndex(page.model.index(2, 3))
+            chosen[key] = (page.current_row().offer_id, 3)
+        elif key == "committee":
+            page.members.selectRow(1)
+            chosen[key] = page.selected().code
+        else:
+            page.table.selectRow(1)
+            chosen[key] = page.current_spec().code
+    _switch_in_settings(qtbot, monkeypatch, window, "en")
+    for key in ("formal", "committee", "criteria"):
+        page = window.show_page(key)
+        qtbot.waitUntil(lambda: window.idle, timeout=10_000)
+        if key == "formal":
+            shown = (page.current_row().offer_id, page.table.currentIndex().column())
+        elif key == "committee":
+            shown = page.selected().code
+        else:
+            shown = page.current_spec().code
+            assert page.guidance.isEnabled() or page.read_only
+        assert shown == chosen[key], key

@@ -113,6 +113,7 @@ class ImportPreviewDialog(QDialog):
         self.offers_view = QTableView()
         self.offers_view.setObjectName("importOffers")
         self.offers_view.setAccessibleName(self.tr("Changes per offer"))
+        self.offers_view.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.offers_view.setModel(self.offers_model)
         self.offers_view.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents
@@ -122,6 +123,7 @@ class ImportPreviewDialog(QDialog):
         self.rows_view = QTableView()
         self.rows_view.setObjectName("importRows")
         self.rows_view.setAccessibleName(self.tr("Changes per score"))
+        self.rows_view.setTabKeyNavigation(False)
         self.rows_view.setModel(self.rows_model)
         self.rows_view.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, time
+from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
@@ -27,8 +28,15 @@ from app.services.queries import AuditRow
 from app.ui.context import UiContext
 from app.ui.formatting import date_text
 from app.ui.widgets.fields import from_qdate
-from app.ui.widgets.page import ShellPage
-from app.ui.widgets.table_model import Column, FilterProxy, RowTableModel, search_texts
+from app.ui.widgets.page import ShellPage, restore_sort, select_row_where, sort_state
+from app.ui.widgets.table_model import (
+    ROW_ROLE,
+    Column,
+    FilterProxy,
+    RowTableModel,
+    search_texts,
+    selected_rows,
+)
 
 AUDIT_PAGE = 2_000  # the newest entries shown at first, more on request; the CLI exports all
 
@@ -244,6 +252,50 @@ class AuditPage(ShellPage):
             text = self.tr("%1 entries").replace("%1", group_digits(len(data.rows)))
         self.count.setText(text)
 
+    def current_view(self) -> dict[str, Any]:
+        selected = selected_rows(self.table)
+        return {
+            "object_type": self.object_filter.currentData() or "",
+            "person": self.person.text(),
+            "dates": self.use_dates.isChecked(),
+            "since": self.since.date().toString(Qt.DateFormat.ISODate),
+            "until": self.until.date().toString(Qt.DateFormat.ISODate),
+            "only_this": self.only_this.isChecked(),
+            "limit": self.limit,
+            "search": self.text_filter.text(),
+            "sort": sort_state(self.table),
+            "selected": selected[0].seq if selected else None,
+        }
+
+    def restore_inputs(self, state: dict[str, Any]) -> None:
+        """The filters decide what is read: set before the first read, without reading now."""
+        filters = (self.object_filter, self.person, self.use_dates, self.since, self.until)
+        for widget in (*filters, self.only_this):
+            widget.blockSignals(True)
+        try:
+            if state.get("object_type"):
+                name = state["object_type"]
+                self.object_filter.addItem(_label(OBJECT_LABELS, name), name)
+                self.object_filter.setCurrentIndex(self.object_filter.count() - 1)
+            self.person.setText(state.get("person", ""))
+            self.use_dates.setChecked(bool(state.get("dates", False)))
+            for edit, key in ((self.since, "since"), (self.until, "until")):
+                if state.get(key):
+                    edit.setDate(QDate.fromString(state[key], Qt.DateFormat.ISODate))
+                edit.setEnabled(self.use_dates.isChecked())
+            self.only_this.setChecked(bool(state.get("only_this", True)))
+        finally:
+            for widget in (*filters, self.only_this):
+                widget.blockSignals(False)
+        self.limit = max(int(state.get("limit", AUDIT_PAGE)), AUDIT_PAGE)
+        self.text_filter.setText(state.get("search", ""))
+
+    def show_view(self, state: dict[str, Any]) -> None:
+        restore_sort(self.table, state.get("sort"))
+        wanted = state.get("selected")
+        if wanted is not None:
+            select_row_where(self.table, lambda index: index.data(ROW_ROLE).seq == wanted)
+
     def show_more(self) -> None:
         """Load the next page of older entries as well."""
         self.limit += AUDIT_PAGE
@@ -257,6 +309,9 @@ class AuditPage(ShellPage):
         for name in types:
             self.object_filter.addItem(_label(OBJECT_LABELS, name), name)
         found = self.object_filter.findData(current or "")
+        if found < 0 and current:  # the filter stays (the read for one type lists no types)
+            self.object_filter.addItem(_label(OBJECT_LABELS, current), current)
+            found = self.object_filter.count() - 1
         self.object_filter.setCurrentIndex(max(found, 0))
         self.object_filter.blockSignals(False)
         self._types_loaded = True

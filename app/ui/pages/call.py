@@ -9,7 +9,7 @@ from datetime import timedelta
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -292,6 +292,14 @@ class CallPage(ShellPage):
         else:
             self.banner.show_text("")
         self._validate()
+
+    def current_view(self) -> dict[str, Any]:
+        return {"scrolled": self.scroll.verticalScrollBar().value()}
+
+    def show_view(self, state: dict[str, Any]) -> None:
+        # the form is laid out when shown: scroll once its height is known
+        bar, value = self.scroll.verticalScrollBar(), state.get("scrolled", 0)
+        QTimer.singleShot(0, bar, lambda: bar.setValue(value))
 
     def _fill(self, spec: CallSpec) -> None:
         self._loading = True

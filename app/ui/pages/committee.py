@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QByteArray, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -39,8 +39,8 @@ from app.ui.errors import show_user_error
 from app.ui.formatting import date_text
 from app.ui.widgets.fields import Banner
 from app.ui.widgets.labels import role_label
-from app.ui.widgets.page import ShellPage, empty_hint, no_competition_text
-from app.ui.widgets.table_model import Column, RowTableModel, column_tr, selected_rows
+from app.ui.widgets.page import ShellPage, empty_hint, no_competition_text, select_row_where
+from app.ui.widgets.table_model import ROW_ROLE, Column, RowTableModel, column_tr, selected_rows
 from app.ui.widgets.undo import ActionCommand, SaveValueCommand, undo_stack
 
 Index = QModelIndex | QPersistentModelIndex
@@ -316,6 +316,33 @@ class CommitteePage(ShellPage):
             )
         else:
             self.banner.show_text("")
+
+    def current_view(self) -> dict[str, Any]:
+        selected, cell = self.selected(), self.matrix.currentIndex()
+        matrix = self.conflicts_model
+        return {
+            "member": selected.code if selected is not None else None,
+            "splitter": self.body.saveState().data(),  # bytes: a plain value
+            "cell": (
+                (matrix.members[cell.row()].code, matrix.offers[cell.column()].code)
+                if cell.isValid()
+                else None
+            ),
+        }
+
+    def show_view(self, state: dict[str, Any]) -> None:
+        if state.get("splitter") is not None:
+            self.body.restoreState(QByteArray(state["splitter"]))
+        member = state.get("member")
+        if member is not None:
+            select_row_where(self.members, lambda index: index.data(ROW_ROLE).code == member)
+        if state.get("cell") is not None:  # a member × offer cell of the conflicts matrix
+            member_code, offer_code = state["cell"]
+            matrix = self.conflicts_model
+            rows = [n for n, m in enumerate(matrix.members) if m.code == member_code]
+            columns = [n for n, o in enumerate(matrix.offers) if o.code == offer_code]
+            if rows and columns:
+                self.matrix.setCurrentIndex(matrix.index(rows[0], columns[0]))
 
     def selected(self) -> MemberRow | None:
         rows = selected_rows(self.members)

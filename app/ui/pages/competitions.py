@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -29,7 +31,7 @@ from app.services.queries import CompetitionSummary
 from app.ui.context import UiContext
 from app.ui.formatting import date_text, money_text
 from app.ui.widgets.labels import kind_label, progress_percent, status_text
-from app.ui.widgets.page import ShellPage, empty_hint
+from app.ui.widgets.page import ShellPage, empty_hint, restore_sort, sort_state
 from app.ui.widgets.table_model import ROW_ROLE, Column, FilterProxy, RowTableModel
 
 PROGRESS_COLUMN = 8
@@ -247,6 +249,24 @@ class CompetitionsPage(ShellPage):
         if selected is not None:
             self.select_competition(selected.id)
         self._update_buttons()
+
+    def current_view(self) -> dict[str, Any]:
+        selected = self.selected()
+        return {
+            "search": self.search.text(),
+            "archived": self.show_archived.isChecked(),
+            "sort": sort_state(self.table),
+            "selected": selected.id if selected is not None else None,
+        }
+
+    def restore_inputs(self, state: dict[str, Any]) -> None:
+        self.search.setText(state.get("search", ""))
+        self.show_archived.setChecked(bool(state.get("archived", False)))
+
+    def show_view(self, state: dict[str, Any]) -> None:
+        restore_sort(self.table, state.get("sort"))
+        if state.get("selected") is not None:
+            self.select_competition(state["selected"])
 
     def _apply_archived(self, show: bool) -> None:
         hidden = {CompetitionStatus.ARCHIVED}

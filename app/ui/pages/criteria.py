@@ -14,7 +14,7 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QByteArray, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -508,6 +508,23 @@ class CriteriaPage(ShellPage):
         ):
             text += " " + self.tr("(not 100 — check the weights)")
         self.weight_sum.setText(text)
+
+    def current_view(self) -> dict[str, Any]:
+        spec = self.current_spec()
+        return {
+            "criterion": spec.code if spec is not None else None,
+            "tie_rule": self.ties.currentRow(),
+            "splitter": self.body.saveState().data(),  # bytes: a plain value
+        }
+
+    def show_view(self, state: dict[str, Any]) -> None:
+        if state.get("splitter") is not None:
+            self.body.restoreState(QByteArray(state["splitter"]))
+        codes = [spec.code for spec in self._specs]
+        if state.get("criterion") in codes:
+            self.table.selectRow(codes.index(state["criterion"]))
+        if 0 <= state.get("tie_rule", -1) < self.ties.count():  # the rules are in chain order
+            self.ties.setCurrentRow(state["tie_rule"])
 
     def current_spec(self) -> CriterionSpec | None:
         row = self.table.currentIndex().row()

@@ -31,6 +31,7 @@ from app.services import procedure
 from app.services.base import now
 from app.services.procedure import FormalCheckRow, FormalCheckView
 from app.ui.context import UiContext
+from app.ui.dialogs.questions import ask_text
 from app.ui.errors import show_user_error
 from app.ui.formatting import date_text
 from app.ui.widgets.fields import Banner
@@ -323,6 +324,21 @@ class FormalPage(ShellPage):
             self._set_editing(False)
         super().changed()
 
+    def current_view(self) -> dict[str, Any]:
+        row, index = self.current_row(), self.table.currentIndex()
+        return {"offer": row.offer_id if row else None, "column": max(index.column(), 0)}
+
+    def show_view(self, state: dict[str, Any]) -> None:
+        offer = state.get("offer")
+        rows = self.model.view.rows
+        found = next((n for n, row in enumerate(rows) if row.offer_id == offer), -1)
+        if found >= 0:
+            index = self.model.index(
+                found, min(state.get("column", 0), self.model.columnCount() - 1)
+            )
+            self.table.setCurrentIndex(index)
+            self.table.scrollTo(index)
+
     def current_row(self) -> FormalCheckRow | None:
         row = self.table.currentIndex().row()
         rows = self.model.view.rows
@@ -468,7 +484,7 @@ class FormalPage(ShellPage):
         )
         if not ok:
             return
-        reason, ok = QInputDialog.getMultiLineText(
+        reason, ok = ask_text(
             self,
             self.tr("Rejection"),
             self.tr("Reason written in the protocol:"),
@@ -481,7 +497,7 @@ class FormalPage(ShellPage):
         row = self.current_row()
         if row is None:
             return
-        scope, ok = QInputDialog.getMultiLineText(
+        scope, ok = ask_text(
             self, self.tr("Correction request"), self.tr("What the applicant must correct:")
         )
         if not ok:
@@ -501,7 +517,7 @@ class FormalPage(ShellPage):
         row = self.current_row()
         if row is None:
             return
-        reason, ok = QInputDialog.getMultiLineText(
+        reason, ok = ask_text(
             self,
             self.tr("Late offer"),
             self.tr("Why the late offer is treated as on time (e.g. postal stamp):"),

@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
@@ -48,8 +49,16 @@ from app.ui.widgets.fields import (
     utc_to_qdatetime,
 )
 from app.ui.widgets.labels import formal_status_label
-from app.ui.widgets.page import ShellPage, empty_hint, no_competition_text
+from app.ui.widgets.page import (
+    ShellPage,
+    empty_hint,
+    no_competition_text,
+    restore_sort,
+    select_row_where,
+    sort_state,
+)
 from app.ui.widgets.table_model import (
+    ROW_ROLE,
     Column,
     FilterProxy,
     RowTableModel,
@@ -342,6 +351,7 @@ class ImportPreviewDialog(QDialog):
         self.table = QTableView(self)
         self.table.setObjectName("importPreviewTable")
         self.table.setAccessibleName(self.tr("Rows of the file"))
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setModel(self.model)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -386,6 +396,7 @@ class AttachmentsDialog(QDialog):
         )
         self.table = QTableView(self)
         self.table.setAccessibleName(self.tr("Attachments"))
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setStretchLastSection(True)
@@ -588,6 +599,27 @@ class OffersPage(ShellPage):
         else:
             self.banner.show_text("")
         self._update_count()
+
+    def current_view(self) -> dict[str, Any]:
+        selected = self.selected()
+        return {
+            "search": self.search.text(),
+            "status": self.status_filter.currentData(),
+            "sort": sort_state(self.table),
+            "selected": selected.id if selected is not None else None,
+        }
+
+    def restore_inputs(self, state: dict[str, Any]) -> None:
+        self.search.setText(state.get("search", ""))
+        self.status_filter.setCurrentIndex(
+            max(self.status_filter.findData(state.get("status", "")), 0)
+        )
+
+    def show_view(self, state: dict[str, Any]) -> None:
+        restore_sort(self.table, state.get("sort"))
+        wanted = state.get("selected")
+        if wanted is not None:
+            select_row_where(self.table, lambda index: index.data(ROW_ROLE).id == wanted)
 
     def selected(self) -> OfferRow | None:
         rows = selected_rows(self.table)

@@ -441,6 +441,18 @@ class ProtocolPage(ShellPage):
 
     # -- export -----------------------------------------------------------------------------
 
+    def current_view(self) -> dict[str, Any]:
+        return {"version": self._selected_version(), "chair": self.chair_combo.currentData()}
+
+    def show_view(self, state: dict[str, Any]) -> None:
+        chair = self.chair_combo.findData(state.get("chair"))
+        if chair >= 0:
+            self.chair_combo.setCurrentIndex(chair)
+        for row in range(self.versions_model.rowCount()):
+            version = self.versions_model.version_at(row)
+            if version is not None and version.number == state.get("version"):
+                self.versions.selectRow(row)
+
     def _selected_version(self) -> int | None:
         index = self.versions.currentIndex()
         version = self.versions_model.version_at(index.row()) if index.isValid() else None

@@ -47,7 +47,7 @@ from app.ui.charts import LeniencyChart, LeniencyItem, SpreadChart, SpreadItem
 from app.ui.context import UiContext
 from app.ui.errors import report_error
 from app.ui.formatting import money_text
-from app.ui.widgets.page import SIZE_SAMPLE_ROWS, ShellPage
+from app.ui.widgets.page import SIZE_SAMPLE_ROWS, ShellPage, restore_sort, sort_state
 
 log = logging.getLogger(__name__)
 
@@ -499,6 +499,23 @@ class ResultsPage(ShellPage):
         )
 
     # -- explanation ------------------------------------------------------------------------
+
+    def current_view(self) -> dict[str, Any]:
+        index = self.table.currentIndex()
+        return {
+            "offer": self._selected_offer(),
+            "column": self.proxy.mapToSource(index).column() if index.isValid() else 0,
+            "sort": sort_state(self.table),
+            "tab": self.tabs.currentIndex(),
+        }
+
+    def restore_inputs(self, state: dict[str, Any]) -> None:
+        self.tabs.setCurrentIndex(state.get("tab", 0))
+
+    def show_view(self, state: dict[str, Any]) -> None:
+        restore_sort(self.table, state.get("sort"))
+        if state.get("offer"):
+            self.select_offer(state["offer"], state.get("column", RankingModel.COL_OFFER))
 
     def _selected_offer(self) -> str | None:
         index = self.table.currentIndex()

@@ -51,7 +51,7 @@ from app.ui.scoring_models import (
     load_scoring_data,
 )
 from app.ui.tasks import run_task
-from app.ui.widgets.page import ShellPage
+from app.ui.widgets.page import ShellPage, restore_sort, sort_state
 
 log = logging.getLogger(__name__)
 
@@ -327,6 +327,39 @@ class ScoringPage(ShellPage):
         self.status.setText(self._status_hint())
         self._update_enabled()
         self.refreshed.emit()
+
+    def current_view(self) -> dict[str, Any]:
+        index, cell = self.view.currentIndex(), None
+        if index.isValid():
+            source = self.proxy.mapToSource(index)
+            criterion = self.model.criterion_at(source.column())
+            offer = self.model.offers[source.row()].code
+            cell = (offer, criterion.code if criterion is not None else source.column())
+        return {
+            "member": self.member_combo.currentData(),
+            "filter": self.filter_edit.text(),
+            "unfinished": self.unfinished.isChecked(),
+            "sort": sort_state(self.view),
+            "cell": cell,
+        }
+
+    def restore_inputs(self, state: dict[str, Any]) -> None:
+        self.filter_edit.setText(state.get("filter", ""))
+        self.unfinished.setChecked(bool(state.get("unfinished", False)))
+
+    def show_view(self, state: dict[str, Any]) -> None:
+        if state.get("member"):
+            self.select_member(state["member"])
+        restore_sort(self.view, state.get("sort"))
+        if state.get("cell") is not None:
+            offer, column = state["cell"]
+            row = self.model.row_of(offer)
+            if isinstance(column, str):
+                column = self.model.column_of(column)
+            index = self.proxy.mapFromSource(self.model.index(row, column))
+            if row >= 0 and index.isValid():  # not filtered out
+                self.view.setCurrentIndex(index)
+                self.view.scrollTo(index)
 
     def _role_text(self, role: str) -> str:
         return {

@@ -10,6 +10,12 @@ while it allocates its rows, see ``app.ui.gcpolicy``).  A table that sizes its c
 contents reads the rows on screen and ``SIZE_SAMPLE_ROWS`` more, not Qt's default 1,000: with
 2,000 offers every layout of the screen otherwise asks the model for every cell of a thousand
 rows, on the GUI thread (1.7 s for the formal check's grid).
+
+What the user set on a screen (search, filters, sorting, the selected object) is handed from
+the old copy of a screen to the new one when the language is switched: ``view_state()`` gives
+plain values, ``restore_view_state()`` sets the filters at once and the rest once the new copy
+has read and shown its rows (screens override ``current_view``, ``restore_inputs`` and
+``show_view``); rows are found again by what they are (an id, a code), not by their number.
 """
 
 # ruff: noqa: N802  (Qt's camelCase methods are overridden here)
@@ -22,8 +28,22 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QTableView, QWidget
+from PySide6.QtCore import (
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    Qt,
+    QThreadPool,
+    QTimer,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QLabel,
+    QTableView,
+    QWidget,
+)
 
 from app.errors import UserError
 from app.ui import gcpolicy
@@ -177,6 +197,7 @@ class ShellPage(QWidget):
         self.competition_id: int | None = None
         self._stale = True
         self._tables_bounded = False
+        self._view_to_restore: dict[str, Any] | None = None
         self.loader = AsyncLoader(self, lambda: self.competition_id, self._load_failed)
         self.loading_hint = QLabel(QCoreApplication.translate("ShellPage", "Loading…"), self)
         self.loading_hint.setObjectName("loadingHint")
@@ -214,7 +235,11 @@ class ShellPage(QWidget):
 
     def refresh(self) -> None:
         """Re-read off the GUI thread; the screen keeps its rows until the new ones arrive."""
-        self.loader.request(self.reader() or _nothing, self.apply)
+        self.loader.request(self.reader() or _nothing, self._show_read)
+
+    def _show_read(self, data: Any) -> None:
+        self.apply(data)
+        self._take_back_view()
 
     def reload(self) -> None:
         """Re-read now if the screen is on screen, else when it is shown (hidden screens cost
@@ -227,6 +252,8 @@ class ShellPage(QWidget):
     def _refresh_now(self) -> None:
         self._stale = False
         self.refresh()
+        if self.loader.idle:  # a screen that reads on the GUI thread has shown its rows
+            self._take_back_view()
 
     def _on_changed(self, competition_id: int) -> None:
         if competition_id == self.competition_id:
@@ -271,6 +298,41 @@ class ShellPage(QWidget):
         if self._stale:
             self._refresh_now()
 
+    # -- what the user set on the screen -------------------------------------------------------
+
+    def view_state(self) -> dict[str, Any]:
+        """What the user set on this screen (search and filters, the selected object, the
+        sorting…) as plain values, for a new copy of the screen (``restore_view_state``) when
+        the language is switched.  A state not taken back yet (the screen has not been shown
+        since) is handed on as it was."""
+        if self._view_to_restore is not None:
+            return dict(self._view_to_restore)
+        return self.current_view()
+
+    def restore_view_state(self, state: dict[str, Any]) -> None:
+        """Take back a ``view_state``: the filters that decide what is read at once, the rest
+        (the selected row, found again by what it is, not by its number) when the screen has
+        shown its rows."""
+        self._view_to_restore = dict(state)
+        self.restore_inputs(state)
+        if not self._stale and self.idle:
+            self._take_back_view()
+
+    def current_view(self) -> dict[str, Any]:
+        """Overridden by the screens: their ``view_state`` (plain values only)."""
+        return {}
+
+    def restore_inputs(self, state: dict[str, Any]) -> None:
+        """Overridden by screens whose search or filters apply before the rows are read."""
+
+    def show_view(self, state: dict[str, Any]) -> None:
+        """Overridden by the screens: the rest of ``state``, once the rows are shown."""
+
+    def _take_back_view(self) -> None:
+        state, self._view_to_restore = self._view_to_restore, None
+        if state is not None:
+            self.show_view(state)
+
     # -- writing -------------------------------------------------------------------------------
 
     def run_service(self, call: Callable[[], T]) -> T | None:
@@ -296,6 +358,57 @@ def bound_column_sizing(widget: QWidget) -> None:
         for header in (table.horizontalHeader(), table.verticalHeader()):
             if header.resizeContentsPrecision() == QT_DEFAULT_SIZE_SAMPLE:
                 header.setResizeContentsPrecision(SIZE_SAMPLE_ROWS)
+
+
+def finish_cell_editing(root: QWidget) -> None:
+    """Enter what is being typed in a table cell under ``root`` (or in ``root`` itself) as if
+    the user pressed Enter, before the table's widgets go (a language switch): the delegate's
+    own checks apply, and a refused value stays unsaved exactly as with Enter."""
+    views = [root] if isinstance(root, QAbstractItemView) else []
+    views += root.findChildren(QAbstractItemView)
+    for view in views:
+        if view.state() != QAbstractItemView.State.EditingState:
+            continue
+        editor: QWidget | None = view.window().focusWidget()  # in its window, active or not
+        while editor is not None and editor.parentWidget() is not view.viewport():
+            editor = editor.parentWidget()  # the editor itself, not a part of it that has focus
+        if editor is None:
+            continue
+        delegate = view.itemDelegateForIndex(view.currentIndex())
+        delegate.commitData.emit(editor)
+        delegate.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+
+
+def sort_state(view: QTableView) -> tuple[int, int]:
+    """The column a table is sorted by (-1: as read) and the order, as plain numbers."""
+    header = view.horizontalHeader()
+    if not view.isSortingEnabled():
+        return (-1, 0)
+    return (header.sortIndicatorSection(), header.sortIndicatorOrder().value)
+
+
+def restore_sort(view: QTableView, state: Any) -> None:
+    """Sort ``view`` as ``sort_state`` said (a column it no longer has is ignored)."""
+    if not view.isSortingEnabled() or not state:
+        return
+    column, order = state
+    if -1 <= column < view.model().columnCount():
+        view.sortByColumn(column, Qt.SortOrder(order))
+
+
+def select_row_where(view: QTableView, matches: Callable[[QModelIndex], bool]) -> bool:
+    """Make current (and select) the first row shown in ``view`` whose first cell ``matches``;
+    False when no shown row does (it was removed or is filtered out)."""
+    model = view.model()
+    for row in range(model.rowCount()):
+        index = model.index(row, 0)
+        if matches(index):
+            view.setCurrentIndex(index)
+            if view.selectionBehavior() == QAbstractItemView.SelectionBehavior.SelectRows:
+                view.selectRow(row)
+            view.scrollTo(index)
+            return True
+    return False
 
 
 def empty_hint(text: str, parent: QWidget | None = None) -> QLabel:

@@ -52,7 +52,9 @@ class MemberLeniency:
     step: Step
 
 
-def member_leniency(inp: CompetitionInput) -> tuple[MemberLeniency, ...]:
+def member_leniency(
+    inp: CompetitionInput, results: Results | None = None
+) -> tuple[MemberLeniency, ...]:
     """Each member's mean difference from the others, in points of the weighted total.
 
     For a counted member and an offer: their own weighted total over the scored criteria
@@ -61,9 +63,13 @@ def member_leniency(inp: CompetitionInput) -> tuple[MemberLeniency, ...]:
     scored every scored criterion of it.  For an expert (advisory) the comparison is with the
     mean of all counted members.  The result is the mean of these differences over the offers
     compared: +1.5 means the member gave on average 1.5 points more than the others.
+
+    ``results`` are ``compute_results(inp)`` when the caller has them already (they are
+    computed here otherwise).
     """
     with localcontext(ENGINE_CONTEXT):
-        results = compute_results(inp)
+        if results is None:
+            results = compute_results(inp)
         own = _own_totals(inp)
         conflicts = {(c.member_id, c.offer_id) for c in inp.conflicts}
         findings: list[MemberLeniency] = []
@@ -147,7 +153,7 @@ class Agreement:
     step: Step
 
 
-def committee_agreement(inp: CompetitionInput) -> Agreement:
+def committee_agreement(inp: CompetitionInput, results: Results | None = None) -> Agreement:
     """ICC(1): one-way random-effects intraclass correlation of the members' own totals.
 
     The ratings are the counted members' own weighted totals (``OfferResult.member_totals``)
@@ -164,10 +170,11 @@ def committee_agreement(inp: CompetitionInput) -> Agreement:
     1 means the members agree perfectly on every offer; 0 means the differences between
     members are as large as those between offers; it can be negative.  Bands (after Koo & Li,
     2016): high ≥ 0.75, moderate ≥ 0.5, low below.  Undefined with fewer than two offers, no
-    offer rated twice, or all totals equal.
+    offer rated twice, or all totals equal.  ``results``: as for ``member_leniency``.
     """
     with localcontext(ENGINE_CONTEXT):
-        results = compute_results(inp)
+        if results is None:
+            results = compute_results(inp)
         groups = [list(o.member_totals.values()) for o in results.offers if o.member_totals]
         g = len(groups)
         n_total = sum(len(group) for group in groups)
@@ -255,7 +262,9 @@ def _funded(results: Results) -> frozenset[str]:
     return frozenset(o.offer_id for o in results.offers if o.award is not None and o.award > 0)
 
 
-def result_stability(inp: CompetitionInput) -> tuple[StabilityFinding, ...]:
+def result_stability(
+    inp: CompetitionInput, results: Results | None = None
+) -> tuple[StabilityFinding, ...]:
     """For the first place and for the set of selected or funded offers: the smallest change
     of any one criterion's weight (others unchanged, the weight staying above zero and at most
     three times its current value) that would change them.
@@ -272,7 +281,7 @@ def result_stability(inp: CompetitionInput) -> tuple[StabilityFinding, ...]:
     funding line under manual allocation (it is the committee's decision, not arithmetic).
     """
     with localcontext(ENGINE_CONTEXT):
-        base = compute_results(inp)
+        base = compute_results(inp) if results is None else results
         if base.cancel:
             return ()
         subjects = [_Subject("first_place", _first_place)]

@@ -86,10 +86,10 @@ def build_document(
         if last_meeting
         else set(codes.values())
     )
-    leniency = analysis.member_leniency(inp)
-    agreement = analysis.committee_agreement(inp)
+    leniency = analysis.member_leniency(inp, res)  # the results already computed from inp
+    agreement = analysis.committee_agreement(inp, res)
     try:
-        stability = analysis.result_stability(inp) if not res.cancel else ()
+        stability = analysis.result_stability(inp, res) if not res.cancel else ()
     except Exception:  # an analysis must never stop the protocol; the reason is logged
         import logging
 

@@ -391,7 +391,7 @@ class ResultsPage(ShellPage):
         def read() -> tuple[results_service.ResultsView, Any]:
             view = results_service.results(db, competition_id)
             # the charts' figures too: a pass over every offer, kept off the GUI thread
-            return view, (analysis.member_leniency(view.input), _spread_items(view))
+            return view, (analysis.member_leniency(view.input, view.results), _spread_items(view))
 
         return read
 

@@ -234,3 +234,27 @@ def test_no_stability_findings_for_a_cancelled_competition() -> None:
         scores({"A": {"K1": {"M1": "5"}}}),
     )
     assert result_stability(inp) == ()
+
+
+def test_analyses_given_the_results_already_computed_say_the_same() -> None:
+    """The protocol and the results screen hand over the results they computed (one engine
+    run instead of three): the findings are those computed from the input alone."""
+    from app.scoring import compute_results
+
+    inp = competition(
+        [scored("K1", top="10", weight="10"), scored("K2", top="10", weight="20")],
+        members("M1", "M2", "M3", expert=["M3"]),
+        [offer("A", minutes=5), offer("B", minutes=10), offer("C", minutes=0)],
+        scores(
+            {
+                "A": {"K1": {"M1": "8", "M2": "6", "M3": "9"}, "K2": {"M1": "7", "M2": "5"}},
+                "B": {"K1": {"M1": "5", "M2": "7", "M3": "2"}, "K2": {"M1": "6", "M2": "9"}},
+                "C": {"K1": {"M1": "9", "M2": "4", "M3": "5"}, "K2": {"M1": "3", "M2": "8"}},
+            }
+        ),
+    )
+    res = compute_results(inp)
+    assert member_leniency(inp, res) == member_leniency(inp)
+    assert committee_agreement(inp, res) == committee_agreement(inp)
+    assert result_stability(inp, res) == result_stability(inp)
+    assert any(finding.mean_difference for finding in member_leniency(inp, res))

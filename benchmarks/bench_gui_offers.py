@@ -9,7 +9,7 @@ every read it started (``MainWindow.idle``) and the table holds every offer; the
 keeps running meanwhile, as it does for a user.  The session types a filter, sorts, scrolls
 the offers table, switches through every screen (scrolling the scoring grid and the ranking)
 and refreshes after a change.  The window is tuned as ``app.ui.main`` tunes it
-(``app.ui.gcpolicy.tune_for_gui``).
+(``app.ui.gcpolicy.tune_for_gui``: the collector and the interpreter lock's switch interval).
 
 Prints the time to show the offers against a plain baseline measured in the same run (one SQL
 query into a ``QStandardItemModel``), the longest heartbeat gap per step and over the whole

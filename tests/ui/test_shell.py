@@ -27,8 +27,8 @@ def test_create_from_template_opens_the_call_with_the_card(qtbot, ui_ctx, user_e
     assert window.stack.currentWidget() is window.page("call")
     codes = [c.code for c in procedure.criteria_specs(ui_ctx.db, new_id)]
     assert codes == ["R", "C", "RK", "E", "G"]  # the investor template's card
+    qtbot.waitUntil(lambda: window.idle)  # the list is read off the GUI thread
     assert window.competitions.model.rowCount() == 1
-    qtbot.waitUntil(lambda: window.idle)
     # the status bar says what the announcement still needs
     text = window.status_label.text()
     assert "draft" in text and "case reference" in text and "submission deadline" in text
@@ -81,8 +81,12 @@ def test_duplicate_and_search(qtbot, ui_ctx, user_errors) -> None:  # type: igno
     first = page.create(CompetitionKind.PROVIDER, "Wybór usługodawcy")
     window.nav.setCurrentRow(0)
     page.select_competition(first)
+    qtbot.waitUntil(lambda: page.idle)  # the list is read off the GUI thread
+    assert page.selected() is not None and page.selected().id == first
     copy = page.duplicate_selected()
     assert copy is not None and copy != first
+    qtbot.waitUntil(lambda: page.idle)
+    assert page.selected() is not None and page.selected().id == copy  # the copy, selected
     titles = sorted(r.title for r in page.model.rows())
     assert titles == ["Wybór usługodawcy", "Wybór usługodawcy (kopia)"]
     page.search.setText("kopia")

@@ -3,6 +3,7 @@ old rows, and a read for a competition no longer shown (or superseded) is never 
 
 from __future__ import annotations
 
+import sys
 import threading
 from collections.abc import Iterator
 
@@ -200,6 +201,33 @@ def test_scoring_results_and_protocol_read_off_the_gui_thread(
     assert not any(on_gui for calls in readers.values() for on_gui in calls), readers
 
 
+def test_the_competitions_list_reads_off_the_gui_thread_and_not_again_on_opening(
+    qtbot, ui_ctx, clock, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    from app.services import queries
+
+    cid = announced(ui_ctx.db, ui_ctx.actor(), clock)
+    calls: list[bool] = []
+    real = queries.list_competitions
+
+    def watched(*args, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(threading.current_thread() is threading.main_thread())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(queries, "list_competitions", watched)
+    window = MainWindow(ui_ctx)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.idle)
+    assert window.competitions.model.rowCount() == 1
+    read_before = len(calls)
+    window.competitions.select_competition(cid)
+    window.open_competition(cid)  # the list is the same whichever competition is open
+    qtbot.waitUntil(lambda: window.idle)
+    assert calls[read_before:] == []
+    assert calls and not any(calls), calls  # never on the GUI thread
+
+
 def test_screen_reads_pause_the_collector_and_freeze_their_rows(qtbot, ui_ctx, clock) -> None:  # type: ignore[no-untyped-def]
     """With the window's tuning on, a read allocates without cyclic collections and the rows it
     returns are frozen (no later full collection walks them); the collector is on afterwards."""
@@ -222,8 +250,11 @@ def test_screen_reads_pause_the_collector_and_freeze_their_rows(qtbot, ui_ctx, c
         seen.append((gc.isenabled(), gc.get_freeze_count()))
         return screen_read()
 
+    default_switch = sys.getswitchinterval()
     gcpolicy.tune_for_gui()
     try:
+        # the GUI thread gets the interpreter lock back sooner from a busy worker
+        assert sys.getswitchinterval() == gcpolicy.GUI_SWITCH_INTERVAL < default_switch
         frozen_at_start = gc.get_freeze_count()
         page.loader.request(read, page.apply)
         qtbot.waitUntil(lambda: page.idle)
@@ -233,6 +264,7 @@ def test_screen_reads_pause_the_collector_and_freeze_their_rows(qtbot, ui_ctx, c
         assert _codes_and_names(page) == ["Alfa"]
     finally:
         gcpolicy.reset_for_tests()
+    assert sys.getswitchinterval() == default_switch
     seen.clear()
     page.loader.request(read, page.apply)  # untuned (tests, command line): nothing changes
     qtbot.waitUntil(lambda: page.idle)

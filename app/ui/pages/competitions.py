@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
@@ -227,6 +228,7 @@ class CompetitionsPage(ShellPage):
         self.setTabOrder(self.search, self.show_archived)
         self.setTabOrder(self.show_archived, self.new_button)
         self.setTabOrder(self.archive_button, self.table)
+        self._wanted: int | None = None  # to select when the list being read arrives
         self._apply_archived(False)
         self.refresh()
 
@@ -241,13 +243,28 @@ class CompetitionsPage(ShellPage):
         else:
             self._stale = True
 
-    def refresh(self) -> None:
-        selected = self.selected()
-        self.model.set_rows(queries.list_competitions(self.ctx.db))
+    def set_competition(self, competition_id: int | None) -> None:
+        self.competition_id = competition_id  # the list is the same whichever one is open
+
+    def load_key(self) -> Hashable:
+        return None  # every competition is listed, whichever one is open
+
+    def reader(self) -> Callable[[], list[CompetitionSummary]]:
+        db = self.ctx.db
+        # off the GUI thread: with large competitions the counts take tens of milliseconds
+        return lambda: queries.list_competitions(db)
+
+    def apply(self, rows: list[CompetitionSummary]) -> None:
+        wanted = self._wanted
+        if wanted is None:
+            selected = self.selected()
+            wanted = selected.id if selected is not None else None
+        self._wanted = None
+        self.model.set_rows(rows)
         self.empty.setVisible(self.model.rowCount() == 0)
         self.table.setVisible(self.model.rowCount() > 0)
-        if selected is not None:
-            self.select_competition(selected.id)
+        if wanted is not None:
+            self.select_competition(wanted)
         self._update_buttons()
 
     def current_view(self) -> dict[str, Any]:
@@ -277,6 +294,9 @@ class CompetitionsPage(ShellPage):
         return rows[0].data(ROW_ROLE) if rows else None
 
     def select_competition(self, competition_id: int) -> None:
+        """Select the competition now, or when the list being read arrives (a new one)."""
+        if not self.loader.idle:
+            self._wanted = competition_id
         for row in range(self.proxy.rowCount()):
             index = self.proxy.index(row, 0)
             if index.data(ROW_ROLE).id == competition_id:

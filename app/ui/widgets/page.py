@@ -198,7 +198,7 @@ class ShellPage(QWidget):
         self._stale = True
         self._tables_bounded = False
         self._view_to_restore: dict[str, Any] | None = None
-        self.loader = AsyncLoader(self, lambda: self.competition_id, self._load_failed)
+        self.loader = AsyncLoader(self, self.load_key, self._load_failed)
         self.loading_hint = QLabel(QCoreApplication.translate("ShellPage", "Loading…"), self)
         self.loading_hint.setObjectName("loadingHint")
         self.loading_hint.setStyleSheet(
@@ -218,6 +218,11 @@ class ShellPage(QWidget):
     def idle(self) -> bool:
         """No read is running or waiting (tests wait for this)."""
         return self.loader.idle
+
+    def load_key(self) -> Hashable:
+        """What a read depends on: one read for another key is dropped unseen (the competition
+        by default)."""
+        return self.competition_id
 
     def set_competition(self, competition_id: int | None) -> None:
         self.competition_id = competition_id

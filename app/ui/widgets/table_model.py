@@ -36,6 +36,20 @@ ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 
 Index = QModelIndex | QPersistentModelIndex
 
+# The roles the model answers; a view's delegate asks about seven roles for every cell it
+# paints, so the others are refused before anything else is looked at.
+_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        SORT_ROLE,
+        ROW_ROLE,
+        Qt.ItemDataRole.TextAlignmentRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.ForegroundRole,
+    }
+)
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
 
 def sort_key(value: object) -> object:
     """An exact, Qt-comparable key: ints for numbers and times, folded text otherwise."""
@@ -88,6 +102,8 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
         self._columns = list(columns)
         self._rows: list[R] = []
         self._search: list[str | None] = []
+        # each row's column texts, made when the row is first painted (then a look-up)
+        self._texts: list[tuple[str, ...] | None] = []
         self._sort_column: int | None = None
         self._sort_order = Qt.SortOrder.AscendingOrder
 
@@ -111,6 +127,7 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
             new_search = [new_search[n] for n in order]
         self.beginResetModel()
         self._rows, self._search = new_rows, new_search
+        self._texts = [None] * len(new_rows)
         self.endResetModel()
 
     def _order(self, rows: list[R], column: int, order: Qt.SortOrder) -> list[int]:
@@ -140,6 +157,7 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
             new_position[old] = new
         self._rows = [self._rows[n] for n in permutation]
         self._search = [self._search[n] for n in permutation]
+        self._texts = [self._texts[n] for n in permutation]
         old_indexes = self.persistentIndexList()
         self.changePersistentIndexList(
             old_indexes,
@@ -177,18 +195,25 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
         return 0 if parent.isValid() else len(self._columns)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows):
+        if role not in _ROLES:
             return None
-        row = self._rows[index.row()]
-        column = self._columns[index.column()]
+        number, column_number = index.row(), index.column()  # -1 for an invalid index
+        if not (0 <= number < len(self._rows) and 0 <= column_number < len(self._columns)):
+            return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return column.text(row)
+            texts = self._texts[number]
+            if texts is None:
+                row = self._rows[number]
+                texts = self._texts[number] = tuple(c.text(row) for c in self._columns)
+            return texts[column_number]
+        row = self._rows[number]
+        column = self._columns[column_number]
         if role == SORT_ROLE:
             return sort_key(column.key(row) if column.key else column.text(row))
         if role == ROW_ROLE:
             return row
         if role == Qt.ItemDataRole.TextAlignmentRole and column.numeric:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return _RIGHT
         if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
             return column.tooltip(row) or None
         if role == Qt.ItemDataRole.ForegroundRole and column.warn is not None and column.warn(row):

@@ -14,7 +14,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QModelIndex, Qt, QTimer, QUrl
+from PySide6.QtCore import QByteArray, QModelIndex, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -44,6 +44,7 @@ from app.ui.scoring_models import (
     ScoreGridModel,
     ScoreGridProxy,
 )
+from app.ui.settings_dialog import SettingsDialog
 from app.ui.widgets.page import finish_cell_editing
 
 log = logging.getLogger(__name__)
@@ -53,6 +54,8 @@ class EvaluatorWindow(QMainWindow):
     """The member's card.  Its widgets are built by ``_build_ui`` and built again when the
     language is switched (``apply_language``): what was typed is entered first, and the same
     package, the cell shown, the sorting and the window's size stay as they were."""
+
+    language_chosen = Signal(str)  # a new language chosen in this window's settings
 
     def __init__(self, ctx: UiContext, package_path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -144,6 +147,13 @@ class EvaluatorWindow(QMainWindow):
         self.progress = QLabel()
         self.progress.setObjectName("evaluatorProgress")
         row.addWidget(self.progress, 1)
+        # the window may be all the member sees (a package opened on its own): the language
+        # and the name in the trail are chosen here too
+        self.settings_button = QPushButton(self.tr("Settings…"))
+        self.settings_button.setObjectName("evaluatorSettings")
+        self.settings_button.setToolTip(self.tr("The language of the window and your name"))
+        self.settings_button.clicked.connect(self.show_settings)
+        row.addWidget(self.settings_button)
         self.send_button = QPushButton(self.tr("Save a &return file (unfinished)…"))
         self.send_button.clicked.connect(lambda: self.write_return(finished=False))
         self.finish_button = QPushButton(self.tr("&Finished — write the return file…"))
@@ -160,6 +170,16 @@ class EvaluatorWindow(QMainWindow):
         central.show()  # at once, not on the next pass of the event loop (a rebuild)
 
     # -- the language --------------------------------------------------------------------------
+
+    def show_settings(self) -> None:
+        """The application's settings; a new language applies at once, here and in the main
+        window (``language_chosen``)."""
+        dialog = SettingsDialog(self._ctx.settings, self)
+        try:
+            if dialog.exec() and dialog.apply():
+                self.language_chosen.emit(self._ctx.lang)
+        finally:
+            dialog.deleteLater()
 
     def apply_language(self) -> None:
         """Build the window again in the language installed now (``MainWindow.apply_language``

@@ -303,6 +303,8 @@ class MainWindow(QMainWindow):
 
         window = EvaluatorWindow(self.ctx, path)
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        # chosen in the evaluator's own settings (the main window may be hidden): both switch
+        window.language_chosen.connect(self.apply_language)
         window.show()
         self._evaluator = window
         return window

@@ -106,6 +106,16 @@
         <translation>Za&amp;kończono — zapisz plik zwrotny…</translation>
     </message>
     <message>
+        <location filename="../../app/ui/evaluator.py" line="147" />
+        <source>Settings…</source>
+        <translation>Ustawienia…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evaluator.py" line="149" />
+        <source>The language of the window and your name</source>
+        <translation>Język okna i Twoje imię i nazwisko</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/evaluator.py" line="182" />
         <source>Saved in the draft.</source>
         <translation>Zapisano w wersji roboczej.</translation>

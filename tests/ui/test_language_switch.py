@@ -394,6 +394,48 @@ def test_an_open_evaluator_window_follows_the_switch_and_keeps_what_was_typed(
     assert _menus(window) == ["&File", "&Edit", "&View", "&Help"]
 
 
+def test_a_package_opened_on_its_own_switches_language_from_its_own_settings(
+    qtbot, ui_ctx, language, clock, monkeypatch, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    """A member who opens only the package (the main window stays hidden) reaches the
+    settings from the evaluator window; the new language applies there at once."""
+    built = to_scoring(ui_ctx.db, ui_ctx.actor(), clock)
+    package = tmp_path / "M1.komisja"
+    package.write_bytes(
+        offline.export_package(ui_ctx.db, ui_ctx.actor(), built.competition_id, "M1")
+    )
+    language("pl")
+    ui_ctx.settings.language = "pl"
+    window = MainWindow(ui_ctx)  # as app.ui.main does for a package: not shown
+    qtbot.addWidget(window)
+    evaluator = window.open_package(package)
+    qtbot.waitExposed(evaluator)
+    assert not window.isVisible()
+    assert evaluator.settings_button.text() == "Ustawienia…"  # type: ignore[attr-defined]
+    seen: list[str] = []
+
+    def drive(dialog: SettingsDialog) -> int:
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        seen.append(dialog.windowTitle())
+        dialog.language.setCurrentIndex(dialog.language.findData("en"))
+        qtbot.mouseClick(
+            dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton
+        )
+        return dialog.result()
+
+    monkeypatch.setattr(SettingsDialog, "exec", drive)
+    qtbot.mouseClick(evaluator.settings_button, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+    assert seen, "the Settings dialog was not opened"
+    qtbot.waitUntil(lambda: window.idle, timeout=10_000)
+    assert ui_ctx.settings.language == "en"
+    assert evaluator.finish_button.text() == "&Finished — write the return file…"  # type: ignore[attr-defined]
+    assert evaluator.settings_button.text() == "Settings…"  # type: ignore[attr-defined]
+    assert not window.isVisible()
+    evaluator.close()
+    _flush_deletions()
+
+
 def _set_cell(evaluator, offer: str, criterion: str) -> None:  # type: ignore[no-untyped-def]
     model = evaluator.model
     index = model.index(model.row_of(offer), model.column_of(criterion))

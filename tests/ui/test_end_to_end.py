@@ -96,6 +96,7 @@ def test_whole_procedure_through_the_window(
     # equal offers stay tied for the committee to decide
     criteria = window.show_page("criteria")
     criteria.set_competition(cid)
+    qtbot.waitUntil(lambda: criteria.idle)  # read off the GUI thread
     assert criteria.ties.count() == 2
     criteria.ties.setCurrentRow(1)
     criteria.remove_tie_breaker()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 from decimal import Decimal
 
 from app.models import CompetitionKind
@@ -17,6 +19,7 @@ def _page(qtbot, ui_ctx, cid):  # type: ignore[no-untyped-def]
     qtbot.addWidget(page)
     page.show()
     page.set_competition(cid)
+    qtbot.waitUntil(lambda: page.idle)  # read off the GUI thread
     return page
 
 
@@ -73,3 +76,29 @@ def test_criteria_model_passes_the_model_tester(qtmodeltester, qtbot, ui_ctx) ->
     cid = procedure.create_from_template(ui_ctx.db, ui_ctx.actor(), CompetitionKind.PROVIDER, "P")
     page = _page(qtbot, ui_ctx, cid)
     qtmodeltester.check(page.model)
+
+
+def test_the_card_is_read_off_the_gui_thread_and_typing_survives_a_re_read(
+    qtbot, ui_ctx, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    cid = procedure.create_from_template(ui_ctx.db, ui_ctx.actor(), CompetitionKind.NGO_GRANT, "A")
+    on_gui_thread: list[bool] = []
+    real = procedure.criteria_specs
+
+    def watched(*args, **kwargs):  # type: ignore[no-untyped-def]
+        on_gui_thread.append(threading.current_thread() is threading.main_thread())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(procedure, "criteria_specs", watched)
+    page = _page(qtbot, ui_ctx, cid)
+    assert on_gui_thread == [False]
+    assert "35 points" in page.weight_sum.text()
+    # the user is typing a threshold when another screen changes the competition: the
+    # screen reads again, finds the same card and leaves the field as the user left it
+    page.min_total.setFocus()
+    page.min_total.selectAll()
+    qtbot.keyClicks(page.min_total, "17")
+    ui_ctx.notifier.competition_changed.emit(cid)
+    qtbot.waitUntil(lambda: page.idle)
+    assert on_gui_thread == [False, False]
+    assert page.min_total.text() == "17"

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -35,6 +34,7 @@ from app.services.procedure import ConflictInfo
 from app.services.queries import MemberRow, OfferRow
 from app.services.specs import MemberSpec
 from app.ui.context import UiContext
+from app.ui.dialogs.questions import ask_line
 from app.ui.errors import show_user_error
 from app.ui.formatting import date_text
 from app.ui.widgets.fields import Banner
@@ -445,7 +445,7 @@ class CommitteePage(ShellPage):
         self.changed()
 
     def _ask_recusal(self, member_code: str, offer_code: str) -> None:
-        reason, ok = QInputDialog.getText(
+        reason, ok = ask_line(
             self,
             self.tr("Recusal"),
             self.tr("Why is %1 recused from offer %2?")

@@ -435,18 +435,53 @@ class CriteriaPage(ShellPage):
 
     # -- reading -------------------------------------------------------------------------------
 
+    def reader(self) -> Callable[[], tuple[bool, tuple[CriterionSpec, ...], PolicySpec]] | None:
+        competition_id = self.competition_id
+        if competition_id is None:
+            return None
+        db = self.ctx.db
+
+        def read() -> tuple[bool, tuple[CriterionSpec, ...], PolicySpec]:
+            return (
+                "criteria" not in queries.editable_areas(db, competition_id),
+                procedure.criteria_specs(db, competition_id),
+                procedure.policy_spec(db, competition_id),
+            )
+
+        return read
+
+    def _refresh_now(self) -> None:
+        """Shown, or the competition changed elsewhere: read off the GUI thread."""
+        self._stale = False
+        if self.competition_id is None:
+            self.refresh()
+            return
+        ShellPage.refresh(self)  # through the loader; ``apply`` shows what it read
+
     def refresh(self) -> None:
+        """Read at once, on the GUI thread: after the editor's own saves (three small reads),
+        so the next edit starts from what was saved."""
         has = self.competition_id is not None
         self.empty.setVisible(not has)
         self.body.setVisible(has)
         if not has:
             self.banner.show_text("")
             return
-        assert self.competition_id is not None
-        # on the GUI thread (the editor saves and re-reads at once): only the small reads here
-        self.read_only = "criteria" not in queries.editable_areas(self.ctx.db, self.competition_id)
-        self._specs = procedure.criteria_specs(self.ctx.db, self.competition_id)
-        self._policy = procedure.policy_spec(self.ctx.db, self.competition_id)
+        read = self.reader()
+        assert read is not None
+        self._fill(read())
+
+    def apply(self, data: tuple[bool, tuple[CriterionSpec, ...], PolicySpec] | None) -> None:
+        if data is None:
+            return
+        self.empty.setVisible(False)
+        self.body.setVisible(True)
+        if data == (self.read_only, self._specs, self._policy):
+            return  # as shown (the editor's own save, read again): nothing being typed is lost
+        self._fill(data)
+
+    def _fill(self, data: tuple[bool, tuple[CriterionSpec, ...], PolicySpec]) -> None:
+        self.read_only, self._specs, self._policy = data
         row = max(self.table.currentIndex().row(), 0)
         self.model.lang = self.ctx.lang
         self.model.read_only = self.read_only

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QPushButton,
     QStyledItemDelegate,
@@ -31,7 +30,7 @@ from app.services import procedure
 from app.services.base import now
 from app.services.procedure import FormalCheckRow, FormalCheckView
 from app.ui.context import UiContext
-from app.ui.dialogs.questions import ask_text
+from app.ui.dialogs.questions import ask_int, ask_item, ask_text
 from app.ui.errors import show_user_error
 from app.ui.formatting import date_text
 from app.ui.widgets.fields import Banner
@@ -479,9 +478,7 @@ class FormalPage(ShellPage):
             return
         items = [i for i in self.model.view.items if not i.is_timeliness]
         labels = [f"{i.code}: {i.text}" for i in items]
-        choice, ok = QInputDialog.getItem(
-            self, self.tr("Rejection"), self.tr("Requirement not met:"), labels, 0, False
-        )
+        choice, ok = ask_item(self, self.tr("Rejection"), self.tr("Requirement not met:"), labels)
         if not ok:
             return
         reason, ok = ask_text(
@@ -502,7 +499,7 @@ class FormalPage(ShellPage):
         )
         if not ok:
             return
-        days, ok = QInputDialog.getInt(
+        days, ok = ask_int(
             self, self.tr("Correction request"), self.tr("Days to correct:"), 7, 1, 60
         )
         if ok:

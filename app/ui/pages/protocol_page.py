@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -45,6 +44,7 @@ from app.fileio import write_atomically
 from app.services import protocol, queries, signoff
 from app.services.base import Actor
 from app.ui.context import UiContext
+from app.ui.dialogs.questions import ask_yes_no
 from app.ui.errors import report_error
 from app.ui.formatting import date_text
 from app.ui.tasks import run_task
@@ -392,8 +392,7 @@ class ProtocolPage(ShellPage):
         if confirm is not None:
             accepted = confirm(question)
         else:
-            answer = QMessageBox.question(self, self.tr("Sign off the result"), question)
-            accepted = answer == QMessageBox.StandardButton.Yes
+            accepted = ask_yes_no(self, self.tr("Sign off the result"), question)
         if not accepted:
             return
         db, cid = self._ctx.db, self.competition_id

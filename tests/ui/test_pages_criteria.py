@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import threading
-
 from decimal import Decimal
 
 from app.models import CompetitionKind

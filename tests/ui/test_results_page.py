@@ -191,3 +191,16 @@ def test_screenshots(qtbot, ctx, actor, clock, language, screenshot, lang: str) 
     page.tabs.setCurrentIndex(1)
     screenshot(page, f"results_page_charts_{lang}")
     qtbot.waitUntil(lambda: page.idle, timeout=10_000)
+
+
+def test_every_column_fits_its_title_and_the_rows_on_screen(page) -> None:  # type: ignore[no-untyped-def]
+    """The ranking's columns are sized from the texts of the rows on screen: none is narrower
+    than Qt's own measure of its contents (the applicant's takes the width that is left)."""
+    header = page.table.horizontalHeader()
+    for column in range(page.model.columnCount()):
+        if column == page.model.COL_APPLICANT:
+            continue
+        needed = max(page.table.sizeHintForColumn(column), header.sectionSizeHint(column))
+        assert header.sectionSize(column) >= needed, page.model.headerData(
+            column, Qt.Orientation.Horizontal
+        )

@@ -15,8 +15,6 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
-from itertools import chain, repeat
-from operator import itemgetter, methodcaller
 from types import MappingProxyType
 from typing import Any, overload
 
@@ -187,14 +185,9 @@ class ScoreTable(Sequence[Score]):
     as rows of plain values; building a ``Score`` object for each costs more than reading them,
     and the engine only needs the columns.  The table is a read-only sequence of ``Score``
     (equal to the tuple of the same scores), whose objects are made when first asked for.
-
-    A table may also be made from *cells* (``from_cells``): the scores already grouped by
-    (offer, criterion), then member, as the database can group them while it reads.  The
-    engine then checks and uses the cells as they are, and the columns are made from them
-    when first asked for (the fingerprint, the analysis), in the cells' order.
     """
 
-    __slots__ = ("_built", "_cells", "_columns")
+    __slots__ = ("_built", "criterion_ids", "member_ids", "offer_ids", "values")
 
     def __init__(
         self,
@@ -206,61 +199,11 @@ class ScoreTable(Sequence[Score]):
         count = len(member_ids)
         if not (len(offer_ids) == len(criterion_ids) == len(values) == count):
             raise ValueError("score columns of different lengths")
-        self._columns: (
-            tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[Decimal, ...]] | None
-        ) = (tuple(member_ids), tuple(offer_ids), tuple(criterion_ids), tuple(values))
-        self._cells: Mapping[tuple[str, str], Mapping[str, Decimal]] | None = None
+        self.member_ids = tuple(member_ids)
+        self.offer_ids = tuple(offer_ids)
+        self.criterion_ids = tuple(criterion_ids)
+        self.values = tuple(values)
         self._built: tuple[Score, ...] | None = None
-
-    @classmethod
-    def from_cells(cls, cells: Mapping[tuple[str, str], Mapping[str, Decimal]]) -> ScoreTable:
-        """A table of the scores in ``cells``: (offer id, criterion id) -> member id -> value.
-
-        The table keeps ``cells`` as it is (not a copy): whoever makes it hands it over and
-        changes it no more.
-        """
-        table = cls.__new__(cls)
-        table._columns = None
-        table._cells = cells
-        table._built = None
-        return table
-
-    @property
-    def cells(self) -> Mapping[tuple[str, str], Mapping[str, Decimal]] | None:
-        """The scores grouped by (offer, criterion), then member, when the table was made so."""
-        return self._cells
-
-    def _columns_now(
-        self,
-    ) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[Decimal, ...]]:
-        columns = self._columns
-        if columns is None:
-            cells = self._cells
-            assert cells is not None
-            sizes = list(map(len, cells.values()))
-            keys = cells.keys()
-            members = tuple(chain.from_iterable(cells.values()))
-            offers = tuple(chain.from_iterable(map(repeat, map(itemgetter(0), keys), sizes)))
-            criteria = tuple(chain.from_iterable(map(repeat, map(itemgetter(1), keys), sizes)))
-            values = tuple(chain.from_iterable(map(methodcaller("values"), cells.values())))
-            columns = self._columns = (members, offers, criteria, values)
-        return columns
-
-    @property
-    def member_ids(self) -> tuple[str, ...]:
-        return self._columns_now()[0]
-
-    @property
-    def offer_ids(self) -> tuple[str, ...]:
-        return self._columns_now()[1]
-
-    @property
-    def criterion_ids(self) -> tuple[str, ...]:
-        return self._columns_now()[2]
-
-    @property
-    def values(self) -> tuple[Decimal, ...]:
-        return self._columns_now()[3]
 
     def rows(self) -> Iterator[tuple[str, str, str, Decimal]]:
         """(member, offer, criterion, value) per score, in order, without building objects."""
@@ -281,10 +224,7 @@ class ScoreTable(Sequence[Score]):
         return built
 
     def __len__(self) -> int:
-        if self._columns is None:
-            assert self._cells is not None
-            return sum(map(len, self._cells.values()))
-        return len(self._columns[3])
+        return len(self.values)
 
     @overload
     def __getitem__(self, index: int) -> Score: ...

@@ -8,12 +8,11 @@ of the engine does dictionary look-ups only.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
-from itertools import chain
-from operator import attrgetter, itemgetter, methodcaller
+from operator import attrgetter
 
 from app.scoring.errors import ScoringInputError
 from app.scoring.rounding import MAX_PLACES, ONE, ZERO, plain
@@ -307,7 +306,7 @@ def _group_scores(
     scales: Mapping[str, Scale],
     members: Mapping[str, int],
     offers: Mapping[str, Offer],
-) -> Mapping[tuple[str, str], Mapping[str, Decimal]]:
+) -> dict[tuple[str, str], dict[str, Decimal]]:
     """Scores by (offer, criterion), then member, in the order they came; raises on the first
     invalid score (in that order).
 
@@ -317,11 +316,6 @@ def _group_scores(
     first offending score raises.
     """
     scores = inp.scores
-    cells = scores.cells if isinstance(scores, ScoreTable) else None
-    if cells is not None:  # grouped by the database as it read them
-        if _cells_valid(cells, scales, members, offers):
-            return cells
-        return _check_each(inp, criteria, scales, members, offers)
     mids: Sequence[str]
     oids: Sequence[str]
     cids: Sequence[str]
@@ -380,37 +374,6 @@ def _all_valid(
         # both are admissible or neither is.  Without a set, check each score in turn.
         if allowed is None or value not in allowed:
             return False
-    return True
-
-
-def _cells_valid(
-    cells: Mapping[tuple[str, str], Mapping[str, Decimal]],
-    scales: Mapping[str, Scale],
-    members: Mapping[str, int],
-    offers: Mapping[str, Offer],
-) -> bool:
-    """``_all_valid`` for scores already grouped by (offer, criterion), then member: the
-    distinct offers, criteria and members are checked in bulk, and each cell's values against
-    its criterion's admissible set (a cell cannot hold a member twice)."""
-    keys = cells.keys()
-    if not offers.keys() >= set(map(itemgetter(0), keys)):
-        return False
-    if not scales.keys() >= set(map(itemgetter(1), keys)):
-        return False
-    if not members.keys() >= set().union(*cells.values()):
-        return False
-    by_member: Iterable[Mapping[str, Decimal]] = cells.values()
-    if not set(map(type, chain.from_iterable(map(methodcaller("values"), by_member)))) <= {Decimal}:
-        return False
-    allowed_of = {cid: scale.allowed for cid, scale in scales.items()}
-    try:
-        for (_oid, cid), scored in cells.items():
-            allowed = allowed_of[cid]
-            # the allowed sets hold numbers, so equal values (5 and 5.0) stand or fall together
-            if allowed is None or not allowed.issuperset(scored.values()):
-                return False
-    except TypeError:  # a signalling NaN cannot be hashed
-        return False
     return True
 
 

@@ -15,7 +15,7 @@ from functools import cached_property
 from operator import add, itemgetter
 from typing import Any, overload
 
-from sqlalchemy import BigInteger, Text, cast, func, select, type_coerce
+from sqlalchemy import BigInteger, select, type_coerce
 from sqlalchemy.orm import Session
 
 from app.db import Database
@@ -184,84 +184,6 @@ def _offers(session: Session, competition_id: int) -> tuple[tuple[st.Offer, ...]
 
 
 def _scores(
-    session: Session,
-    competition_id: int,
-    member_codes: dict[int, str],
-    offer_codes: dict[int, str],
-    criterion_codes: dict[int, str],
-) -> st.ScoreTable:
-    """Every score of the competition in one query, in the form the engine works on.
-
-    SQLite and PostgreSQL group the scores by (offer, criterion) while they read them; the
-    rest gives them row by row (see ``_score_columns_by_row``).
-    """
-    if session.get_bind().dialect.name in _GROUPING_DIALECTS:
-        return _score_cells(session, competition_id, member_codes, offer_codes, criterion_codes)
-    return _score_columns_by_row(
-        session, competition_id, member_codes, offer_codes, criterion_codes
-    )
-
-
-# Dialects whose string aggregate (``aggregate_strings``: group_concat, string_agg) steps
-# through a group's rows in the same order for every aggregate of one query, which
-# ``_score_cells`` relies on to pair each member with their value.
-_GROUPING_DIALECTS = frozenset({"sqlite", "postgresql"})
-
-
-class _StoredValues(dict[str, Decimal]):
-    """Stored score (an integer's text) -> its Decimal, each distinct one converted once, by the
-    column type itself, so the value is exactly what the ORM gives."""
-
-    def __init__(self, session: Session) -> None:
-        super().__init__()
-        self._convert = Score.value.type.process_result_value
-        self._dialect = session.get_bind().dialect
-
-    def __missing__(self, stored: str) -> Decimal:
-        value = self[stored] = _plain(self._convert(int(stored), self._dialect))
-        return value
-
-
-def _score_cells(
-    session: Session,
-    competition_id: int,
-    member_codes: dict[int, str],
-    offer_codes: dict[int, str],
-    criterion_codes: dict[int, str],
-) -> st.ScoreTable:
-    """The scores grouped by (offer, criterion) in SQL: one row per group, with its members'
-    ids and their stored values as two comma-separated lists in the same order.
-
-    A large competition has a quarter of a million scores but thirty thousand groups: the
-    database does the grouping while it reads, and each group's lists are split and turned
-    into codes and Decimals by look-ups in C (``map`` over a dict), without an object per
-    score.  The cells are what the engine groups the scores into, so it uses them as they are.
-    """
-    member_of = {str(key): code for key, code in member_codes.items()}
-    value_of = _StoredValues(session)
-    raw = type_coerce(Score.value, BigInteger)
-    query = (
-        select(
-            Score.offer_id,
-            Score.criterion_id,
-            func.aggregate_strings(cast(Score.member_id, Text), ","),
-            func.aggregate_strings(cast(raw, Text), ","),
-        )
-        .where(Score.competition_id == competition_id)
-        .group_by(Score.offer_id, Score.criterion_id)
-    )
-    cells: dict[tuple[str, str], dict[str, Decimal]] = {}
-    member, value = member_of.__getitem__, value_of.__getitem__
-    for offer_id, criterion_id, member_list, value_list in session.connection().execute(query):
-        ids = member_list.split(",")
-        by_member = dict(zip(map(member, ids), map(value, value_list.split(",")), strict=True))
-        if len(by_member) != len(ids):  # the unique constraint forbids it; never mis-pair
-            raise RuntimeError(f"a member scored offer {offer_id} twice on one criterion")
-        cells[(offer_codes[offer_id], criterion_codes[criterion_id])] = by_member
-    return st.ScoreTable.from_cells(cells)
-
-
-def _score_columns_by_row(
     session: Session,
     competition_id: int,
     member_codes: dict[int, str],

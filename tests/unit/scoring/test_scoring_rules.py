@@ -31,6 +31,7 @@ from app.scoring import (
     ThresholdBasis,
     compute_results,
 )
+from app.scoring.rounding import ENGINE_CONTEXT, tidy
 
 M3 = members("M1", "M2", "M3")
 
@@ -179,6 +180,36 @@ def test_missing_score_flags_incomplete_and_uses_scores_present() -> None:
     assert a.criteria[1].counted_members == ("M1", "M2")
     assert "M3" not in a.member_totals  # an incomplete card is not compared
     assert any(s.code == "score_missing" for s in a.criteria[1].steps)
+
+
+@pytest.mark.parametrize(("weight", "top"), [("10", "10"), ("7", "3")])
+def test_members_totals_are_their_weighted_scores_added_in_the_criteria_order(
+    weight: str, top: str
+) -> None:
+    """Each member's own total (the discrepancy's measure) is score / top × weight summed over
+    the scored criteria in their order, also when weight / top has no exact decimal (7 / 3):
+    the engine adds a factor-exact card per offer at once, an inexact one criterion by
+    criterion, and either way the total is the plain sum in the engine's precision."""
+    crits = [scored("K1", top=top, weight=weight, step="1"), scored("K2", top="5", step="1")]
+    rows = {
+        "A": {"K1": {"M1": "2", "M2": "3", "M3": "1"}, "K2": {"M1": "4", "M2": "5", "M3": "2"}},
+        "B": {"K1": {"M1": "3", "M2": "1"}, "K2": {"M1": "1", "M2": "2", "M3": "5"}},
+    }
+    res = compute_results(competition(crits, M3, [offer("A"), offer("B")], scores(rows)))
+    with localcontext(ENGINE_CONTEXT):
+        for offer_id, card in rows.items():
+            expected = {}
+            for member in ("M1", "M2", "M3"):
+                if all(member in card[c.id] for c in crits):
+                    total = Decimal(0)
+                    for c in crits:
+                        total += d(card[c.id][member]) * c.weight / c.max_score
+                    expected[member] = tidy(total)  # settled, as every member total
+            got = res.offer(offer_id).member_totals
+            assert got.keys() == expected.keys()
+            for member, total in expected.items():
+                assert got[member] == total, (offer_id, member)
+    assert "M3" not in res.offer("B").member_totals  # M3 did not score B's K1
 
 
 def test_nobody_scored_a_criterion() -> None:

@@ -74,9 +74,11 @@ def _flush_deletions() -> None:
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
-def _switch_in_settings(qtbot, monkeypatch, window: MainWindow, language: str) -> str:  # type: ignore[no-untyped-def]
-    """Open the real Settings dialog from the File menu, choose ``language``, press OK;
-    returns the texts the dialog showed."""
+def _switch_in_settings(
+    qtbot, monkeypatch, window: MainWindow, language: str, open_settings=None
+) -> str:  # type: ignore[no-untyped-def]
+    """Open the real Settings dialog (from the File menu unless ``open_settings`` opens it),
+    choose ``language``, press OK; returns the texts the dialog showed."""
     seen: list[str] = []
 
     def drive(dialog: SettingsDialog) -> int:
@@ -89,7 +91,7 @@ def _switch_in_settings(qtbot, monkeypatch, window: MainWindow, language: str) -
         return dialog.result()
 
     monkeypatch.setattr(SettingsDialog, "exec", drive)
-    window.settings_action.trigger()
+    (open_settings or window.settings_action.trigger)()
     assert seen, "the Settings dialog was not opened"
     qtbot.waitUntil(lambda: window.idle, timeout=10_000)
     _flush_deletions()
@@ -412,28 +414,18 @@ def test_a_package_opened_on_its_own_switches_language_from_its_own_settings(
     qtbot.waitExposed(evaluator)
     assert not window.isVisible()
     assert evaluator.settings_button.text() == "Ustawienia…"  # type: ignore[attr-defined]
-    seen: list[str] = []
-
-    def drive(dialog: SettingsDialog) -> int:
-        dialog.show()
-        qtbot.waitExposed(dialog)
-        seen.append(dialog.windowTitle())
-        dialog.language.setCurrentIndex(dialog.language.findData("en"))
-        qtbot.mouseClick(
-            dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton
-        )
-        return dialog.result()
-
-    monkeypatch.setattr(SettingsDialog, "exec", drive)
-    qtbot.mouseClick(evaluator.settings_button, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
-    assert seen, "the Settings dialog was not opened"
-    qtbot.waitUntil(lambda: window.idle, timeout=10_000)
+    _switch_in_settings(
+        qtbot,
+        monkeypatch,
+        window,
+        "en",
+        lambda: qtbot.mouseClick(evaluator.settings_button, Qt.MouseButton.LeftButton),  # type: ignore[attr-defined]
+    )
     assert ui_ctx.settings.language == "en"
     assert evaluator.finish_button.text() == "&Finished — write the return file…"  # type: ignore[attr-defined]
     assert evaluator.settings_button.text() == "Settings…"  # type: ignore[attr-defined]
     assert not window.isVisible()
     evaluator.close()
-    _flush_deletions()
 
 
 def _set_cell(evaluator, offer: str, criterion: str) -> None:  # type: ignore[no-untyped-def]

@@ -12,7 +12,8 @@ the object it wraps — the interpreter crashed when its collector later reached
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -24,6 +25,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+T = TypeVar("T")
 
 
 class TextQuestion(QDialog):
@@ -58,9 +61,15 @@ class TextQuestion(QDialog):
 def ask_text(parent: QWidget | None, title: str, question: str, text: str = "") -> tuple[str, bool]:
     """Like ``QInputDialog.getMultiLineText``: the text written and whether OK was pressed."""
     dialog = TextQuestion(title, question, text, parent)
+    return _answer(dialog, lambda: dialog.text)
+
+
+def _answer(dialog: QDialog, value: Callable[[], T]) -> tuple[T, bool]:
+    """Show ``dialog`` until it is answered: ``value()`` read then, and whether OK was pressed;
+    the dialog is deleted afterwards."""
     try:
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
-        return dialog.text, accepted
+        return value(), accepted
     finally:
         dialog.deleteLater()
 
@@ -76,11 +85,7 @@ def ask_line(parent: QWidget | None, title: str, label: str, text: str = "") -> 
     """Like ``QInputDialog.getText``: the line written and whether OK was pressed."""
     dialog = _input(parent, title, label)
     dialog.setTextValue(text)
-    try:
-        accepted = dialog.exec() == QDialog.DialogCode.Accepted
-        return dialog.textValue(), accepted
-    finally:
-        dialog.deleteLater()
+    return _answer(dialog, dialog.textValue)
 
 
 def ask_item(
@@ -93,11 +98,7 @@ def ask_item(
     dialog.setComboBoxEditable(False)
     if items:
         dialog.setTextValue(items[0])
-    try:
-        accepted = dialog.exec() == QDialog.DialogCode.Accepted
-        return dialog.textValue(), accepted
-    finally:
-        dialog.deleteLater()
+    return _answer(dialog, dialog.textValue)
 
 
 def ask_int(
@@ -108,11 +109,7 @@ def ask_int(
     dialog.setInputMode(QInputDialog.InputMode.IntInput)
     dialog.setIntRange(lowest, highest)
     dialog.setIntValue(value)
-    try:
-        accepted = dialog.exec() == QDialog.DialogCode.Accepted
-        return dialog.intValue(), accepted
-    finally:
-        dialog.deleteLater()
+    return _answer(dialog, dialog.intValue)
 
 
 def ask_yes_no(parent: QWidget | None, title: str, question: str) -> bool:

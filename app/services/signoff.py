@@ -19,6 +19,7 @@ from app.db import Database
 from app.db.audit import record_event
 from app.errors import Progress, UserError, missing
 from app.models import Competition, CompetitionStatus, ProtocolVersion
+from app.scoring.memory import release_gradually
 from app.scoring.types import MemberRole
 from app.services import base
 from app.services.base import Actor, get_competition, require_reason, status_label
@@ -44,15 +45,17 @@ def sign_off_blockers(session: Session, competition: Competition, lang: str = "p
             f"(jest: {status_label(competition.status, lang)})"
         )
         return out
-    res = compute(session, competition)
-    for group in res.unresolved_ties:
+    box = [compute(session, competition)]
+    ties, discrepancies = box[0].unresolved_ties, box[0].unresolved_discrepancies
+    release_gradually(box)  # only these two are needed; freed in one go, the tree holds the lock
+    for group in ties:
         out.append(
             f"an unresolved tie between {', '.join(group)} (record the committee's order)"
             if en
             else f"nierozstrzygnięty remis ofert {', '.join(group)} "
             "(zapisz decyzję komisji o kolejności)"
         )
-    for offer in res.unresolved_discrepancies:
+    for offer in discrepancies:
         out.append(
             f"an unresolved discrepancy for offer {offer}"
             if en

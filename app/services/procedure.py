@@ -1240,9 +1240,10 @@ def cancel_competition(db: Database, actor: Actor, competition_id: int, reason: 
 
 
 def visible_scores(
-    db: Database, actor: Actor, competition_id: int
+    db: Database, actor: Actor, competition_id: int, member: str | None = None
 ) -> list[tuple[str, str, str, Decimal, str]]:
-    """Scores as (member, offer, criterion, value, justification) that ``actor`` may see.
+    """Scores as (member, offer, criterion, value, justification) that ``actor`` may see —
+    of one member (a code) when ``member`` is given.
 
     While scoring is open a committee member sees only their own scores; office staff (no
     acting member) see all, because they type in paper cards.
@@ -1253,23 +1254,76 @@ def visible_scores(
         offers = {o.id: o.code for o in competition.offers}
         criteria = {c.id: c.code for c in competition.criteria}
         # plain columns, not ORM objects: a large competition has a quarter of a million
-        statement = select(
-            Score.member_id, Score.offer_id, Score.criterion_id, Score.value, Score.justification
-        ).where(Score.competition_id == competition_id)
-        closed = competition.status in (
-            CompetitionStatus.RESULTS,
-            CompetitionStatus.SIGNED_OFF,
-            CompetitionStatus.ARCHIVED,
+        statement = _visible(
+            session,
+            actor,
+            competition,
+            member,
+            select(
+                Score.member_id,
+                Score.offer_id,
+                Score.criterion_id,
+                Score.value,
+                Score.justification,
+            ),
         )
-        if actor.member and not closed:
-            me = base.member_by_code(session, competition_id, actor.member)
-            statement = statement.where(Score.member_id == me.id)
+        # fetched in batches: the driver's rows of one batch are freed while the next is read,
+        # not a quarter of a million at once at the end (that one free holds the interpreter
+        # lock for 20 ms, a GUI thread painting meanwhile waits for it)
         return [
             (members[member_id], offers[offer_id], criteria[criterion_id], value, justification)
             for member_id, offer_id, criterion_id, value, justification in session.execute(
-                statement
+                statement.execution_options(yield_per=_SCORE_BATCH)
             )
         ]
+
+
+def visible_score_counts(
+    db: Database, actor: Actor, competition_id: int
+) -> dict[str, dict[str, int]]:
+    """How many scores each member has given per offer (member → offer → count), of the
+    scores ``actor`` may see (as ``visible_scores``): the progress of every member without
+    reading every score."""
+    with db.read() as session:
+        competition = get_competition(session, competition_id)
+        members = {m.id: m.code for m in competition.members}
+        offers = {o.id: o.code for o in competition.offers}
+        statement = _visible(
+            session,
+            actor,
+            competition,
+            None,
+            select(Score.member_id, Score.offer_id, func.count()).group_by(
+                Score.member_id, Score.offer_id
+            ),
+        )
+        counts: dict[str, dict[str, int]] = {}
+        for member_id, offer_id, count in session.execute(statement):
+            counts.setdefault(members[member_id], {})[offers[offer_id]] = count
+        return counts
+
+
+def _visible(
+    session: Session, actor: Actor, competition: Competition, member: str | None, statement: Any
+) -> Any:
+    """``statement`` over the score table limited to what ``actor`` may see (and to one
+    member's scores when ``member`` is given)."""
+    statement = statement.where(Score.competition_id == competition.id)
+    closed = competition.status in (
+        CompetitionStatus.RESULTS,
+        CompetitionStatus.SIGNED_OFF,
+        CompetitionStatus.ARCHIVED,
+    )
+    if actor.member and not closed:
+        me = base.member_by_code(session, competition.id, actor.member)
+        statement = statement.where(Score.member_id == me.id)
+    if member is not None:
+        chosen = base.member_by_code(session, competition.id, member)
+        statement = statement.where(Score.member_id == chosen.id)
+    return statement
+
+
+_SCORE_BATCH = 10_000  # rows of the score table fetched at a time
 
 
 # ---------------------------------------------------------------------------------------------

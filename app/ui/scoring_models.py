@@ -89,8 +89,13 @@ class ScoringData:
     criteria: tuple[GridCriterion, ...]
     offers: tuple[GridOffer, ...]  # admitted offers only; rejected ones are never scored
     members: tuple[GridMember, ...]
-    # member code -> (offer, criterion) -> (value, justification); only what the actor may see
+    # member code -> (offer, criterion) -> (value, justification); only what the actor may see,
+    # and only of the member whose card was read (``card_member``): a card is 2,000 × 15
+    # scores, the whole committee's a quarter of a million
     scores: Mapping[str, Mapping[Key, tuple[Decimal, str]]] = field(default_factory=dict)
+    card_member: str = ""
+    # member code -> offer code -> how many scores (every member's progress, counted in SQL)
+    counts: Mapping[str, Mapping[str, int]] = field(default_factory=dict)
 
     @property
     def editable(self) -> bool:
@@ -106,11 +111,15 @@ class ScoringData:
             return 0, 0
         due_offers = {o.code for o in self.offers} - member.recused_from
         criteria = {c.code for c in self.criteria}
-        given = sum(
-            1
-            for (offer, criterion) in self.scores.get(member_code, {})
-            if offer in due_offers and criterion in criteria
-        )
+        if member_code in self.scores:  # the card read: counted from its scores, kept current
+            given = sum(
+                1
+                for (offer, criterion) in self.scores[member_code]
+                if offer in due_offers and criterion in criteria
+            )
+        else:  # scores are given only for the criteria members score
+            counts = self.counts.get(member_code, {})
+            given = sum(counts.get(offer, 0) for offer in due_offers)
         return given, len(due_offers) * len(criteria)
 
 
@@ -119,8 +128,12 @@ def is_member_scored(kind: str, field_name: str | None) -> bool:
     return kind == "scored" or (kind == "yes_no" and not field_name)
 
 
-def load_scoring_data(db: Any, actor: Actor, competition_id: int, lang: str = "pl") -> ScoringData:
-    """Read a competition's card, offers, committee and the scores ``actor`` may see."""
+def load_scoring_data(
+    db: Any, actor: Actor, competition_id: int, lang: str = "pl", member: str | None = None
+) -> ScoringData:
+    """Read a competition's criteria, offers and committee, one member's card of the scores
+    ``actor`` may see (``member``; else the acting member, else the first), and how many
+    scores every member has given."""
     detail = queries.competition_detail(db, competition_id, lang)
     criteria = tuple(
         GridCriterion(
@@ -145,11 +158,18 @@ def load_scoring_data(db: Any, actor: Actor, competition_id: int, lang: str = "p
         )
         for m in detail.members
     )
-    scores: dict[str, dict[Key, tuple[Decimal, str]]] = {}
-    for member, offer, criterion, value, justification in procedure.visible_scores(
-        db, actor, competition_id
-    ):
-        scores.setdefault(member, {})[(offer, criterion)] = (value, justification)
+    codes = [m.code for m in members]
+    if actor.member and actor.member in codes:
+        member = actor.member  # a committee member's own card
+    elif member not in codes:
+        member = codes[0] if codes else None
+    card: dict[Key, tuple[Decimal, str]] = {}
+    if member is not None:
+        for _member, offer, criterion, value, justification in procedure.visible_scores(
+            db, actor, competition_id, member
+        ):
+            card[(offer, criterion)] = (value, justification)
+    counts = procedure.visible_score_counts(db, actor, competition_id)
     return ScoringData(
         competition_id=competition_id,
         title=detail.summary.title,
@@ -159,7 +179,9 @@ def load_scoring_data(db: Any, actor: Actor, competition_id: int, lang: str = "p
         criteria=criteria,
         offers=offers,
         members=members,
-        scores=scores,
+        scores={member: card} if member is not None else {},
+        card_member=member or "",
+        counts=counts,
     )
 
 

@@ -197,7 +197,10 @@ def test_whole_procedure_through_the_window(
     criteria_codes = [c.code for c in scoring.data.criteria]
     assert criteria_codes == ["K1", "K2", "K3", "K4", "K5", "K6"]
     for member in ("M1", "M2", "M3", "M4"):
-        scoring.select_member(member)
+        scoring.select_member(member)  # the member's card is read off the GUI thread
+        qtbot.waitUntil(
+            lambda m=member: scoring.idle and scoring.model.member_code == m, timeout=20_000
+        )
         for offer, values in SCORES.items():
             if member == "M3" and offer == "O2":
                 row = scoring.model.row_of("O2")

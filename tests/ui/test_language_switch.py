@@ -277,6 +277,7 @@ def test_each_screen_keeps_its_search_selection_and_sorting_across_the_switch(
     scoring = window.show_page("scoring")
     qtbot.waitUntil(lambda: window.idle, timeout=10_000)
     scoring.select_member("M2")  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: scoring.idle and scoring.model.member_code == "M2", timeout=10_000)  # type: ignore[attr-defined]
     scoring.filter_edit.setText("Beta")  # type: ignore[attr-defined]
     model = scoring.model  # type: ignore[attr-defined]
     cell = model.index(model.row_of("O2"), model.column_of("K2"))

@@ -39,6 +39,13 @@ def page(qtbot, ctx, actor, clock):  # type: ignore[no-untyped-def]
     qtbot.waitUntil(lambda: widget.idle, timeout=20_000)
 
 
+def _choose(qtbot, page: ScoringPage, member: str) -> None:  # type: ignore[no-untyped-def]
+    """Pick a member in the list, as a user does, and wait for their card (read off the GUI
+    thread)."""
+    page.select_member(member)
+    qtbot.waitUntil(lambda: page.idle and page.model.member_code == member, timeout=10_000)
+
+
 def _type(qtbot, page: ScoringPage, offer: str, criterion: str, text: str) -> None:  # type: ignore[no-untyped-def]
     model = page.model
     source = model.index(model.row_of(offer), model.column_of(criterion))
@@ -65,7 +72,7 @@ def _stored(page: ScoringPage, member: str) -> dict[tuple[str, str], tuple[Decim
 
 
 def test_a_typed_score_with_its_justification_is_stored_at_once(qtbot, page) -> None:  # type: ignore[no-untyped-def]
-    page.select_member("M2")
+    _choose(qtbot, page, "M2")
     assert page.model.member_code == "M2"
     # the justification first: kept, not saved until a score is given (it is required)
     cell = page.proxy.mapFromSource(page.model.index(page.model.row_of("O1"), 2))
@@ -83,7 +90,7 @@ def test_a_typed_score_with_its_justification_is_stored_at_once(qtbot, page) -> 
 
 
 def test_an_off_scale_score_is_refused_as_typed_and_kept_visible(qtbot, page) -> None:  # type: ignore[no-untyped-def]
-    page.select_member("M1")
+    _choose(qtbot, page, "M1")
     _type(qtbot, page, "O2", "K2", "6")  # K2 is scored 0–5
     source = page.model.index(page.model.row_of("O2"), page.model.column_of("K2"))
     assert source.data() == "6"
@@ -93,7 +100,7 @@ def test_an_off_scale_score_is_refused_as_typed_and_kept_visible(qtbot, page) ->
 
 
 def test_a_score_without_the_required_justification_waits(qtbot, page) -> None:  # type: ignore[no-untyped-def]
-    page.select_member("M1")
+    _choose(qtbot, page, "M1")
     _type(qtbot, page, "O3", "K1", "8")
     source = page.model.index(page.model.row_of("O3"), page.model.column_of("K1"))
     assert source.data(GridRole.STATE) == CellState.NEEDS_JUSTIFICATION
@@ -106,8 +113,49 @@ def test_a_score_without_the_required_justification_waits(qtbot, page) -> None: 
     assert _stored(page, "M1") == {("O3", "K1"): (D("8"), "Uzasadnienie oceny.")}
 
 
-def test_recused_offer_cannot_be_edited(page) -> None:  # type: ignore[no-untyped-def]
-    page.select_member("M3")  # recused from O2
+def test_each_member_s_card_is_read_when_chosen_and_the_counts_stay_right(qtbot, page) -> None:  # type: ignore[no-untyped-def]
+    db, cid = page._ctx.db, page.competition_id
+    procedure.record_scores(db, Actor("t"), cid, "M2", [ScoreEntry("O1", "K1", D("7"), "Tak.")])
+    page.reload()
+    qtbot.waitUntil(lambda: page.idle, timeout=10_000)
+    _choose(qtbot, page, "M1")
+    # a score typed for M1, and M2 chosen before it is saved: the save ends first, then M2's
+    # card is read; M1's count includes the score just typed, M2's card shows M2's score
+    target = page.model.index(page.model.row_of("O1"), page.model.column_of("K2"))
+    page.view.setCurrentIndex(page.proxy.mapFromSource(target))
+    page.justification.setPlainText("Uzasadnienie.")
+    page.commit_justification()
+    _type(qtbot, page, "O1", "K2", "3")
+    page.select_member("M2")
+    assert page.model.rowCount() == 0  # no card to type into while M2's is read
+    qtbot.waitUntil(lambda: page.idle and page.model.member_code == "M2", timeout=10_000)
+    assert _stored(page, "M1") == {("O1", "K2"): (D("3"), "Uzasadnienie.")}
+    cell = page.model.index(page.model.row_of("O1"), page.model.column_of("K1"))
+    assert cell.data() == "7"
+    assert page.model.member_progress()[0] == 1
+    texts = [page.member_combo.itemText(i) for i in range(page.member_combo.count())]
+    assert any(t.startswith("M1") and "1 of" in t for t in texts), texts
+    assert any(t.startswith("M2") and "1 of" in t for t in texts), texts
+    # and back to M1: the score typed before is on M1's card
+    _choose(qtbot, page, "M1")
+    back = page.model.index(page.model.row_of("O1"), page.model.column_of("K2"))
+    assert back.data() == "3"
+
+
+def test_a_card_read_again_frees_the_old_one_between_events(qtbot, page) -> None:  # type: ignore[no-untyped-def]
+    import weakref
+
+    from app.ui.widgets.page import releasing
+
+    old = weakref.ref(page._data)
+    page.reload()
+    qtbot.waitUntil(lambda: page.idle and page._data is not old(), timeout=10_000)
+    qtbot.waitUntil(lambda: not releasing(), timeout=10_000)
+    assert old() is None  # freed by reference counting, no collection needed
+
+
+def test_recused_offer_cannot_be_edited(qtbot, page) -> None:  # type: ignore[no-untyped-def]
+    _choose(qtbot, page, "M3")  # recused from O2
     row = page.model.row_of("O2")
     assert page.model.is_recused(row)
     cell = page.model.index(row, page.model.column_of("K1"))
@@ -125,7 +173,7 @@ def test_workbook_export_and_import_with_preview(qtbot, page, tmp_path: Path, sc
     procedure.record_scores(db, Actor("t"), cid, "M2", entries)
     page.reload()
     qtbot.waitUntil(lambda: not page.loading, timeout=10_000)
-    page.select_member("M2")
+    _choose(qtbot, page, "M2")
     target = tmp_path / "M2.xlsx"
     page.export_member_workbook(str(target))
     qtbot.waitUntil(lambda: not page.last_task.running, timeout=20_000)
@@ -177,8 +225,8 @@ def test_offer_changes_model(qtmodeltester) -> None:  # type: ignore[no-untyped-
     assert [model.index(0, c).data() for c in range(5)] == ["O1", "1", "1", "0", "0"]
 
 
-def test_grid_models_pass_the_model_tester(qtmodeltester, page) -> None:  # type: ignore[no-untyped-def]
-    page.select_member("M1")
+def test_grid_models_pass_the_model_tester(qtbot, qtmodeltester, page) -> None:  # type: ignore[no-untyped-def]
+    _choose(qtbot, page, "M1")
     qtmodeltester.check(page.model)
     qtmodeltester.check(page.proxy)
 
@@ -194,7 +242,7 @@ def test_screenshots(qtbot, ctx, actor, clock, language, screenshot, lang: str) 
     page.show()
     with qtbot.waitSignal(page.refreshed, timeout=10_000):
         page.set_competition(built.competition_id)
-    page.select_member("M3")
+    _choose(qtbot, page, "M3")
     _type(qtbot, page, "O1", "K2", "7")  # refused: off the scale, shown marked
     offer_header = page.model.headerData(0, Qt.Orientation.Horizontal)
     assert offer_header == {"pl": "Oferta", "en": "Offer"}[lang]

@@ -51,7 +51,7 @@ from app.ui.scoring_models import (
     load_scoring_data,
 )
 from app.ui.tasks import run_task
-from app.ui.widgets.page import ShellPage, restore_sort, sort_state
+from app.ui.widgets.page import ShellPage, let_go, restore_sort, sort_state
 
 log = logging.getLogger(__name__)
 
@@ -110,6 +110,8 @@ class ScoringPage(ShellPage):
         self.setObjectName("scoringPage")
         self._ctx = ctx
         self._data: ScoringData | None = None
+        self._wanted_member: str | None = None  # a card asked for, read off the GUI thread
+        self._card_after_saves = False  # read that card once the saves waiting are done
         self._queue: deque[tuple[str, str, str, Decimal | None, str, int]] = deque()
         self._saving = False
         self._own_change = False
@@ -277,6 +279,8 @@ class ScoringPage(ShellPage):
     def set_competition(self, competition_id: int | None) -> None:
         self.commit_justification()
         self._data = None
+        self._wanted_member = None
+        self._card_after_saves = False
         if competition_id is None:
             self.model.set_card(member_code="", criteria=(), offers=(), editable=False)
             self.title.setText(self.tr("Open a competition to score its offers."))
@@ -294,10 +298,10 @@ class ScoringPage(ShellPage):
         if competition_id is None:
             return None
         self.status.setText(self.tr("Loading…"))
+        member = self._wanted_member or self.model.member_code or None
 
         def read() -> tuple[ScoringData, dict[str, tuple[int, int]]]:
-            data = load_scoring_data(db, actor, competition_id, lang)
-            # every member's count walks all the scores: done here, not on the GUI thread
+            data = load_scoring_data(db, actor, competition_id, lang, member)
             return data, {member.code: data.progress(member.code) for member in data.members}
 
         return read
@@ -310,9 +314,11 @@ class ScoringPage(ShellPage):
         if loaded is None:
             return
         data, progress = loaded
+        old = [self._data]
         self._data = data
+        self._wanted_member = None
         self.title.setText(f"{data.case_reference} — {data.title}")
-        previous = self.model.member_code or self._ctx.acting_member
+        previous = data.card_member or self._ctx.acting_member
         self.member_combo.blockSignals(True)
         self.member_combo.clear()
         for member in data.members:
@@ -324,6 +330,7 @@ class ScoringPage(ShellPage):
         self.member_combo.setCurrentIndex(max(found, 0))
         self.member_combo.blockSignals(False)
         self._show_member(self.member_combo.currentData())
+        let_go(old)  # the grid shows the new card: the old one is freed between events
         self.status.setText(self._status_hint())
         self._update_enabled()
         self.refreshed.emit()
@@ -344,12 +351,18 @@ class ScoringPage(ShellPage):
         }
 
     def restore_inputs(self, state: dict[str, Any]) -> None:
+        if state.get("member"):
+            self._wanted_member = state["member"]  # that member's card is the one read
         self.filter_edit.setText(state.get("filter", ""))
         self.unfinished.setChecked(bool(state.get("unfinished", False)))
 
     def show_view(self, state: dict[str, Any]) -> None:
-        if state.get("member"):
-            self.select_member(state["member"])
+        member = state.get("member")
+        if member and member != self.model.member_code:
+            self.select_member(member)
+            if self._wanted_member == member:  # the card is being read: the rest once shown
+                self._view_to_restore = dict(state)
+                return
         restore_sort(self.view, state.get("sort"))
         if state.get("cell") is not None:
             offer, column = state["cell"]
@@ -402,7 +415,19 @@ class ScoringPage(ShellPage):
 
     def _member_chosen(self, _index: int) -> None:
         self.commit_justification()
-        self._show_member(self.member_combo.currentData())
+        code = self.member_combo.currentData()
+        data = self._data
+        if data is None or code is None or code in data.scores:
+            self._show_member(code)
+            return
+        # another member's card: read off the GUI thread; the grid is empty meanwhile, so no
+        # score can be typed into the card of the member no longer chosen
+        self._wanted_member = code
+        self.model.set_card(member_code="", criteria=(), offers=(), editable=False)
+        if self.busy:  # the previous card's saves first: its count is then read complete
+            self._card_after_saves = True
+        else:
+            self.refresh()
 
     def select_member(self, code: str) -> None:
         index = self.member_combo.findData(code)
@@ -455,6 +480,9 @@ class ScoringPage(ShellPage):
         if self._saving or self.competition_id is None:
             return
         if not self._queue:
+            if self._card_after_saves:
+                self._card_after_saves = False
+                self.refresh()
             self.saves_settled.emit()
             return
         self._saving = True
@@ -497,8 +525,8 @@ class ScoringPage(ShellPage):
         self, member: str, offer: str, criterion: str, value: Decimal | None, justification: str
     ) -> None:
         """Keep the loaded data in step so switching members does not show stale scores."""
-        if self._data is None:
-            return
+        if self._data is None or member not in self._data.scores:
+            return  # not the card read (another member's is being read, counts included)
         # only this member's scores are copied (all of them: 260,000 at 2,000 offers, per save)
         scores = dict(self._data.scores)
         own = scores[member] = dict(scores.get(member, {}))

@@ -23,8 +23,9 @@ has read and shown its rows (screens override ``current_view``, ``restore_inputs
 from __future__ import annotations
 
 import logging
+import time
 import traceback
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -46,6 +47,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import UserError
+from app.scoring.memory import release_in_steps
 from app.ui import gcpolicy
 from app.ui.context import UiContext
 from app.ui.errors import show_user_error
@@ -70,6 +72,45 @@ def load_pool() -> QThreadPool:
         _pool.setMaxThreadCount(1)
         _pool.setExpiryTimeout(5_000)
     return _pool
+
+
+_releasing: list[Iterator[None]] = []
+_release_timer: QTimer | None = None
+RELEASE_SLICE_S = 0.004  # the GUI thread frees old data at most this long per turn
+
+
+def let_go(box: list[Any], depth: int = 3) -> None:
+    """Free what ``box`` holds a piece at a time between the GUI thread's events; the caller
+    must hold nothing else of it (``box = [self.data]; self.data = new; let_go(box)``).
+
+    A screen that replaces a large read — a quarter of a million scores, the results with
+    their explanations — would otherwise free the old one in a single pass of 50–120 ms
+    (``app.scoring.memory``).  ``depth``: how many levels are taken apart before the pieces
+    left are freed whole (each must be small: a few dozen objects).  On a worker the pieces
+    would compete with the GUI thread for the interpreter lock (measured: the GUI thread's
+    waits grew); here they take the turns the GUI thread has nothing else to do.
+    """
+    global _release_timer
+    _releasing.append(release_in_steps(box, depth))
+    if _release_timer is None:
+        _release_timer = QTimer()
+        _release_timer.setInterval(0)
+        _release_timer.timeout.connect(_release_some)
+    _release_timer.start()
+
+
+def _release_some() -> None:
+    deadline = time.perf_counter() + RELEASE_SLICE_S
+    while _releasing and time.perf_counter() < deadline:
+        if next(_releasing[0], True):  # exhausted
+            _releasing.pop(0)
+    if not _releasing and _release_timer is not None:
+        _release_timer.stop()
+
+
+def releasing() -> bool:
+    """Old data is still being freed (tests)."""
+    return bool(_releasing)
 
 
 def wait_for_loads(msecs: int = 30_000) -> bool:
@@ -147,7 +188,15 @@ class AsyncLoader(QObject):
     def _start(self, job: _Job) -> None:
         self._running = job
         job.signals.finished.connect(self._finished, Qt.ConnectionType.QueuedConnection)
-        load_pool().start(job.run)
+        # The worker starts once the GUI thread has handled what is already queued — above
+        # all the paint of the screen just switched to.  A paint calls into Python for every
+        # cell, and each call waits for the interpreter lock while a read runs Python on a
+        # worker; painting first, then reading, spares the GUI thread those waits.
+        QTimer.singleShot(0, self, lambda: self._launch(job))
+
+    def _launch(self, job: _Job) -> None:
+        if self._running is job:
+            load_pool().start(job.run)
 
     def _current(self, ticket: int) -> bool:
         job = self._running

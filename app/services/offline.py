@@ -862,12 +862,19 @@ class EvaluatorSession:
     * ``draft.entries`` — (offer, criterion) -> :class:`SheetEntry` typed so far.
     * ``notice`` — a message to show once on opening (e.g. a damaged draft was set aside),
       in the language the session was opened in; empty when there is nothing to say.
+      ``notice_in(lang)`` gives it in another language (the window after a language switch).
     """
 
     path: Path
     package: EvaluatorPackage
     draft: EvaluatorDraft
     notice: str = ""
+    notice_problems: tuple[SheetProblem, ...] = ()  # what ``notice`` says, to say it again
+
+    def notice_in(self, lang: str) -> str:
+        if not self.notice_problems:
+            return self.notice
+        return "\n".join(problem_text(p, lang) for p in self.notice_problems)
 
     @property
     def draft_file(self) -> Path:
@@ -912,16 +919,22 @@ def open_evaluator_package(path: Path) -> EvaluatorSession:
         package = open_package(data)
     except OfflineFileError as error:
         raise _package_error(path, error, lang) from None
-    notice = ""
+    problems: tuple[SheetProblem, ...] = ()
     try:
         draft = load_draft(draft_path(path), package)
     except OfflineFileError as error:
         aside = draft_path(path).with_name(draft_path(path).name + ".bad")
         os.replace(draft_path(path), aside)
-        notice = "\n".join(problem_text(p, lang) for p in error.problems)
+        problems = tuple(error.problems)
         log.warning("draft of %s set aside as %s: %s", path, aside, error)
         draft = new_draft(package)
-    return EvaluatorSession(path=path, package=package, draft=draft, notice=notice)
+    return EvaluatorSession(
+        path=path,
+        package=package,
+        draft=draft,
+        notice="\n".join(problem_text(p, lang) for p in problems),
+        notice_problems=problems,
+    )
 
 
 def parse_score_text(text: str) -> Decimal | None:
@@ -1031,7 +1044,7 @@ def write_return(session: EvaluatorSession, target: Path, *, finished: bool) -> 
             raise UserError("evaluator_incomplete", {"count": len(missing)}, details=missing)
     data, draft = next_return(session.package, session.draft, finished=finished)
     _write_file(target, data)
-    updated = replace(session, draft=draft, notice="")
+    updated = replace(session, draft=draft, notice="", notice_problems=())
     save_evaluator_draft(updated)
     return updated
 

@@ -94,7 +94,8 @@ class EvaluatorWindow(QMainWindow):
         title.setWordWrap(True)
         layout.addWidget(title)
         if self.session.notice:
-            notice = QLabel(self.session.notice)
+            notice = QLabel(self.session.notice_in(self._ctx.lang))
+            notice.setObjectName("evaluatorNotice")
             notice.setWordWrap(True)
             notice.setStyleSheet("color: #a00000;")
             layout.addWidget(notice)

@@ -397,6 +397,32 @@ def test_an_open_evaluator_window_follows_the_switch_and_keeps_what_was_typed(
     assert _menus(window) == ["&File", "&Edit", "&View", "&Help"]
 
 
+def test_the_warning_shown_on_opening_a_package_follows_the_switch(
+    qtbot, ui_ctx, language, clock, monkeypatch, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    built = to_scoring(ui_ctx.db, ui_ctx.actor(), clock)
+    package = tmp_path / "M1.komisja"
+    package.write_bytes(
+        offline.export_package(ui_ctx.db, ui_ctx.actor(), built.competition_id, "M1")
+    )
+    package.with_suffix(".komisja-draft").write_text("{ uszkodzony", encoding="utf-8")
+    language("pl")
+    ui_ctx.settings.language = "pl"
+    window = MainWindow(ui_ctx)
+    qtbot.addWidget(window)
+    window.show()
+    evaluator = window.open_package(package)
+    qtbot.waitExposed(evaluator)
+    polish = evaluator.findChild(QLabel, "evaluatorNotice").text()
+    assert "uszkodzony" in polish  # the damaged draft was set aside, in Polish
+
+    _switch_in_settings(qtbot, monkeypatch, window, "en")
+    english = evaluator.findChild(QLabel, "evaluatorNotice").text()
+    assert english != polish and "damaged" in english.lower()
+    evaluator.close()
+    _flush_deletions()
+
+
 def test_a_package_opened_on_its_own_switches_language_from_its_own_settings(
     qtbot, ui_ctx, language, clock, monkeypatch, tmp_path
 ) -> None:  # type: ignore[no-untyped-def]

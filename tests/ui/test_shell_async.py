@@ -8,7 +8,8 @@ import threading
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QStackedWidget, QWidget
 
 from app.services import procedure
 from app.ui.main_window import MainWindow
@@ -309,3 +310,48 @@ def test_an_idle_sweep_frees_garbage_cycles_that_a_freeze_kept(qtbot) -> None:  
         sweeper.deleteLater()
     finally:
         gcpolicy.reset_for_tests()
+
+
+def test_a_screen_is_painted_before_its_read_starts(qtbot, ui_ctx, clock, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A read running Python on a worker makes each cell a paint asks for wait for the
+    interpreter lock; the screen switched to is painted first, then the worker starts."""
+    cid = announced(ui_ctx.db, ui_ctx.actor(), clock)
+    procedure.add_offer(ui_ctx.db, ui_ctx.actor(), cid, offer("Alfa", 5, "100"))
+    events: list[str] = []
+    real = procedure.offer_table
+
+    def reading(db, competition_id):  # type: ignore[no-untyped-def]
+        events.append("read")
+        return real(db, competition_id)
+
+    monkeypatch.setattr(procedure, "offer_table", reading)
+    stack = QStackedWidget()  # as in the window: one screen shown, another switched to
+    qtbot.addWidget(stack)
+    stack.addWidget(QWidget())
+    page = OffersPage(ui_ctx)
+    stack.addWidget(page)
+    stack.resize(900, 600)
+    stack.show()
+    qtbot.waitExposed(stack)
+    page.set_competition(cid)  # hidden: read when shown
+    assert events == []
+
+    class Watch(QObject):
+        def eventFilter(self, watched, event):  # type: ignore[no-untyped-def]  # noqa: N802
+            if (
+                event.type() == QEvent.Type.Paint
+                and isinstance(watched, QWidget)
+                and (watched is page or page.isAncestorOf(watched))
+            ):
+                events.append("paint")
+            return False
+
+    watch = Watch()
+    app = QApplication.instance()
+    app.installEventFilter(watch)
+    try:
+        stack.setCurrentWidget(page)
+        qtbot.waitUntil(lambda: page.idle and "read" in events, timeout=10_000)
+    finally:
+        app.removeEventFilter(watch)
+    assert "paint" in events and events.index("paint") < events.index("read"), events

@@ -57,6 +57,7 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 LOADING_HINT_AFTER_MS = 150  # quick loads never flash the hint
+LAUNCH_AFTER_MS = 20  # a read's worker starts after the paint the screen asked for
 SIZE_SAMPLE_ROWS = 20  # rows beyond those on screen a table reads to size a column
 QT_DEFAULT_SIZE_SAMPLE = 1000  # QHeaderView::resizeContentsPrecision() unless a screen set it
 
@@ -132,6 +133,7 @@ class _Job:
     read: Callable[[], Any]
     apply: Callable[[Any], None]
     signals: _LoadSignals = field(default_factory=_LoadSignals)
+    launched: bool = False
     result: Any = None
     error: BaseException | None = None
     trace: str = ""
@@ -188,14 +190,17 @@ class AsyncLoader(QObject):
     def _start(self, job: _Job) -> None:
         self._running = job
         job.signals.finished.connect(self._finished, Qt.ConnectionType.QueuedConnection)
-        # The worker starts once the GUI thread has handled what is already queued — above
-        # all the paint of the screen just switched to.  A paint calls into Python for every
-        # cell, and each call waits for the interpreter lock while a read runs Python on a
-        # worker; painting first, then reading, spares the GUI thread those waits.
-        QTimer.singleShot(0, self, lambda: self._launch(job))
+        # The worker starts once the GUI thread has painted what is waiting to be painted —
+        # above all the screen just switched to.  A paint calls into Python for every cell,
+        # and each call waits for the interpreter lock while a read runs Python on a worker:
+        # measured, a 40 ms paint took over 100 ms next to a read.  The paint of a screen
+        # just shown does not come before an event posted now, even one of the lowest
+        # priority (tests/ui/test_shell_async.py), so the start waits a moment for it.
+        QTimer.singleShot(LAUNCH_AFTER_MS, self, lambda: self._launch(job))
 
     def _launch(self, job: _Job) -> None:
-        if self._running is job:
+        if self._running is job and not job.launched:
+            job.launched = True
             load_pool().start(job.run)
 
     def _current(self, ticket: int) -> bool:

@@ -17,7 +17,7 @@ import enum
 import logging
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 from operator import itemgetter
 from typing import Any
@@ -183,6 +183,25 @@ def load_scoring_data(
         card_member=member or "",
         counts=counts,
     )
+
+
+def load_other_card(db: Any, actor: Actor, data: ScoringData, member: str) -> ScoringData:
+    """``data`` with ``member``'s card instead of the one it holds: only that card is read.
+
+    Switching between members re-reads neither the competition nor every member's count;
+    the count of the card let go is taken from its scores, which the screen kept current.
+    """
+    if data.member(member) is None or (actor.member and actor.member != member):
+        raise UserError("not_found", {"what": "członek komisji / member", "id": member})
+    card: dict[Key, tuple[Decimal, str]] = {}
+    for _member, offer, criterion, value, justification in procedure.visible_scores(
+        db, actor, data.competition_id, member
+    ):
+        card[(offer, criterion)] = (value, justification)
+    counts = dict(data.counts)
+    if data.card_member in data.scores:
+        counts[data.card_member] = Counter(offer for offer, _c in data.scores[data.card_member])
+    return replace(data, scores={member: card}, card_member=member, counts=counts)
 
 
 # ---------------------------------------------------------------------------------------------

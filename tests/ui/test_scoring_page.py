@@ -140,6 +140,15 @@ def test_each_member_s_card_is_read_when_chosen_and_the_counts_stay_right(qtbot,
     _choose(qtbot, page, "M1")
     back = page.model.index(page.model.row_of("O1"), page.model.column_of("K2"))
     assert back.data() == "3"
+    # a score recorded elsewhere (another screen, the office) shows in that member's count and
+    # card: the change makes the screen read everything again, not only the next card
+    procedure.record_scores(db, Actor("t"), cid, "M2", [ScoreEntry("O2", "K1", D("5"), "Też.")])
+    page._ctx.notifier.competition_changed.emit(cid)
+    qtbot.waitUntil(lambda: page.idle, timeout=10_000)
+    texts = [page.member_combo.itemText(i) for i in range(page.member_combo.count())]
+    assert any(t.startswith("M2") and "2 of" in t for t in texts), texts
+    _choose(qtbot, page, "M2")
+    assert page.model.index(page.model.row_of("O2"), page.model.column_of("K1")).data() == "5"
 
 
 def test_a_card_read_again_frees_the_old_one_between_events(qtbot, page) -> None:  # type: ignore[no-untyped-def]

@@ -48,6 +48,7 @@ from app.ui.scoring_models import (
     ScoreGridModel,
     ScoreGridProxy,
     ScoringData,
+    load_other_card,
     load_scoring_data,
 )
 from app.ui.tasks import run_task
@@ -112,6 +113,7 @@ class ScoringPage(ShellPage):
         self._data: ScoringData | None = None
         self._wanted_member: str | None = None  # a card asked for, read off the GUI thread
         self._card_after_saves = False  # read that card once the saves waiting are done
+        self._switching = False  # the next read is only another member's card
         self._queue: deque[tuple[str, str, str, Decimal | None, str, int]] = deque()
         self._saving = False
         self._own_change = False
@@ -280,6 +282,7 @@ class ScoringPage(ShellPage):
         self.commit_justification()
         self._data = None
         self._wanted_member = None
+        self._switching = False
         self._card_after_saves = False
         if competition_id is None:
             self.model.set_card(member_code="", criteria=(), offers=(), editable=False)
@@ -299,9 +302,15 @@ class ScoringPage(ShellPage):
             return None
         self.status.setText(self.tr("Loading…"))
         member = self._wanted_member or self.model.member_code or None
+        # only another member's card is needed: from the data as it is now (the saves made
+        # since the member was chosen are in it)
+        switching = self._data if self._switching else None
 
         def read() -> tuple[ScoringData, dict[str, tuple[int, int]]]:
-            data = load_scoring_data(db, actor, competition_id, lang, member)
+            if switching is not None and member is not None:
+                data = load_other_card(db, actor, switching, member)
+            else:
+                data = load_scoring_data(db, actor, competition_id, lang, member)
             return data, {member.code: data.progress(member.code) for member in data.members}
 
         return read
@@ -317,6 +326,7 @@ class ScoringPage(ShellPage):
         old = [self._data]
         self._data = data
         self._wanted_member = None
+        self._switching = False
         self.title.setText(f"{data.case_reference} — {data.title}")
         previous = data.card_member or self._ctx.acting_member
         self.member_combo.blockSignals(True)
@@ -423,6 +433,9 @@ class ScoringPage(ShellPage):
         # another member's card: read off the GUI thread; the grid is empty meanwhile, so no
         # score can be typed into the card of the member no longer chosen
         self._wanted_member = code
+        # only that card is read — unless a read is under way (it may be a full one, after a
+        # change elsewhere: the new read, which supersedes it, must then be full too)
+        self._switching = self.loader.idle
         self.model.set_card(member_code="", criteria=(), offers=(), editable=False)
         if self.busy:  # the previous card's saves first: its count is then read complete
             self._card_after_saves = True
@@ -460,6 +473,8 @@ class ScoringPage(ShellPage):
     def _on_changed(self, competition_id: int) -> None:
         if self._own_change or self.busy:  # the grid already shows what is being saved
             return
+        if competition_id == self.competition_id:
+            self._switching = False  # changed elsewhere: everything is read again
         super()._on_changed(competition_id)
 
     # -- saving -----------------------------------------------------------------------------

@@ -68,9 +68,3 @@ def _parts(item: Any) -> list[Any]:
             parts.extend(extra.values())
         return parts
     return []
-
-
-def clear_gradually(items: list[Any]) -> None:
-    """Empty a long list (of rows, say) a slice at a time, for the same reason."""
-    while items:
-        del items[-_SLICE:]

@@ -8,7 +8,7 @@ of the engine does dictionary look-ups only.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -363,12 +363,10 @@ def _all_valid(
         return False
     if not scales.keys() >= _distinct(cids):
         return False
-    if not _distinct(values, type) <= {Decimal}:
+    if not _distinct(values, key=type) <= {Decimal}:
         return False
-    if len(cids) != len(values):
-        raise ValueError("the score columns differ in length")
     try:
-        pairs = _distinct(cids, values)
+        pairs = _distinct_pairs(cids, values)
     except TypeError:  # a signalling NaN cannot be hashed
         return False
     for cid, value in pairs:
@@ -383,9 +381,8 @@ def _all_valid(
 _CHUNK = 16_384  # items a bulk check takes in one C call
 
 
-def _distinct(column: Sequence[Any], other: Any = None) -> set[Any]:
-    """The distinct items of a column — or of (item, other[i]) pairs, or of ``other(item)``
-    when ``other`` is a function — built a slice at a time.
+def _distinct(column: Sequence[Any], key: Callable[[Any], Any] | None = None) -> set[Any]:
+    """The distinct items of a column (or of ``key(item)``), built a slice at a time.
 
     One ``set()`` over a quarter of a million scores is a single C call that holds the
     interpreter lock for 10–20 ms; in slices, a GUI thread waiting for the lock gets it
@@ -394,12 +391,18 @@ def _distinct(column: Sequence[Any], other: Any = None) -> set[Any]:
     found: set[Any] = set()
     for start in range(0, len(column), _CHUNK):
         part = column[start : start + _CHUNK]
-        if other is None:
-            found.update(part)
-        elif callable(other):
-            found.update(map(other, part))
-        else:
-            found.update(zip(part, other[start : start + _CHUNK], strict=True))
+        found.update(part if key is None else map(key, part))
+    return found
+
+
+def _distinct_pairs(first: Sequence[Any], second: Sequence[Any]) -> set[tuple[Any, Any]]:
+    """The distinct (first[i], second[i]) pairs, a slice at a time (as ``_distinct``)."""
+    if len(first) != len(second):
+        raise ValueError("the columns differ in length")
+    found: set[tuple[Any, Any]] = set()
+    for start in range(0, len(first), _CHUNK):
+        end = start + _CHUNK
+        found.update(zip(first[start:end], second[start:end], strict=True))
     return found
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import importlib
 import threading
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -99,16 +100,34 @@ def _switch_in_settings(
     return seen[0]
 
 
-def test_switching_the_language_applies_at_once_and_keeps_the_competition(
-    qtbot, ui_ctx, language, clock, monkeypatch, screenshot
-) -> None:  # type: ignore[no-untyped-def]
-    built = to_scoring(ui_ctx.db, ui_ctx.actor(), clock)
+def _polish_window(qtbot, ui_ctx, language, *, size: bool = False, show: bool = True) -> MainWindow:  # type: ignore[no-untyped-def]
+    """The main window in Polish, as a user with Polish settings opens it."""
     language("pl")
     ui_ctx.settings.language = "pl"
     window = MainWindow(ui_ctx)
     qtbot.addWidget(window)
-    window.resize(1200, 760)
-    window.show()
+    if size:
+        window.resize(1200, 760)
+    if show:
+        window.show()
+    return window
+
+
+def _member_package(ui_ctx, clock, tmp_path: Path) -> Path:  # type: ignore[no-untyped-def]
+    """M1's evaluator package of a competition at the scoring step."""
+    built = to_scoring(ui_ctx.db, ui_ctx.actor(), clock)
+    package = tmp_path / "M1.komisja"
+    package.write_bytes(
+        offline.export_package(ui_ctx.db, ui_ctx.actor(), built.competition_id, "M1")
+    )
+    return package
+
+
+def test_switching_the_language_applies_at_once_and_keeps_the_competition(
+    qtbot, ui_ctx, language, clock, monkeypatch, screenshot
+) -> None:  # type: ignore[no-untyped-def]
+    built = to_scoring(ui_ctx.db, ui_ctx.actor(), clock)
+    window = _polish_window(qtbot, ui_ctx, language, size=True)
     window.open_competition(built.competition_id)
     window.show_page("offers")
     qtbot.waitUntil(lambda: window.idle, timeout=10_000)
@@ -168,11 +187,7 @@ def test_switching_the_language_applies_at_once_and_keeps_the_competition(
 
 
 def test_cancelled_settings_change_nothing(qtbot, ui_ctx, language, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    language("pl")
-    ui_ctx.settings.language = "pl"
-    window = MainWindow(ui_ctx)
-    qtbot.addWidget(window)
-    window.show()
+    window = _polish_window(qtbot, ui_ctx, language)
     pages = [page for _key, _title, page in window.pages]
 
     def cancel(dialog: SettingsDialog) -> int:
@@ -210,11 +225,7 @@ def test_a_read_still_running_reaches_its_own_screen_before_the_switch(
         assert release.wait(10), "the test never released the read"
         return real(*args, **kwargs)
 
-    language("pl")
-    ui_ctx.settings.language = "pl"
-    window = MainWindow(ui_ctx)
-    qtbot.addWidget(window)
-    window.show()
+    window = _polish_window(qtbot, ui_ctx, language)
     window.open_competition(built.competition_id)
     window.show_page(key)
     qtbot.waitUntil(lambda: window.idle, timeout=10_000)
@@ -251,12 +262,7 @@ def test_each_screen_keeps_its_search_selection_and_sorting_across_the_switch(
 ) -> None:  # type: ignore[no-untyped-def]
     built = to_results(ui_ctx.db, ui_ctx.actor(), clock)
     second = to_scoring(ui_ctx.db, ui_ctx.actor(), clock)  # a second competition to find
-    language("pl")
-    ui_ctx.settings.language = "pl"
-    window = MainWindow(ui_ctx)
-    qtbot.addWidget(window)
-    window.resize(1200, 760)
-    window.show()
+    window = _polish_window(qtbot, ui_ctx, language, size=True)
     qtbot.waitUntil(lambda: window.idle, timeout=10_000)
 
     competitions = window.competitions
@@ -342,16 +348,8 @@ def test_each_screen_keeps_its_search_selection_and_sorting_across_the_switch(
 def test_an_open_evaluator_window_follows_the_switch_and_keeps_what_was_typed(
     qtbot, ui_ctx, language, clock, monkeypatch, tmp_path, screenshot
 ) -> None:  # type: ignore[no-untyped-def]
-    built = to_scoring(ui_ctx.db, ui_ctx.actor(), clock)
-    package = tmp_path / "M1.komisja"
-    package.write_bytes(
-        offline.export_package(ui_ctx.db, ui_ctx.actor(), built.competition_id, "M1")
-    )
-    language("pl")
-    ui_ctx.settings.language = "pl"
-    window = MainWindow(ui_ctx)
-    qtbot.addWidget(window)
-    window.show()
+    package = _member_package(ui_ctx, clock, tmp_path)
+    window = _polish_window(qtbot, ui_ctx, language)
     evaluator = window.open_package(package)  # deleted when closed, at the end of the test
     qtbot.waitExposed(evaluator)
     assert evaluator.finish_button.text().replace("&", "").startswith("Zakończono")  # type: ignore[attr-defined]
@@ -400,17 +398,9 @@ def test_an_open_evaluator_window_follows_the_switch_and_keeps_what_was_typed(
 def test_the_warning_shown_on_opening_a_package_follows_the_switch(
     qtbot, ui_ctx, language, clock, monkeypatch, tmp_path
 ) -> None:  # type: ignore[no-untyped-def]
-    built = to_scoring(ui_ctx.db, ui_ctx.actor(), clock)
-    package = tmp_path / "M1.komisja"
-    package.write_bytes(
-        offline.export_package(ui_ctx.db, ui_ctx.actor(), built.competition_id, "M1")
-    )
+    package = _member_package(ui_ctx, clock, tmp_path)
     package.with_suffix(".komisja-draft").write_text("{ uszkodzony", encoding="utf-8")
-    language("pl")
-    ui_ctx.settings.language = "pl"
-    window = MainWindow(ui_ctx)
-    qtbot.addWidget(window)
-    window.show()
+    window = _polish_window(qtbot, ui_ctx, language)
     evaluator = window.open_package(package)
     qtbot.waitExposed(evaluator)
     polish = evaluator.findChild(QLabel, "evaluatorNotice").text()
@@ -428,15 +418,9 @@ def test_a_package_opened_on_its_own_switches_language_from_its_own_settings(
 ) -> None:  # type: ignore[no-untyped-def]
     """A member who opens only the package (the main window stays hidden) reaches the
     settings from the evaluator window; the new language applies there at once."""
-    built = to_scoring(ui_ctx.db, ui_ctx.actor(), clock)
-    package = tmp_path / "M1.komisja"
-    package.write_bytes(
-        offline.export_package(ui_ctx.db, ui_ctx.actor(), built.competition_id, "M1")
-    )
-    language("pl")
-    ui_ctx.settings.language = "pl"
-    window = MainWindow(ui_ctx)  # as app.ui.main does for a package: not shown
-    qtbot.addWidget(window)
+    package = _member_package(ui_ctx, clock, tmp_path)
+    # as app.ui.main does for a package: not shown
+    window = _polish_window(qtbot, ui_ctx, language, show=False)
     evaluator = window.open_package(package)
     qtbot.waitExposed(evaluator)
     assert not window.isVisible()
@@ -478,12 +462,7 @@ def test_the_selected_offer_member_and_criterion_stay_selected_after_the_switch(
     qtbot, ui_ctx, language, clock, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
     built = to_results(ui_ctx.db, ui_ctx.actor(), clock)
-    language("pl")
-    ui_ctx.settings.language = "pl"
-    window = MainWindow(ui_ctx)
-    qtbot.addWidget(window)
-    window.resize(1200, 760)
-    window.show()
+    window = _polish_window(qtbot, ui_ctx, language, size=True)
     window.open_competition(built.competition_id)
     chosen: dict[str, object] = {}
     for key in ("formal", "committee", "criteria"):

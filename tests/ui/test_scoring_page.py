@@ -151,7 +151,7 @@ def test_each_member_s_card_is_read_when_chosen_and_the_counts_stay_right(qtbot,
     assert page.model.index(page.model.row_of("O2"), page.model.column_of("K1")).data() == "5"
 
 
-def test_a_card_read_again_frees_the_old_one_between_events(qtbot, page) -> None:  # type: ignore[no-untyped-def]
+def test_a_card_read_again_lets_the_old_one_go(qtbot, page) -> None:  # type: ignore[no-untyped-def]
     import weakref
 
     from app.ui.widgets.page import releasing

@@ -16,7 +16,9 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from operator import itemgetter, mul
+from itertools import repeat
+from operator import attrgetter, getitem, is_, itemgetter, mul
+from typing import cast
 
 from app.scoring.errors import ScoringInputError
 from app.scoring.rounding import (
@@ -46,6 +48,8 @@ from app.scoring.types import (
 from app.scoring.validation import Prepared, formula_value
 
 _NO_SCORES: Mapping[str, Decimal] = {}
+_new = object.__new__
+_NOBODY: frozenset[str] = frozenset()
 _DASH = "—"
 # Reasons a member's scores do not count for an offer (OfferResult.excluded_members).
 REASON_EXPERT = "expert"
@@ -117,6 +121,84 @@ class _Aggregate:
 
     raw: Decimal
     params: Mapping[str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class _Dense:
+    """What one sum of scores gives a member-scored criterion that every counted member
+    scored (SCORED or YES_NO).
+
+    The mean, and so everything after it, depends only on the sum and the number of members;
+    a criterion sees a few hundred distinct sums at most, so this is computed once per sum.
+    """
+
+    fields: Mapping[str, object]  # the CriterionResult's fields but the members and steps
+    computed: Decimal  # the mean
+    part: _ScoredPoints | None  # SCORED
+    yes_no: tuple[Decimal | None, bool, Decimal] | None  # YES_NO: score, passed, points
+    threshold_failed: bool  # a SCORED criterion's own threshold failed
+    formal_failed: bool  # a YES_NO criterion failed
+    points: Decimal
+    used: Decimal | None  # SCORED: the score the points and thresholds use
+    entering: Decimal
+
+
+def _dense_result(known: _Dense, counted: _Counted, steps: Sequence[Step]) -> CriterionResult:
+    """A ``CriterionResult`` from a ``_Dense`` (as ``make_criterion_result``)."""
+    result: CriterionResult = _new(CriterionResult)
+    fields = result.__dict__
+    fields.update(known.fields)
+    fields["counted_members"] = counted.ids
+    fields["steps"] = steps
+    return result
+
+
+_cached: Callable[[dict[int, _Dense], int], _Dense | None] = dict.get
+
+# Scores and (score × factor) products are added up as integers, in these decimal places.
+UNIT_PLACES = 12
+PRODUCT_PLACES = 24
+
+
+class _NotInUnitsError(Exception):
+    """A value has more decimal places than its integer units hold."""
+
+
+class _Units(dict[Decimal, int]):
+    """A value (times a factor) -> that product as an integer count of 10^-places.
+
+    Computed when first asked for, kept for the next score with the same value; integers add
+    up exactly and several times faster than Decimals.  A value that does not fit raises
+    ``_NotInUnitsError`` (the caller then takes the general path, in Decimals).
+    """
+
+    def __init__(self, places: int, factor: Decimal = ONE) -> None:
+        super().__init__()
+        self._places = places
+        self._factor = factor
+
+    def __missing__(self, value: Decimal) -> int:
+        scaled = (value * self._factor).scaleb(self._places)
+        if scaled != scaled.to_integral_value():
+            raise _NotInUnitsError(value)
+        units = self[value] = int(scaled)
+        return units
+
+
+class _MemberTotal(dict[int, Decimal]):
+    """A member's own total in units of 10^-PRODUCT_PLACES -> its value, as ``tidy`` gives
+    it for the same sum added up in Decimals."""
+
+    def __missing__(self, units: int) -> Decimal:
+        value = self[units] = tidy(Decimal(units).scaleb(-PRODUCT_PLACES))
+        return value
+
+
+_THRESHOLD_FAILED = attrgetter("threshold_failed")
+_FORMAL_FAILED = attrgetter("formal_failed")
+_POINTS = attrgetter("points")
+_USED = attrgetter("used")
+_ENTERING = attrgetter("entering")
 
 
 @dataclass(frozen=True, slots=True)
@@ -275,6 +357,45 @@ class OfferEvaluator:
         self._scored_points: dict[tuple[str, Decimal | None], _ScoredPoints] = {}
         self._not_counted_steps: dict[tuple[str, str], Step] = {}
         self._grouped = prep.grouped
+        # The common case (``_evaluate_dense``): its criteria, or none when it cannot arise;
+        # per number of counted members, per criterion, sum of scores -> _Dense.
+        member_scored = [p for p in self._plans if p.member_scored]
+        common = not self._median and all(
+            p.criterion.kind is CriterionKind.YES_NO
+            or (p.criterion.kind is CriterionKind.SCORED and p.factor is not None)
+            for p in member_scored
+        )
+        self._dense_plans = member_scored if common else []
+        self._dense_ids = tuple(p.criterion.id for p in self._dense_plans)
+        # the SCORED ones among them, which make up the members' own totals
+        scored = [
+            index
+            for index, plan in enumerate(self._dense_plans)
+            if plan.criterion.kind is CriterionKind.SCORED
+        ]
+        self._dense_factors = [
+            factor for index in scored if (factor := self._dense_plans[index].factor) is not None
+        ]
+        self._dense_scored: Callable[[list[tuple[Decimal, ...]]], list[tuple[Decimal, ...]]] = (
+            lambda rows: [rows[index] for index in scored]
+        )
+        self._formula_plans = [p for p in self._plans if not p.member_scored]
+        self._criterion_ids = tuple(p.criterion.id for p in self._plans)
+        self._dense_by_count: dict[int, list[dict[int, _Dense]]] = {}
+        self._units = _Units(UNIT_PLACES)
+        self._products = [_Units(PRODUCT_PLACES, factor) for factor in self._dense_factors]
+        self._member_total = _MemberTotal()
+        recused: dict[str, set[str]] = {}
+        for mid, oid in prep.conflicts:
+            recused.setdefault(oid, set()).add(mid)
+        self._recused = {oid: frozenset(mids) for oid, mids in recused.items()}
+        self._member_scored_ids = tuple(
+            p.criterion.id for p in self._plans if p.member_scored
+        )  # in the criteria's order
+        self._who_by_recused: dict[
+            frozenset[str], tuple[_Counted, frozenset[str], dict[str, str]]
+        ] = {}
+        self._counted_cache: dict[tuple[str, ...], _Counted] = {}
 
     def evaluate(self, offer: Offer, position: int) -> OfferWork:
         """Everything about one admitted offer that does not depend on the other offers.
@@ -282,9 +403,138 @@ class OfferEvaluator:
         The offer's own explanation is written when first read: by evaluating the offer again,
         this time writing the steps (the evaluation is deterministic and cheap for one offer).
         """
-        work = self._evaluate(offer, position, None)
+        work = self._evaluate_dense(offer, position)
+        if work is None:
+            work = self._evaluate(offer, position, None)
         work.steps = LazySteps(self._explain, offer, position)
         return work
+
+    def _evaluate_dense(self, offer: Offer, position: int) -> OfferWork | None:
+        """``_evaluate`` for the common case, a criterion at a time in C; None if not that case.
+
+        The case: the mean of the members' scores; every member-scored criterion is SCORED
+        with an exact factor (see ``_MemberSums``) or YES_NO; every counted member scored
+        every one of them for this offer, and no score was agreed instead.  Then each
+        criterion's numbers follow from the sum of its scores alone (``_Dense``, computed once
+        per sum), and the offer's scores are picked, added up and looked up criterion by
+        criterion with ``map``, in integers (``_Units``).  The explanation is written by
+        ``_evaluate`` (the same numbers, by the general path; the tests hold the two equal).
+        """
+        prep = self._prep
+        oid = offer.id
+        plans = self._dense_plans
+        if not plans or oid in prep.resolutions:
+            return None
+        counted, excluded = self._who_counts(oid)
+        ids = counted.ids
+        if not ids:
+            return None
+        groups = list(map(self._grouped.get, zip(repeat(oid), self._dense_ids), repeat(_NO_SCORES)))
+        try:
+            rows = list(map(counted.pick, groups))  # KeyError: a counted member did not score
+            units = self._units.__getitem__
+            sums = [sum(map(units, values)) for values in rows]
+        except (KeyError, _NotInUnitsError):
+            return None
+        caches = self._dense_vectors(len(ids))
+        knowns = list(map(_cached, caches, sums))
+        if any(map(is_, knowns, repeat(None))):
+            for index, known in enumerate(knowns):
+                if known is None:
+                    knowns[index] = caches[index][sums[index]] = self._dense(
+                        plans[index], rows[index]
+                    )
+        dense = cast("list[_Dense]", knowns)
+        member_steps = self._member_steps
+        results: list[CriterionResult] = []
+        append = results.append
+        for known, plan, by_member, values in zip(dense, plans, groups, rows, strict=True):
+            result = _new(CriterionResult)
+            fields = result.__dict__
+            fields.update(known.fields)
+            fields["counted_members"] = ids
+            fields["steps"] = LazySteps(
+                member_steps,
+                plan,
+                counted,
+                excluded,
+                by_member,
+                ids,
+                values,
+                known.computed,
+                None,
+                known.part,
+                known.yes_no,
+            )
+            append(result)
+        flags: set[Flag] = set()
+        if REASON_RECUSED in excluded.values():
+            flags.add(Flag.RECUSALS)
+        if oid in prep.overrides:
+            flags.add(Flag.FORMAL_OVERRIDE)
+        failed = False
+        if any(map(_THRESHOLD_FAILED, dense)):
+            flags.add(Flag.CRITERION_THRESHOLD_FAILED)
+            failed = True
+        if any(map(_FORMAL_FAILED, dense)):
+            flags.add(Flag.FORMAL_CRITERION_FAILED)
+            failed = True
+        unscaled = [known.used for known in dense if known.used is not None]
+        entering = list(map(_ENTERING, dense))
+        points = dict(zip(self._dense_ids, map(_POINTS, dense), strict=True))
+        if self._formula_plans:
+            by_id = dict(zip(self._dense_ids, results, strict=True))
+            by_id_entering = dict(zip(self._dense_ids, entering, strict=True))
+            for plan in self._formula_plans:
+                result, enters = self._formula(plan, offer)
+                if plan.criterion.kind is CriterionKind.YES_NO and not result.threshold_passed:
+                    flags.add(Flag.FORMAL_CRITERION_FAILED)
+                    failed = True
+                by_id[plan.criterion.id] = result
+                by_id_entering[plan.criterion.id] = enters
+                points[plan.criterion.id] = result.points
+            order = self._criterion_ids
+            results = list(map(by_id.__getitem__, order))
+            entering = list(map(by_id_entering.__getitem__, order))
+            points = dict(zip(order, map(points.__getitem__, order), strict=True))
+        places = self._places
+        if self._stage_total:
+            total = settled_half_up(sum(entering, ZERO), places)
+            unscaled_total = settled_half_up(sum(unscaled, ZERO), places)
+        else:
+            total = half_up(sum(entering, ZERO), places)
+            unscaled_total = half_up(sum(unscaled, ZERO), places)
+        member_totals: dict[str, Decimal] = {}
+        if self._products:
+            # each member's own total in integer units: a criterion's (score × factor) looked
+            # up per score, added in C, and the sum turned back into its value once
+            try:
+                in_units = [
+                    sum(map(getitem, self._products, column))
+                    for column in zip(*self._dense_scored(rows), strict=True)
+                ]
+            except _NotInUnitsError:
+                return None
+            member_totals = dict(
+                zip(ids, map(self._member_total.__getitem__, in_units), strict=True)
+            )
+        spread = self._spread(member_totals, None, flags, None)
+        eligible = self._thresholds(total, unscaled_total, unscaled, flags, None) and not failed
+        return OfferWork(
+            offer=offer,
+            position=position,
+            criteria=results,
+            points=points,
+            total=total,
+            unscaled_total=unscaled_total,
+            eligible=eligible,
+            flags=flags,
+            steps=(),
+            counted=ids,
+            excluded=excluded,
+            member_totals=member_totals,
+            spread=spread,
+        )
 
     def _explain(self, offer: Offer, position: int) -> tuple[Step, ...]:
         steps: list[Step] = []
@@ -297,8 +547,8 @@ class OfferEvaluator:
         oid = offer.id
         explain = steps is not None
         flags: set[Flag] = set()
-        counted_ids, excluded = self._who_counts(oid)
-        counted = _counted(counted_ids)
+        counted, excluded = self._who_counts(oid)
+        counted_ids = counted.ids
         if steps is not None:
             steps.append(
                 make_step(
@@ -340,16 +590,7 @@ class OfferEvaluator:
                         flags.add(Flag.CRITERION_THRESHOLD_FAILED)
                         failed = True
                         if explain:
-                            ineligible_reasons.append(
-                                make_step(
-                                    "criterion_threshold_failed",
-                                    {
-                                        "criterion": criterion.id,
-                                        "score": _DASH if used is None else exact_text(used),
-                                        "threshold": plain(criterion.min_score or ZERO),
-                                    },
-                                )
-                            )
+                            ineligible_reasons.append(self._threshold_failed(criterion, used))
             else:
                 result, enters = self._formula(plan, offer)
             if criterion.kind is CriterionKind.YES_NO and not result.threshold_passed:
@@ -423,30 +664,129 @@ class OfferEvaluator:
             spread=spread,
         )
 
-    def _who_counts(self, oid: str) -> tuple[tuple[str, ...], dict[str, str]]:
-        prep = self._prep
-        conflicts = prep.conflicts
-        scored_here: set[str] | None = None
-        if prep.member_scored:
-            scored_here = set()
-            for cid in prep.member_scored:
-                scored_here.update(prep.grouped.get((oid, cid), _NO_SCORES))
+    def _dense_vectors(self, count: int) -> list[dict[int, _Dense]]:
+        """Per criterion of ``_evaluate_dense``, the ``_Dense`` results by sum of ``count``
+        members' scores."""
+        caches = self._dense_by_count.get(count)
+        if caches is None:
+            caches = self._dense_by_count[count] = [{} for _ in self._dense_plans]
+        return caches
+
+    def _dense(self, plan: _CriterionPlan, values: Sequence[Decimal]) -> _Dense:
+        """The ``_Dense`` of these scores."""
+        computed = self._mean_of(values).raw
+        if plan.criterion.kind is CriterionKind.SCORED:
+            part = self._points_of(plan, computed)
+            known = _Dense(
+                fields={
+                    "criterion_id": plan.criterion.id,
+                    "score": part.score,
+                    "points": part.points,
+                    "points_exact": part.points_exact,
+                    "threshold_passed": part.passed,
+                },
+                computed=computed,
+                part=part,
+                yes_no=None,
+                threshold_failed=part.passed is False,
+                formal_failed=False,
+                points=part.points,
+                used=part.used,
+                entering=part.entering,
+            )
+        else:  # YES_NO, as in _member_scored
+            passed = computed > HALF
+            score = half_up(computed, self._places)
+            points = self._yes_no_points(plan, passed)
+            known = _Dense(
+                fields={
+                    "criterion_id": plan.criterion.id,
+                    "score": score,
+                    "points": points,
+                    "points_exact": points,
+                    "threshold_passed": passed,
+                },
+                computed=computed,
+                part=None,
+                yes_no=(score, passed, points),
+                threshold_failed=False,
+                formal_failed=not passed,
+                points=points,
+                used=None,
+                entering=points,
+            )
+        return known
+
+    def _threshold_failed(self, criterion: Criterion, used: Decimal | None) -> Step:
+        return make_step(
+            "criterion_threshold_failed",
+            {
+                "criterion": criterion.id,
+                "score": _DASH if used is None else exact_text(used),
+                "threshold": plain(criterion.min_score or ZERO),
+            },
+        )
+
+    def _who_counts(self, oid: str) -> tuple[_Counted, dict[str, str]]:
+        """The members counted for the offer (in committee order) and why the others are not.
+
+        Most offers share their outcome: the same members are experts, few offers have a
+        recusal, and nearly always every other member scored the offer.  So the outcome is
+        built once per set of recused members and reused when one of the offer's criteria was
+        scored by all the candidates; only otherwise is every member looked at again.
+        """
+        recused = self._recused.get(oid, _NOBODY)
+        template = self._who_by_recused.get(recused)
+        if template is None:
+            template = self._who_by_recused[recused] = self._who_template(recused)
+        candidates, candidate_set, excluded = template
+        grouped = self._grouped
+        scored_by_all = not self._prep.member_scored or any(
+            grouped.get((oid, cid), _NO_SCORES).keys() >= candidate_set
+            for cid in self._member_scored_ids
+        )
+        if scored_by_all:
+            return candidates, dict(excluded)
+        scored_here: set[str] = set()
+        for cid in self._member_scored_ids:
+            scored_here.update(grouped.get((oid, cid), _NO_SCORES))
         counted: list[str] = []
-        excluded: dict[str, str] = {}
-        for member in prep.inp.members:
+        everyone: dict[str, str] = {}
+        for member in self._prep.inp.members:
             mid = member.id
-            if member.role is MemberRole.EXPERT:
-                excluded[mid] = REASON_EXPERT
-            elif (mid, oid) in conflicts:
-                excluded[mid] = REASON_RECUSED
-            elif scored_here is not None and mid not in scored_here:
+            reason = excluded.get(mid)
+            if reason is not None:
+                everyone[mid] = reason
+            elif mid not in scored_here:
                 # Absent from this offer altogether (a third evaluator who scored only the
                 # disputed offer, a member who did not take part): averages are taken over the
                 # members who actually scored, as the procedure requires.
-                excluded[mid] = REASON_NO_SCORES
+                everyone[mid] = REASON_NO_SCORES
             else:
                 counted.append(mid)
-        return tuple(counted), excluded
+        return self._counted_of(tuple(counted)), everyone
+
+    def _who_template(
+        self, recused: frozenset[str]
+    ) -> tuple[_Counted, frozenset[str], dict[str, str]]:
+        """The candidates (neither experts nor recused) and the reasons of the others."""
+        candidates: list[str] = []
+        excluded: dict[str, str] = {}
+        for member in self._prep.inp.members:
+            mid = member.id
+            if member.role is MemberRole.EXPERT:
+                excluded[mid] = REASON_EXPERT
+            elif mid in recused:
+                excluded[mid] = REASON_RECUSED
+            else:
+                candidates.append(mid)
+        return self._counted_of(tuple(candidates)), frozenset(candidates), excluded
+
+    def _counted_of(self, ids: tuple[str, ...]) -> _Counted:
+        counted = self._counted_cache.get(ids)
+        if counted is None:
+            counted = self._counted_cache[ids] = _counted(ids)
+        return counted
 
     # -- criteria that members score ------------------------------------------------------
 
@@ -878,6 +1218,16 @@ class OfferEvaluator:
                         },
                     )
                 )
+        return member_totals, self._spread(member_totals, resolution, flags, steps)
+
+    def _spread(
+        self,
+        member_totals: dict[str, Decimal],
+        resolution: DiscrepancyResolution | None,
+        flags: set[Flag],
+        steps: list[Step] | None,
+    ) -> Decimal | None:
+        """The spread of the members' own totals, and the discrepancy it shows, if any."""
         spread: Decimal | None = None
         found = False
         if len(member_totals) >= 2:
@@ -922,7 +1272,7 @@ class OfferEvaluator:
                 )
         elif found:
             flags.add(Flag.DISCREPANCY)
-        return member_totals, spread
+        return spread
 
     def _thresholds(
         self,

@@ -15,8 +15,9 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
+from itertools import repeat
 from types import MappingProxyType
-from typing import Any, overload
+from typing import Any, TypeAlias, overload
 
 
 def _frozen_map(value: Mapping[str, Decimal] | None) -> Mapping[str, Decimal]:
@@ -178,16 +179,23 @@ class Conflict:
     offer_id: str
 
 
+_Columns: TypeAlias = tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[Decimal, ...]]
+
+
 class ScoreTable(Sequence[Score]):
-    """Scores held column by column: the members', offers' and criteria's ids and the values.
+    """Scores held column by column, or by offer and criterion, without an object per score.
 
     A large competition has a quarter of a million scores.  Read from the database they come
-    as rows of plain values; building a ``Score`` object for each costs more than reading them,
-    and the engine only needs the columns.  The table is a read-only sequence of ``Score``
-    (equal to the tuple of the same scores), whose objects are made when first asked for.
+    as plain values; building a ``Score`` object for each costs more than reading them, and
+    the engine only needs the values.  A table is built either from columns (the members',
+    offers' and criteria's ids and the values) or with ``from_groups`` from the scores grouped
+    by (offer, criterion) and then member — the form the engine works on, so scores read that
+    way are not grouped twice.  The other form is made when first asked for.  Either way the
+    table is a read-only sequence of ``Score`` (equal to the tuple of the same scores, in the
+    columns' order or group by group), whose objects are made when first asked for.
     """
 
-    __slots__ = ("_built", "criterion_ids", "member_ids", "offer_ids", "values")
+    __slots__ = ("_built", "_columns", "_count", "_groups")
 
     def __init__(
         self,
@@ -199,15 +207,75 @@ class ScoreTable(Sequence[Score]):
         count = len(member_ids)
         if not (len(offer_ids) == len(criterion_ids) == len(values) == count):
             raise ValueError("score columns of different lengths")
-        self.member_ids = tuple(member_ids)
-        self.offer_ids = tuple(offer_ids)
-        self.criterion_ids = tuple(criterion_ids)
-        self.values = tuple(values)
+        self._columns: _Columns | None = (
+            tuple(member_ids),
+            tuple(offer_ids),
+            tuple(criterion_ids),
+            tuple(values),
+        )
+        self._groups: Mapping[tuple[str, str], Mapping[str, Decimal]] | None = None
+        self._count = count
         self._built: tuple[Score, ...] | None = None
+
+    @classmethod
+    def from_groups(cls, groups: Mapping[tuple[str, str], Mapping[str, Decimal]]) -> ScoreTable:
+        """A table of the scores ``groups`` holds: (offer, criterion) -> member -> value.
+
+        The table takes the mapping over as it is (nobody may change it afterwards).
+        """
+        table = object.__new__(cls)
+        table._groups = groups
+        table._columns = None
+        table._count = sum(map(len, groups.values()))
+        table._built = None
+        return table
+
+    @property
+    def groups(self) -> Mapping[tuple[str, str], Mapping[str, Decimal]] | None:
+        """The scores by (offer, criterion), then member, if the table was built that way."""
+        return self._groups
+
+    def _get_columns(self) -> _Columns:
+        columns = self._columns
+        if columns is None:
+            assert self._groups is not None
+            members: list[str] = []
+            offers: list[str] = []
+            criteria: list[str] = []
+            values: list[Decimal] = []
+            for (offer_id, criterion_id), by_member in self._groups.items():
+                count = len(by_member)
+                offers.extend(repeat(offer_id, count))
+                criteria.extend(repeat(criterion_id, count))
+                members.extend(by_member)
+                values.extend(by_member.values())
+            columns = self._columns = (
+                tuple(members),
+                tuple(offers),
+                tuple(criteria),
+                tuple(values),
+            )
+        return columns
+
+    @property
+    def member_ids(self) -> tuple[str, ...]:
+        return self._get_columns()[0]
+
+    @property
+    def offer_ids(self) -> tuple[str, ...]:
+        return self._get_columns()[1]
+
+    @property
+    def criterion_ids(self) -> tuple[str, ...]:
+        return self._get_columns()[2]
+
+    @property
+    def values(self) -> tuple[Decimal, ...]:
+        return self._get_columns()[3]
 
     def rows(self) -> Iterator[tuple[str, str, str, Decimal]]:
         """(member, offer, criterion, value) per score, in order, without building objects."""
-        return zip(self.member_ids, self.offer_ids, self.criterion_ids, self.values, strict=True)
+        return zip(*self._get_columns(), strict=True)
 
     def _scores(self) -> tuple[Score, ...]:
         built = self._built
@@ -224,7 +292,7 @@ class ScoreTable(Sequence[Score]):
         return built
 
     def __len__(self) -> int:
-        return len(self.values)
+        return self._count
 
     @overload
     def __getitem__(self, index: int) -> Score: ...
@@ -238,12 +306,7 @@ class ScoreTable(Sequence[Score]):
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, ScoreTable):
-            return (
-                self.member_ids == other.member_ids
-                and self.offer_ids == other.offer_ids
-                and self.criterion_ids == other.criterion_ids
-                and self.values == other.values
-            )
+            return self._get_columns() == other._get_columns()
         if isinstance(other, Sequence):
             return self._scores() == tuple(other)
         return NotImplemented

@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from typing import Any
 
 from app.scoring.errors import ScoringInputError
@@ -307,7 +307,7 @@ def _group_scores(
     scales: Mapping[str, Scale],
     members: Mapping[str, int],
     offers: Mapping[str, Offer],
-) -> dict[tuple[str, str], dict[str, Decimal]]:
+) -> Mapping[tuple[str, str], Mapping[str, Decimal]]:
     """Scores by (offer, criterion), then member, in the order they came; raises on the first
     invalid score (in that order).
 
@@ -317,6 +317,11 @@ def _group_scores(
     first offending score raises.
     """
     scores = inp.scores
+    if isinstance(scores, ScoreTable) and (groups := scores.groups) is not None:
+        # read from the database already grouped: checked in bulk and used as it is
+        if _groups_valid(groups, scales, members, offers):
+            return groups
+        return _check_each(inp, criteria, scales, members, offers)
     mids: Sequence[str]
     oids: Sequence[str]
     cids: Sequence[str]
@@ -379,6 +384,49 @@ def _all_valid(
 
 
 _CHUNK = 16_384  # items a bulk check takes in one C call
+_GROUP_CHUNK = 1_024  # groups of scores (an offer's criterion: a score per member) likewise
+
+
+def _groups_valid(
+    groups: Mapping[tuple[str, str], Mapping[str, Decimal]],
+    scales: Mapping[str, Scale],
+    members: Mapping[str, int],
+    offers: Mapping[str, Offer],
+) -> bool:
+    """``_all_valid`` for scores held by (offer, criterion), then member: checked in bulk on
+    the distinct offers, criteria, members and each criterion's distinct values, a slice of
+    groups at a time (see ``_distinct``).  A group holds each member once, so there can be
+    no duplicate (an empty group holds no score, as if it were not there)."""
+    keys = list(groups)
+    if not offers.keys() >= _distinct(keys, key=itemgetter(0)):
+        return False
+    by_criterion: dict[str, list[Any]] = {}
+    for (_, cid), by_member in groups.items():
+        by_criterion.setdefault(cid, []).append(by_member)
+    if not scales.keys() >= by_criterion.keys():
+        return False
+    everyone: set[str] = set()
+    kinds: set[type] = set()
+    for cid, parts in by_criterion.items():
+        allowed = scales[cid].allowed
+        if allowed is None:
+            return False
+        found: set[Any] = set()
+        try:
+            for start in range(0, len(parts), _GROUP_CHUNK):
+                chunk = parts[start : start + _GROUP_CHUNK]
+                everyone.update(*chunk)
+                kinds.update(*(map(type, by_member.values()) for by_member in chunk))
+                found.update(*(by_member.values() for by_member in chunk))
+        except TypeError:  # a signalling NaN cannot be hashed
+            return False
+        # Equal values are one item (5 and 5.0); the allowed sets hold numbers, so either both
+        # are admissible or neither is.
+        if not found <= allowed:
+            return False
+    if not kinds <= {Decimal}:
+        return False
+    return members.keys() >= everyone
 
 
 def _distinct(column: Sequence[Any], key: Callable[[Any], Any] | None = None) -> set[Any]:

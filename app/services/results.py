@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -15,7 +16,8 @@ from functools import cached_property
 from operator import add, itemgetter
 from typing import Any, overload
 
-from sqlalchemy import BigInteger, select, type_coerce
+from sqlalchemy import BigInteger, Text, cast, func, literal_column, select, type_coerce
+from sqlalchemy.dialects.postgresql import aggregate_order_by
 from sqlalchemy.orm import Session
 
 from app.db import Database
@@ -39,7 +41,6 @@ from app.services.base import get_competition
 from app.services.procedure import effective_budget
 
 RESULT_FORMAT = "komisja-results/1"
-_SCORE_BATCH = 20_000  # score rows fetched at a time (bounds the memory the raw rows take)
 
 
 @overload
@@ -190,43 +191,78 @@ def _scores(
     offer_codes: dict[int, str],
     criterion_codes: dict[int, str],
 ) -> st.ScoreTable:
-    """Every score of the competition in one query, as the engine's columns.
+    """Every score of the competition, grouped as the engine works on them: by (offer,
+    criterion), then member.
 
-    A large competition has a quarter of a million scores but only a few dozen distinct
-    values, so the stored integers are read as they are and each distinct one is turned into
-    its Decimal once (by the column type itself, so the value is exactly what the ORM gives).
-    The rows are fetched from the driver's cursor in batches and turned column by column into
-    codes and values by look-ups in C (``map`` over a dict), without an object per score.
+    One row per offer, from the offer index's own order (no sort): its scores' criteria,
+    members and stored values as three comma-separated lists, aggregated in one pass over the
+    same rows, so the lists run in step.  A large competition's quarter of a million scores
+    come as two thousand rows, and the lists are cut and looked up in C (``str.split``,
+    ``map`` over dicts); the database does this faster than it hands over the scores row by
+    row, and the scores need no grouping afterwards.  Each distinct stored integer is turned
+    into its Decimal once, by the column type itself (so the value is exactly what the ORM
+    gives), and shared by every score with that value.
     """
-    raw = type_coerce(Score.value, BigInteger)
-    decimals: dict[int, Decimal] = {}
-    convert = Score.value.type.process_result_value
     dialect = session.get_bind().dialect
-    # Core, not ORM, execution: the four columns are plain integers that need no result
-    # processing, and the per-row wrapping of the ORM (or even of a Core result) takes longer
-    # than reading them.
-    result = session.connection().execute(
-        select(Score.member_id, Score.offer_id, Score.criterion_id, raw).where(
-            Score.competition_id == competition_id
+    members = {str(key): code for key, code in member_codes.items()}
+    criteria = {str(key): code for key, code in criterion_codes.items()}
+    values = _StoredValues(Score.value.type.process_result_value, dialect)
+    stored = type_coerce(Score.value, BigInteger)
+    statement = (
+        select(
+            Score.offer_id,
+            func.count(),
+            _joined(Score.criterion_id, dialect.name),
+            _joined(Score.member_id, dialect.name),
+            _joined(stored, dialect.name),
         )
+        .where(Score.competition_id == competition_id)
+        .group_by(Score.offer_id)
     )
-    members: list[str] = []
-    offers: list[str] = []
-    criteria: list[str] = []
-    values: list[Decimal] = []
-    try:
-        fetch = result.cursor.fetchmany
-        while batch := fetch(_SCORE_BATCH):
-            m, o, c, v = zip(*batch, strict=True)
-            for stored in set(v).difference(decimals):
-                decimals[stored] = _plain(convert(stored, dialect))
-            members.extend(map(member_codes.__getitem__, m))
-            offers.extend(map(offer_codes.__getitem__, o))
-            criteria.extend(map(criterion_codes.__getitem__, c))
-            values.extend(map(decimals.__getitem__, v))
-    finally:
-        result.close()
-    return st.ScoreTable(members, offers, criteria, values)
+    groups: dict[tuple[str, str], dict[str, Decimal]] = {}
+    for offer_id, count, criterion_list, member_list, value_list in session.execute(statement):
+        offer = offer_codes[offer_id]
+        by_criterion: defaultdict[str, dict[str, Decimal]] = defaultdict(dict)
+        for criterion, member, value in zip(
+            criterion_list.split(","),
+            map(members.__getitem__, member_list.split(",")),
+            map(values.__getitem__, value_list.split(",")),
+            strict=True,
+        ):
+            by_criterion[criterion][member] = value
+        if sum(map(len, by_criterion.values())) != count:  # the table forbids it; never mixed
+            raise UserError("scoring_input", {"detail": f"duplicate score for offer {offer}"})
+        for criterion, by_member in by_criterion.items():
+            groups[offer, criteria[criterion]] = by_member
+    return st.ScoreTable.from_groups(groups)
+
+
+def _joined(column: Any, dialect_name: str) -> Any:
+    """The group's values of an integer column as one comma-separated text.
+
+    Every list of a row must run over the scores in the same order: SQLite aggregates a
+    group in one pass; PostgreSQL is told the order.
+    """
+    if dialect_name == "postgresql":
+        return func.string_agg(
+            cast(column, Text), aggregate_order_by(literal_column("','"), Score.id)
+        )
+    return func.group_concat(column, ",")
+
+
+class _StoredValues(dict[str, Decimal]):
+    """A stored score's text -> its value, converted on first use (see ``_scores``)."""
+
+    def __init__(self, convert: Callable[[Any, Any], Decimal | None], dialect: Any) -> None:
+        super().__init__()
+        self._convert = convert
+        self._dialect = dialect
+
+    def __missing__(self, text: str) -> Decimal:
+        converted = self._convert(int(text), self._dialect)
+        assert converted is not None
+        value = self[text] = _plain(converted)
+        return value
 
 
 def compute(session: Session, competition: Competition) -> st.Results:

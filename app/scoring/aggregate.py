@@ -17,7 +17,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import repeat
-from operator import attrgetter, getitem, is_, itemgetter, mul
+from operator import attrgetter, is_, itemgetter, mul
 from typing import cast
 
 from app.scoring.errors import ScoringInputError
@@ -116,14 +116,6 @@ def _counted(ids: tuple[str, ...]) -> _Counted:
 
 
 @dataclass(frozen=True, slots=True)
-class _Aggregate:
-    """A mean (or median) and its explanation parameters, shared by equal aggregates."""
-
-    raw: Decimal
-    params: Mapping[str, str]
-
-
-@dataclass(frozen=True, slots=True)
 class _Dense:
     """What one sum of scores gives a member-scored criterion that every counted member
     scored (SCORED or YES_NO).
@@ -141,6 +133,49 @@ class _Dense:
     points: Decimal
     used: Decimal | None  # SCORED: the score the points and thresholds use
     entering: Decimal
+
+
+def _points_steps(
+    plan: _CriterionPlan,
+    missing: bool,
+    used: Decimal,
+    points_raw: Decimal,
+    points: Decimal,
+    passed: bool | None,
+) -> tuple[Step, ...]:
+    """The points formula of a SCORED criterion and its threshold, written when first read
+    (shared by every offer with the same aggregated score)."""
+    used_text = _DASH if missing else exact_text(used)
+    steps = [
+        make_step(
+            "points_scored",
+            {
+                "score": used_text,
+                "max": plan.max_text,
+                "weight": plan.weight_text,
+                "exact": exact_text(points_raw),
+                "points": plain(points),
+            },
+        )
+    ]
+    threshold = plan.criterion.min_score
+    if threshold is not None:
+        steps.append(
+            make_step(
+                "min_score_passed" if passed else "min_score_failed",
+                {"score": used_text, "threshold": plain(threshold)},
+            )
+        )
+    return tuple(steps)
+
+
+def _taking(indices: list[int]) -> Callable[[list[tuple[int, ...]]], list[tuple[int, ...]]]:
+    """A function giving the items of a list at ``indices``, in that order."""
+
+    def take(items: list[tuple[int, ...]]) -> list[tuple[int, ...]]:
+        return [items[index] for index in indices]
+
+    return take
 
 
 def _dense_result(known: _Dense, counted: _Counted, steps: Sequence[Step]) -> CriterionResult:
@@ -211,7 +246,7 @@ class _ScoredPoints:
     points_exact: Decimal
     entering: Decimal  # into the total: the rounded points, or the exact ones at stage TOTAL
     passed: bool | None
-    steps: tuple[Step, ...]  # points formula and threshold
+    steps: Sequence[Step]  # points formula and threshold (written when first read)
 
 
 class _MemberSums:
@@ -353,7 +388,7 @@ class OfferEvaluator:
             for p in self._plans
             if p.member_scored and p.criterion.kind is CriterionKind.SCORED
         )
-        self._means: dict[tuple[Decimal, int], _Aggregate] = {}
+        self._means: dict[tuple[Decimal, int], Decimal] = {}
         self._scored_points: dict[tuple[str, Decimal | None], _ScoredPoints] = {}
         self._not_counted_steps: dict[tuple[str, str], Step] = {}
         self._grouped = prep.grouped
@@ -367,24 +402,29 @@ class OfferEvaluator:
         )
         self._dense_plans = member_scored if common else []
         self._dense_ids = tuple(p.criterion.id for p in self._dense_plans)
-        # the SCORED ones among them, which make up the members' own totals
-        scored = [
+        # Each criterion's scores in integer units (see _Units): for a SCORED criterion with a
+        # weight, score × factor, which make up the members' own totals (and whose sum stands
+        # for the sum of the scores, a fixed multiple of it); for the others, the scores.
+        units = _Units(UNIT_PLACES)
+        adding = [
             index
             for index, plan in enumerate(self._dense_plans)
-            if plan.criterion.kind is CriterionKind.SCORED
+            if plan.criterion.kind is CriterionKind.SCORED and plan.factor
         ]
-        self._dense_factors = [
-            factor for index in scored if (factor := self._dense_plans[index].factor) is not None
+        self._dense_tables: list[Callable[[Decimal], int]] = [
+            _Units(PRODUCT_PLACES, plan.factor).__getitem__
+            if index in adding and plan.factor is not None
+            else units.__getitem__
+            for index, plan in enumerate(self._dense_plans)
         ]
-        self._dense_scored: Callable[[list[tuple[Decimal, ...]]], list[tuple[Decimal, ...]]] = (
-            lambda rows: [rows[index] for index in scored]
+        self._dense_adding = _taking(adding)
+        self._dense_any_scored = any(
+            plan.criterion.kind is CriterionKind.SCORED for plan in self._dense_plans
         )
+        self._member_total = _MemberTotal()
         self._formula_plans = [p for p in self._plans if not p.member_scored]
         self._criterion_ids = tuple(p.criterion.id for p in self._plans)
         self._dense_by_count: dict[int, list[dict[int, _Dense]]] = {}
-        self._units = _Units(UNIT_PLACES)
-        self._products = [_Units(PRODUCT_PLACES, factor) for factor in self._dense_factors]
-        self._member_total = _MemberTotal()
         recused: dict[str, set[str]] = {}
         for mid, oid in prep.conflicts:
             recused.setdefault(oid, set()).add(mid)
@@ -432,10 +472,10 @@ class OfferEvaluator:
         groups = list(map(self._grouped.get, zip(repeat(oid), self._dense_ids), repeat(_NO_SCORES)))
         try:
             rows = list(map(counted.pick, groups))  # KeyError: a counted member did not score
-            units = self._units.__getitem__
-            sums = [sum(map(units, values)) for values in rows]
+            in_units = list(map(tuple, map(map, self._dense_tables, rows)))
         except (KeyError, _NotInUnitsError):
             return None
+        sums = list(map(sum, in_units))
         caches = self._dense_vectors(len(ids))
         knowns = list(map(_cached, caches, sums))
         if any(map(is_, knowns, repeat(None))):
@@ -505,19 +545,12 @@ class OfferEvaluator:
             total = half_up(sum(entering, ZERO), places)
             unscaled_total = half_up(sum(unscaled, ZERO), places)
         member_totals: dict[str, Decimal] = {}
-        if self._products:
-            # each member's own total in integer units: a criterion's (score × factor) looked
-            # up per score, added in C, and the sum turned back into its value once
-            try:
-                in_units = [
-                    sum(map(getitem, self._products, column))
-                    for column in zip(*self._dense_scored(rows), strict=True)
-                ]
-            except _NotInUnitsError:
-                return None
-            member_totals = dict(
-                zip(ids, map(self._member_total.__getitem__, in_units), strict=True)
-            )
+        if self._dense_any_scored:
+            # each member's own total: their (score × factor)s in integer units, already at
+            # hand, added up per member in C and turned back into a value once per sum
+            adding = self._dense_adding(in_units)
+            own = list(map(sum, zip(*adding, strict=True))) if adding else [0] * len(ids)
+            member_totals = dict(zip(ids, map(self._member_total.__getitem__, own), strict=True))
         spread = self._spread(member_totals, None, flags, None)
         eligible = self._thresholds(total, unscaled_total, unscaled, flags, None) and not failed
         return OfferWork(
@@ -674,7 +707,7 @@ class OfferEvaluator:
 
     def _dense(self, plan: _CriterionPlan, values: Sequence[Decimal]) -> _Dense:
         """The ``_Dense`` of these scores."""
-        computed = self._mean_of(values).raw
+        computed = self._mean_of(values)
         if plan.criterion.kind is CriterionKind.SCORED:
             part = self._points_of(plan, computed)
             known = _Dense(
@@ -827,7 +860,7 @@ class OfferEvaluator:
 
         computed: Decimal | None = None
         if values:
-            computed = self._median_raw(values) if self._median else self._mean_of(values).raw
+            computed = self._median_raw(values) if self._median else self._mean_of(values)
         agreed = consensus.get(cid)
         raw = computed if agreed is None else agreed
 
@@ -905,7 +938,7 @@ class OfferEvaluator:
             if self._median:
                 steps.append(make_step("median", self._median_params(values)))
             else:
-                params = dict(self._mean_of(values).params)
+                params = self._mean_params(values)
                 params["terms"] = scores_text.replace("; ", " + ")
                 steps.append(make_step("mean", params))
         else:
@@ -930,23 +963,25 @@ class OfferEvaluator:
             steps.extend(part.steps)
         return tuple(steps)
 
-    def _mean_of(self, values: Sequence[Decimal]) -> _Aggregate:
+    def _mean_of(self, values: Sequence[Decimal]) -> Decimal:
+        """The mean, computed once per distinct (sum, count) and shared."""
         total = sum(values, ZERO)
         count = len(values)
         key = (total, count)
-        aggregate = self._means.get(key)
-        if aggregate is None:
-            raw = total / count
-            aggregate = self._means[key] = _Aggregate(
-                raw,
-                {
-                    "sum": plain(total),
-                    "count": str(count),
-                    "exact": exact_text(raw),
-                    "rounded": plain(half_up(raw, self._places)),
-                },
-            )
-        return aggregate
+        mean = self._means.get(key)
+        if mean is None:
+            mean = self._means[key] = total / count
+        return mean
+
+    def _mean_params(self, values: Sequence[Decimal]) -> dict[str, str]:
+        """The explanation of a mean: the sum of these very scores, the count, the result."""
+        mean = self._mean_of(values)
+        return {
+            "sum": plain(sum(values, ZERO)),
+            "count": str(len(values)),
+            "exact": exact_text(mean),
+            "rounded": plain(half_up(mean, self._places)),
+        }
 
     def _median_raw(self, values: Sequence[Decimal]) -> Decimal:
         ordered = sorted(values)
@@ -980,29 +1015,10 @@ class OfferEvaluator:
             used = raw if self._stage_total else score
             points_raw = used * criterion.weight / plan.top
         points, points_exact = self._round_points(points_raw)
-        used_text = _DASH if raw is None else exact_text(used)
-        steps = [
-            make_step(
-                "points_scored",
-                {
-                    "score": used_text,
-                    "max": plan.max_text,
-                    "weight": plan.weight_text,
-                    "exact": exact_text(points_raw),
-                    "points": plain(points),
-                },
-            )
-        ]
         passed: bool | None = None
         threshold = criterion.min_score
         if threshold is not None:
             passed = raw is not None and used >= threshold
-            steps.append(
-                make_step(
-                    "min_score_passed" if passed else "min_score_failed",
-                    {"score": used_text, "threshold": plain(threshold)},
-                )
-            )
         return _ScoredPoints(
             score=score,
             used=used,
@@ -1010,7 +1026,7 @@ class OfferEvaluator:
             points_exact=points_exact,
             entering=points_raw if self._stage_total else points,
             passed=passed,
-            steps=tuple(steps),
+            steps=LazySteps(_points_steps, plan, raw is None, used, points_raw, points, passed),
         )
 
     def _not_counted(

@@ -11,6 +11,7 @@ import gc
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from decimal import localcontext
+from types import MappingProxyType
 
 from app.scoring.aggregate import OfferEvaluator, OfferWork
 from app.scoring.allocation import allocate, select_winners
@@ -116,7 +117,12 @@ def _compute(inp: CompetitionInput) -> Results:
 
 
 def _result(work: OfferWork) -> OfferResult:
-    return OfferResult(
+    """The offer's result, built as ``OfferResult(...)`` would build it but without the
+    frozen dataclass's per-field ``__setattr__`` (two thousand of them in a large competition):
+    its maps are wrapped read-only as ``__post_init__`` does, without copying them again (the
+    work is the engine's own and is dropped next)."""
+    result: OfferResult = _new(OfferResult)
+    result.__dict__.update(
         offer_id=work.offer.id,
         admitted=True,
         criteria=tuple(work.criteria),
@@ -127,11 +133,15 @@ def _result(work: OfferWork) -> OfferResult:
         flags=frozenset(work.flags),
         award=work.award,
         counted_members=work.counted,
-        excluded_members=work.excluded,
-        member_totals=work.member_totals,
+        excluded_members=MappingProxyType(work.excluded),
+        member_totals=MappingProxyType(work.member_totals),
         spread=work.spread,
         steps=LazySteps(_joined, work.steps, tuple(work.late_steps)),
     )
+    return result
+
+
+_new = object.__new__
 
 
 def _joined(early: Sequence[Step], late: tuple[Step, ...]) -> tuple[Step, ...]:

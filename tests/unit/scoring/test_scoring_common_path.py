@@ -185,10 +185,10 @@ def test_offers_scored_in_full_take_the_common_way_and_the_others_do_not() -> No
 
 def test_a_score_with_more_places_than_the_units_hold_takes_the_general_way() -> None:
     inp = competition(
-        [scored("K", top="1", step="0.0000000000001")],
+        [scored("K", top="1", step="0.000000000000000000000000000001")],
         members("M1", "M2"),
         [offer("A")],
-        scores({"A": {"K": {"M1": "0.0000000000001", "M2": "0.5"}}}),
+        scores({"A": {"K": {"M1": "0.000000000000000000000000000001", "M2": "0.5"}}}),
     )
     assert _both_ways(inp) == (1, 0)
     assert compute_results(_grouped(inp)).offers[0].criteria[0].score is not None
@@ -221,3 +221,21 @@ def test_an_empty_group_is_as_if_it_were_not_there() -> None:
     empty = compute_results(dataclasses.replace(inp, scores=ScoreTable.from_groups(groups)))
     assert _everything(empty) == _everything(without)
     assert "incomplete_scores" in {f.value for f in empty.offers[0].flags}
+
+
+@pytest.mark.parametrize("first", ["A", "B"])
+def test_a_means_sum_is_written_from_the_offers_own_scores(first: str) -> None:
+    # equal sums written differently (7.5 + 8.5 = 16.0, 8 + 8 = 16) share their arithmetic,
+    # never their text, whichever offer comes first
+    listed = [offer("A"), offer("B", minutes=5)]
+    inp = competition(
+        [scored("K")],
+        members("M1", "M2"),
+        listed if first == "A" else listed[::-1],
+        scores({"A": {"K": {"M1": "7.5", "M2": "8.5"}}, "B": {"K": {"M1": "8", "M2": "8"}}}),
+    )
+    sums = {
+        o.offer_id: [s.params["sum"] for s in o.criteria[0].steps if s.code == "mean"]
+        for o in compute_results(inp).offers
+    }
+    assert sums == {"A": ["16.0"], "B": ["16"]}

@@ -31,7 +31,7 @@ from app.scoring.rounding import (
     settled_half_up,
     tidy,
 )
-from app.scoring.steps import LazySteps, make_criterion_result, make_step
+from app.scoring.steps import Lazy, LazySteps, make_criterion_result, make_step
 from app.scoring.types import (
     Aggregation,
     Criterion,
@@ -63,7 +63,7 @@ class OfferWork:
 
     offer: Offer
     position: int  # in the input, for stable orders
-    criteria: list[CriterionResult]
+    criteria: Sequence[CriterionResult]  # a list, or made when first read (steps.Lazy)
     points: dict[str, Decimal]  # display points per criterion id (tie-breaks compare these)
     total: Decimal
     unscaled_total: Decimal
@@ -485,28 +485,6 @@ class OfferEvaluator:
                         plans[index], rows[index]
                     )
         dense = cast("list[_Dense]", knowns)
-        member_steps = self._member_steps
-        results: list[CriterionResult] = []
-        append = results.append
-        for known, plan, by_member, values in zip(dense, plans, groups, rows, strict=True):
-            result = _new(CriterionResult)
-            fields = result.__dict__
-            fields.update(known.fields)
-            fields["counted_members"] = ids
-            fields["steps"] = LazySteps(
-                member_steps,
-                plan,
-                counted,
-                excluded,
-                by_member,
-                ids,
-                values,
-                known.computed,
-                None,
-                known.part,
-                known.yes_no,
-            )
-            append(result)
         flags: set[Flag] = set()
         if REASON_RECUSED in excluded.values():
             flags.add(Flag.RECUSALS)
@@ -522,21 +500,22 @@ class OfferEvaluator:
         unscaled = [known.used for known in dense if known.used is not None]
         entering = list(map(_ENTERING, dense))
         points = dict(zip(self._dense_ids, map(_POINTS, dense), strict=True))
+        formula: dict[str, CriterionResult] = {}
         if self._formula_plans:
-            by_id = dict(zip(self._dense_ids, results, strict=True))
             by_id_entering = dict(zip(self._dense_ids, entering, strict=True))
             for plan in self._formula_plans:
                 result, enters = self._formula(plan, offer)
                 if plan.criterion.kind is CriterionKind.YES_NO and not result.threshold_passed:
                     flags.add(Flag.FORMAL_CRITERION_FAILED)
                     failed = True
-                by_id[plan.criterion.id] = result
+                formula[plan.criterion.id] = result
                 by_id_entering[plan.criterion.id] = enters
                 points[plan.criterion.id] = result.points
             order = self._criterion_ids
-            results = list(map(by_id.__getitem__, order))
             entering = list(map(by_id_entering.__getitem__, order))
             points = dict(zip(order, map(points.__getitem__, order), strict=True))
+        # the criterion results themselves are made when first read (see _dense_criteria)
+        criteria = Lazy(self._dense_criteria, dense, counted, excluded, groups, rows, formula)
         places = self._places
         if self._stage_total:
             total = settled_half_up(sum(entering, ZERO), places)
@@ -556,7 +535,7 @@ class OfferEvaluator:
         return OfferWork(
             offer=offer,
             position=position,
-            criteria=results,
+            criteria=criteria,
             points=points,
             total=total,
             unscaled_total=unscaled_total,
@@ -696,6 +675,53 @@ class OfferEvaluator:
             member_totals=member_totals,
             spread=spread,
         )
+
+    def _dense_criteria(
+        self,
+        dense: list[_Dense],
+        counted: _Counted,
+        excluded: dict[str, str],
+        groups: list[Mapping[str, Decimal]],
+        rows: list[tuple[Decimal, ...]],
+        formula: dict[str, CriterionResult],
+    ) -> tuple[CriterionResult, ...]:
+        """The criterion results of an offer ``_evaluate_dense`` computed, in the criteria's
+        order (``formula``: the results of the criteria computed from the offer's figures).
+
+        Thirty thousand of them in a large competition, each with its explanation to come:
+        making them took a quarter of the engine's time, and most readers (the ranking,
+        the results list) need only the points, which the offer's work holds.
+        """
+        ids = counted.ids
+        member_steps = self._member_steps
+        results: list[CriterionResult] = []
+        append = results.append
+        for known, plan, by_member, values in zip(
+            dense, self._dense_plans, groups, rows, strict=True
+        ):
+            result = _new(CriterionResult)
+            fields = result.__dict__
+            fields.update(known.fields)
+            fields["counted_members"] = ids
+            fields["steps"] = LazySteps(
+                member_steps,
+                plan,
+                counted,
+                excluded,
+                by_member,
+                ids,
+                values,
+                known.computed,
+                None,
+                known.part,
+                known.yes_no,
+            )
+            append(result)
+        if not formula:
+            return tuple(results)
+        by_id = dict(zip(self._dense_ids, results, strict=True))
+        by_id.update(formula)
+        return tuple(map(by_id.__getitem__, self._criterion_ids))
 
     def _dense_vectors(self, count: int) -> list[dict[int, _Dense]]:
         """Per criterion of ``_evaluate_dense``, the ``_Dense`` results by sum of ``count``

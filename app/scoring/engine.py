@@ -7,17 +7,16 @@ allocation (``allocation``).  The whole computation runs in the engine's own dec
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from decimal import localcontext
 from types import MappingProxyType
 
 from app.scoring.aggregate import OfferEvaluator, OfferWork
 from app.scoring.allocation import allocate, select_winners
+from app.scoring.memory import no_cyclic_gc
 from app.scoring.ranking import rank_offers
 from app.scoring.rounding import CENT, ENGINE_CONTEXT, ZERO
-from app.scoring.steps import LazySteps, make_step
+from app.scoring.steps import Lazy, LazySteps, make_step
 from app.scoring.types import (
     AllocationMethod,
     CompetitionInput,
@@ -34,37 +33,6 @@ def compute_results(inp: CompetitionInput) -> Results:
     """Compute the competition's results; raises ``ScoringInputError`` on invalid input."""
     with no_cyclic_gc(), localcontext(ENGINE_CONTEXT):
         return _compute(inp)
-
-
-@contextmanager
-def no_cyclic_gc() -> Iterator[None]:
-    """Suspend the cyclic garbage collector while the results are built.
-
-    A large competition allocates a few hundred thousand small containers (steps, parameter
-    maps) that all survive until the end; each time enough of them pile up the collector
-    traverses every tracked object of the process — the input's scores, and in the app the Qt
-    and database objects as well — and that doubled the run time.  The engine builds no
-    reference cycles, so reference counting frees all of it; the collector is switched back on
-    (if it was on) when the computation ends, however it ends.  The results service uses it too
-    while it reads a competition's scores and fingerprints the results.
-
-    Switched back on, the collector's next young-generation pass would traverse everything
-    built meanwhile (over a million objects for a large competition read from the database)
-    only to find it alive; so the objects are handed straight to the oldest generation instead
-    (``freeze`` then ``unfreeze`` moves them there without traversing them), where the
-    collector's full passes still see them.  That is skipped when something else in the
-    process keeps objects frozen, so as not to undo it.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            if gc.get_freeze_count() == 0:
-                gc.freeze()
-                gc.unfreeze()
-            gc.enable()
 
 
 def _compute(inp: CompetitionInput) -> Results:
@@ -125,7 +93,7 @@ def _result(work: OfferWork) -> OfferResult:
     result.__dict__.update(
         offer_id=work.offer.id,
         admitted=True,
-        criteria=tuple(work.criteria),
+        criteria=work.criteria if isinstance(work.criteria, Lazy) else tuple(work.criteria),
         total=work.total,
         unscaled_total=work.unscaled_total,
         eligible=work.eligible,

@@ -9,12 +9,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal, localcontext
 from types import MappingProxyType
-from typing import Any, overload
+from typing import Any, TypeVar, overload
 
+from app.scoring.memory import no_cyclic_gc
 from app.scoring.rounding import ENGINE_CONTEXT
 from app.scoring.types import CriterionResult, Score, Step
 
 _new = object.__new__
+T = TypeVar("T")
 
 
 def make_step(code: str, params: dict[str, str]) -> Step:
@@ -31,47 +33,46 @@ def make_step(code: str, params: dict[str, str]) -> Step:
     return step
 
 
-class LazySteps(Sequence[Step]):
-    """An explanation written out when it is first read.
+class Lazy(Sequence[T]):
+    """A tuple made when it is first read.
 
-    A large competition explains thirty thousand criterion results, and writing every line of
-    text took longer than all the arithmetic; a screen shows one offer's explanation at a time.
-    So the engine records, per result, the function that writes its lines and the values it
-    needs (all immutable, fixed when the result was computed), and the lines are written — in
-    the engine's decimal context — on first access, then kept.  Reading it gives exactly the
-    steps an eager engine would have produced; it compares equal to the tuple of those steps.
+    The engine records the function that makes the items and the values it needs (all
+    immutable, fixed when the result was computed); the items are made — in the engine's
+    decimal context — on first access, then kept.  Reading it gives exactly the items an
+    eager engine would have made; it compares equal to the tuple of those items.
     """
 
-    __slots__ = ("_args", "_build", "_steps")
+    __slots__ = ("_args", "_build", "_items")
 
-    def __init__(self, build: Callable[..., tuple[Step, ...]], *args: Any) -> None:
-        self._build: Callable[..., tuple[Step, ...]] | None = build
+    def __init__(self, build: Callable[..., tuple[T, ...]], *args: Any) -> None:
+        self._build: Callable[..., tuple[T, ...]] | None = build
         self._args: tuple[Any, ...] = args
-        self._steps: tuple[Step, ...] | None = None
+        self._items: tuple[T, ...] | None = None
 
-    def _get(self) -> tuple[Step, ...]:
-        steps = self._steps
-        if steps is None:
+    def _get(self) -> tuple[T, ...]:
+        items = self._items
+        if items is None:
             build = self._build
             assert build is not None
-            with localcontext(ENGINE_CONTEXT):
-                steps = build(*self._args)
-            self._steps = steps
+            # the engine's context, and the collector kept out as while the engine runs
+            with no_cyclic_gc(), localcontext(ENGINE_CONTEXT):
+                items = build(*self._args)
+            self._items = items
             self._build = None  # the inputs are no longer needed
             self._args = ()
-        return steps
+        return items
 
     def __len__(self) -> int:
         return len(self._get())
 
     @overload
-    def __getitem__(self, index: int) -> Step: ...
+    def __getitem__(self, index: int) -> T: ...
     @overload
-    def __getitem__(self, index: slice) -> tuple[Step, ...]: ...
-    def __getitem__(self, index: int | slice) -> Step | tuple[Step, ...]:
+    def __getitem__(self, index: slice) -> tuple[T, ...]: ...
+    def __getitem__(self, index: int | slice) -> T | tuple[T, ...]:
         return self._get()[index]
 
-    def __iter__(self) -> Iterator[Step]:
+    def __iter__(self) -> Iterator[T]:
         return iter(self._get())
 
     def __eq__(self, other: object) -> bool:
@@ -84,6 +85,16 @@ class LazySteps(Sequence[Step]):
 
     def __repr__(self) -> str:
         return repr(self._get())
+
+
+class LazySteps(Lazy[Step]):
+    """An explanation written out when it is first read.
+
+    A large competition explains thirty thousand criterion results, and writing every line of
+    text took longer than all the arithmetic; a screen shows one offer's explanation at a time.
+    """
+
+    __slots__ = ()
 
 
 def make_criterion_result(

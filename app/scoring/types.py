@@ -420,7 +420,9 @@ class CriterionResult:
 class OfferResult:
     offer_id: str
     admitted: bool
-    criteria: tuple[CriterionResult, ...]  # empty when not admitted
+    # in the criteria's order; empty when not admitted; a tuple, or made when first read
+    # (app.scoring.steps.Lazy)
+    criteria: Sequence[CriterionResult]
     total: Decimal | None  # rounded to the policy's places; None when not admitted
     unscaled_total: Decimal | None  # plain sum of aggregated scores of scored criteria
     eligible: bool

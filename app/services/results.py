@@ -36,7 +36,7 @@ from app.models import (
 )
 from app.scoring import ScoringInputError, compute_results
 from app.scoring import types as st
-from app.scoring.engine import no_cyclic_gc
+from app.scoring.memory import no_cyclic_gc
 from app.services.base import get_competition
 from app.services.procedure import effective_budget
 

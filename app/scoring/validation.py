@@ -12,7 +12,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
-from operator import attrgetter, itemgetter
+from itertools import chain
+from operator import attrgetter, itemgetter, methodcaller
 from typing import Any
 
 from app.scoring.errors import ScoringInputError
@@ -385,6 +386,7 @@ def _all_valid(
 
 _CHUNK = 16_384  # items a bulk check takes in one C call
 _GROUP_CHUNK = 1_024  # groups of scores (an offer's criterion: a score per member) likewise
+_VALUES = methodcaller("values")
 
 
 def _groups_valid(
@@ -416,8 +418,8 @@ def _groups_valid(
             for start in range(0, len(parts), _GROUP_CHUNK):
                 chunk = parts[start : start + _GROUP_CHUNK]
                 everyone.update(*chunk)
-                kinds.update(*(map(type, by_member.values()) for by_member in chunk))
-                found.update(*(by_member.values() for by_member in chunk))
+                kinds.update(map(type, chain.from_iterable(map(_VALUES, chunk))))
+                found.update(chain.from_iterable(map(_VALUES, chunk)))
         except TypeError:  # a signalling NaN cannot be hashed
             return False
         # Equal values are one item (5 and 5.0); the allowed sets hold numbers, so either both

@@ -148,15 +148,17 @@ def build_input(session: Session, competition: Competition) -> st.CompetitionInp
 
 
 def _offers(session: Session, competition_id: int) -> tuple[tuple[st.Offer, ...], dict[int, str]]:
-    """The offers with their applicants and formula values, in two queries (no lazy loads)."""
+    """The offers with their applicants and formula values, in two queries (no lazy loads;
+    Core rows, as the ORM's own wrapping of plain columns is not needed)."""
+    connection = session.connection()
     values: dict[int, dict[str, Decimal]] = {}
-    for offer_id, field, value in session.execute(
+    for offer_id, field, value in connection.execute(
         select(OfferValue.offer_id, OfferValue.field, OfferValue.value)
         .join(Offer, Offer.id == OfferValue.offer_id)
         .where(Offer.competition_id == competition_id)
     ):
         values.setdefault(offer_id, {})[field] = value
-    rows = session.execute(
+    rows = connection.execute(
         select(
             Offer.id,
             Offer.code,

@@ -42,24 +42,27 @@ class Lazy(Sequence[T]):
     eager engine would have made; it compares equal to the tuple of those items.
     """
 
-    __slots__ = ("_args", "_build", "_items")
+    __slots__ = ("_items", "_recipe")
 
     def __init__(self, build: Callable[..., tuple[T, ...]], *args: Any) -> None:
-        self._build: Callable[..., tuple[T, ...]] | None = build
-        self._args: tuple[Any, ...] = args
+        # one attribute, so a thread reading it sees the function and its values together
+        self._recipe: tuple[Callable[..., tuple[T, ...]], tuple[Any, ...]] | None = (build, args)
         self._items: tuple[T, ...] | None = None
 
     def _get(self) -> tuple[T, ...]:
         items = self._items
         if items is None:
-            build = self._build
-            assert build is not None
+            recipe = self._recipe
+            if recipe is None:  # made meanwhile by another thread (items are set first)
+                items = self._items
+                assert items is not None
+                return items
+            build, args = recipe
             # the engine's context, and the collector kept out as while the engine runs
             with no_cyclic_gc(), localcontext(ENGINE_CONTEXT):
-                items = build(*self._args)
+                items = build(*args)
             self._items = items
-            self._build = None  # the inputs are no longer needed
-            self._args = ()
+            self._recipe = None  # the inputs are no longer needed
         return items
 
     def __len__(self) -> int:

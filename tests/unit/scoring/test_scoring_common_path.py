@@ -10,6 +10,8 @@ scores given one by one and of the offer computed criterion by criterion.
 from __future__ import annotations
 
 import dataclasses
+import sys
+import threading
 from decimal import Decimal, localcontext
 
 import pytest
@@ -31,6 +33,7 @@ from app.scoring import (
 )
 from app.scoring.aggregate import OfferEvaluator, OfferWork
 from app.scoring.rounding import ENGINE_CONTEXT
+from app.scoring.steps import Lazy
 from app.scoring.validation import prepare
 from app.services.results import fingerprint
 
@@ -239,3 +242,50 @@ def test_a_means_sum_is_written_from_the_offers_own_scores(first: str) -> None:
         for o in compute_results(inp).offers
     }
     assert sums == {"A": ["16.0"], "B": ["16"]}
+
+
+def test_a_lazy_tuple_is_made_once_when_first_read() -> None:
+    calls: list[int] = []
+
+    def build(start: int) -> tuple[int, ...]:
+        calls.append(start)
+        return (start, start + 1)
+
+    lazy = Lazy(build, 1)
+    assert calls == []
+    assert lazy == (1, 2)
+    assert (list(lazy), lazy[1], lazy[:1], len(lazy)) == ([1, 2], 2, (1,), 2)
+    assert calls == [1]
+
+
+def test_threads_reading_lazy_tuples_at_once_all_get_them() -> None:
+    # a results screen and a protocol export may read the same offer's criteria together
+    lazies = [Lazy(lambda n: tuple(range(n)), n % 7 + 1) for n in range(3000)]
+    errors: list[BaseException] = []
+
+    def read() -> None:
+        try:
+            for n, lazy in enumerate(lazies):
+                assert len(lazy) == n % 7 + 1
+        except BaseException as error:  # reported below, from the main thread
+            errors.append(error)
+
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # switch threads as often as possible
+    try:
+        threads = [threading.Thread(target=read) for _ in range(4)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        sys.setswitchinterval(interval)
+    assert errors == []
+
+
+def test_an_offers_criterion_results_are_made_when_first_read() -> None:
+    res = compute_results(_full())
+    lazy = res.offer("A").criteria
+    assert isinstance(lazy, Lazy)
+    assert [c.criterion_id for c in lazy] == ["T", "K", "L"]
+    assert [str(c.points) for c in lazy] == ["0.00", "7.17", "4.00"]

@@ -222,7 +222,8 @@ def _scores(
         .group_by(Score.offer_id)
     )
     groups: dict[tuple[str, str], dict[str, Decimal]] = {}
-    for offer_id, count, criterion_list, member_list, value_list in session.execute(statement):
+    rows = session.connection().execute(statement)
+    for offer_id, count, criterion_list, member_list, value_list in rows:
         offer = offer_codes[offer_id]
         by_criterion: defaultdict[str, dict[str, Decimal]] = defaultdict(dict)
         for criterion, member, value in zip(
@@ -232,8 +233,10 @@ def _scores(
             strict=True,
         ):
             by_criterion[criterion][member] = value
-        if sum(map(len, by_criterion.values())) != count:  # the table forbids it; never mixed
-            raise UserError("scoring_input", {"detail": f"duplicate score for offer {offer}"})
+        if sum(map(len, by_criterion.values())) != count:
+            # A member scores a criterion of an offer once (a unique key of the table), so
+            # this would mean the lists did not run in step: refuse rather than mix scores.
+            raise UserError("scoring_input", {"detail": f"scores of offer {offer} misread"})
         for criterion, by_member in by_criterion.items():
             groups[offer, criteria[criterion]] = by_member
     return st.ScoreTable.from_groups(groups)

@@ -213,7 +213,6 @@ def _scores(
     statement = (
         select(
             Score.offer_id,
-            func.count(),
             _joined(Score.criterion_id, dialect.name),
             _joined(Score.member_id, dialect.name),
             _joined(stored, dialect.name),
@@ -223,17 +222,18 @@ def _scores(
     )
     groups: dict[tuple[str, str], dict[str, Decimal]] = {}
     rows = session.connection().execute(statement)
-    for offer_id, count, criterion_list, member_list, value_list in rows:
+    for offer_id, criterion_list, member_list, value_list in rows:
         offer = offer_codes[offer_id]
         by_criterion: defaultdict[str, dict[str, Decimal]] = defaultdict(dict)
+        offer_criteria = criterion_list.split(",")
         for criterion, member, value in zip(
-            criterion_list.split(","),
+            offer_criteria,
             map(members.__getitem__, member_list.split(",")),
             map(values.__getitem__, value_list.split(",")),
             strict=True,
         ):
             by_criterion[criterion][member] = value
-        if sum(map(len, by_criterion.values())) != count:
+        if sum(map(len, by_criterion.values())) != len(offer_criteria):
             # A member scores a criterion of an offer once (a unique key of the table), so
             # this would mean the lists did not run in step: refuse rather than mix scores.
             raise UserError("scoring_input", {"detail": f"scores of offer {offer} misread"})

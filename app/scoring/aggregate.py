@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import repeat
 from operator import attrgetter, is_, itemgetter, mul
-from typing import cast
+from typing import TypeVar, cast
 
 from app.scoring.errors import ScoringInputError
 from app.scoring.rounding import (
@@ -50,6 +50,7 @@ from app.scoring.validation import Prepared, formula_value
 _NO_SCORES: Mapping[str, Decimal] = {}
 _new = object.__new__
 _NOBODY: frozenset[str] = frozenset()
+_X = TypeVar("_X")
 _DASH = "—"
 # Reasons a member's scores do not count for an offer (OfferResult.excluded_members).
 REASON_EXPERT = "expert"
@@ -130,6 +131,7 @@ class _Dense:
     yes_no: tuple[Decimal | None, bool, Decimal] | None  # YES_NO: score, passed, points
     threshold_failed: bool  # a SCORED criterion's own threshold failed
     formal_failed: bool  # a YES_NO criterion failed
+    failed: bool  # either
     points: Decimal
     used: Decimal | None  # SCORED: the score the points and thresholds use
     entering: Decimal
@@ -169,10 +171,12 @@ def _points_steps(
     return tuple(steps)
 
 
-def _taking(indices: list[int]) -> Callable[[list[tuple[int, ...]]], list[tuple[int, ...]]]:
-    """A function giving the items of a list at ``indices``, in that order."""
+def _taking(indices: list[int]) -> Callable[[Sequence[_X]], Sequence[_X]]:
+    """A function giving the items of a sequence at ``indices``, in that order (in C)."""
+    if len(indices) >= 2:
+        return cast("Callable[[Sequence[_X]], Sequence[_X]]", itemgetter(*indices))
 
-    def take(items: list[tuple[int, ...]]) -> list[tuple[int, ...]]:
+    def take(items: Sequence[_X]) -> Sequence[_X]:
         return [items[index] for index in indices]
 
     return take
@@ -229,6 +233,7 @@ class _MemberTotal(dict[int, Decimal]):
         return value
 
 
+_FAILED = attrgetter("failed")
 _THRESHOLD_FAILED = attrgetter("threshold_failed")
 _FORMAL_FAILED = attrgetter("formal_failed")
 _POINTS = attrgetter("points")
@@ -418,6 +423,13 @@ class OfferEvaluator:
             for index, plan in enumerate(self._dense_plans)
         ]
         self._dense_adding = _taking(adding)
+        self._dense_scored = _taking(
+            [
+                index
+                for index, plan in enumerate(self._dense_plans)
+                if plan.criterion.kind is CriterionKind.SCORED
+            ]
+        )
         self._dense_any_scored = any(
             plan.criterion.kind is CriterionKind.SCORED for plan in self._dense_plans
         )
@@ -491,13 +503,13 @@ class OfferEvaluator:
         if oid in prep.overrides:
             flags.add(Flag.FORMAL_OVERRIDE)
         failed = False
-        if any(map(_THRESHOLD_FAILED, dense)):
-            flags.add(Flag.CRITERION_THRESHOLD_FAILED)
+        if any(map(_FAILED, dense)):
+            if any(map(_THRESHOLD_FAILED, dense)):
+                flags.add(Flag.CRITERION_THRESHOLD_FAILED)
+            if any(map(_FORMAL_FAILED, dense)):
+                flags.add(Flag.FORMAL_CRITERION_FAILED)
             failed = True
-        if any(map(_FORMAL_FAILED, dense)):
-            flags.add(Flag.FORMAL_CRITERION_FAILED)
-            failed = True
-        unscaled = [known.used for known in dense if known.used is not None]
+        unscaled = list(map(_USED, self._dense_scored(dense)))
         entering = list(map(_ENTERING, dense))
         points = dict(zip(self._dense_ids, map(_POINTS, dense), strict=True))
         formula: dict[str, CriterionResult] = {}
@@ -749,6 +761,7 @@ class OfferEvaluator:
                 yes_no=None,
                 threshold_failed=part.passed is False,
                 formal_failed=False,
+                failed=part.passed is False,
                 points=part.points,
                 used=part.used,
                 entering=part.entering,
@@ -770,6 +783,7 @@ class OfferEvaluator:
                 yes_no=(score, passed, points),
                 threshold_failed=False,
                 formal_failed=not passed,
+                failed=not passed,
                 points=points,
                 used=None,
                 entering=points,

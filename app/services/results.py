@@ -156,7 +156,7 @@ def _offers(session: Session, competition_id: int) -> tuple[tuple[st.Offer, ...]
         select(OfferValue.offer_id, OfferValue.field, OfferValue.value)
         .join(Offer, Offer.id == OfferValue.offer_id)
         .where(Offer.competition_id == competition_id)
-    ):
+    ).all():  # fetched at once: row by row, fetching took longer than the rest
         values.setdefault(offer_id, {})[field] = value
     rows = connection.execute(
         select(

@@ -96,7 +96,13 @@ def build_input(session: Session, competition: Competition) -> st.CompetitionInp
     )
     member_codes = {m.id: m.code for m in competition.members}
     members = tuple(st.Member(m.code, m.name, m.role) for m in competition.members)
-    offers, offer_codes = _offers(session, competition.id)
+    # the figures the rules read: formula criteria's and those a tie is broken by
+    figures = {c.field for c in competition.criteria if c.field} | {
+        r.ref
+        for r in competition.tie_breakers
+        if r.kind in (st.TieBreakerKind.LOWER, st.TieBreakerKind.HIGHER) and r.ref
+    }
+    offers, offer_codes = _offers(session, competition.id, figures)
     criterion_codes = {c.id: c.code for c in competition.criteria}
     scores = _scores(session, competition.id, member_codes, offer_codes, criterion_codes)
     conflicts = tuple(
@@ -147,17 +153,23 @@ def build_input(session: Session, competition: Competition) -> st.CompetitionInp
     )
 
 
-def _offers(session: Session, competition_id: int) -> tuple[tuple[st.Offer, ...], dict[int, str]]:
-    """The offers with their applicants and formula values, in two queries (no lazy loads;
-    Core rows, as the ORM's own wrapping of plain columns is not needed)."""
+def _offers(
+    session: Session, competition_id: int, figures: set[str]
+) -> tuple[tuple[st.Offer, ...], dict[int, str]]:
+    """The offers with their applicants and the named figures, in two queries (no lazy loads;
+    Core rows, as the ORM's own wrapping of plain columns is not needed).
+
+    Only the figures the results depend on are read (a large call may record several per
+    offer for the formal check and the protocol, which read them themselves)."""
     connection = session.connection()
     values: dict[int, dict[str, Decimal]] = {}
-    for offer_id, field, value in connection.execute(
-        select(OfferValue.offer_id, OfferValue.field, OfferValue.value)
-        .join(Offer, Offer.id == OfferValue.offer_id)
-        .where(Offer.competition_id == competition_id)
-    ).all():  # fetched at once: row by row, fetching took longer than the rest
-        values.setdefault(offer_id, {})[field] = value
+    if figures:
+        for offer_id, field, value in connection.execute(
+            select(OfferValue.offer_id, OfferValue.field, OfferValue.value)
+            .join(Offer, Offer.id == OfferValue.offer_id)
+            .where(Offer.competition_id == competition_id, OfferValue.field.in_(sorted(figures)))
+        ).all():  # fetched at once: row by row, fetching took longer than the rest
+            values.setdefault(offer_id, {})[field] = value
     rows = connection.execute(
         select(
             Offer.id,

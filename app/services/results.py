@@ -233,7 +233,7 @@ def _scores(
         .group_by(Score.offer_id)
     )
     groups: dict[tuple[str, str], dict[str, Decimal]] = {}
-    rows = session.connection().execute(statement)
+    rows = session.connection().execute(statement).all()
     for offer_id, criterion_list, member_list, value_list in rows:
         offer = offer_codes[offer_id]
         by_criterion: defaultdict[str, dict[str, Decimal]] = defaultdict(dict)
@@ -264,7 +264,7 @@ def _joined(column: Any, dialect_name: str) -> Any:
         return func.string_agg(
             cast(column, Text), aggregate_order_by(literal_column("','"), Score.id)
         )
-    return func.group_concat(column, ",")
+    return func.group_concat(column)  # "," between them (a separator given costs a fifth more)
 
 
 class _StoredValues(dict[str, Decimal]):

@@ -90,11 +90,15 @@ def no_cyclic_gc() -> Iterator[None]:
     built meanwhile (over a million objects for a large competition read from the database)
     only to find it alive; so the objects are handed straight to the oldest generation instead
     (``freeze`` then ``unfreeze`` moves them there without traversing them), where the
-    collector's full passes still see them.  That is skipped when something else in the
-    process keeps objects frozen, so as not to undo it.  Parts of the results made when first
-    read (``app.scoring.steps.Lazy``) are made under it too: made later, in small pieces,
-    they would each count towards the collector's next full pass over the whole heap (two
-    hundred milliseconds for a large competition's criterion results, against forty).
+    collector's full passes still see them.  That is skipped when the program keeps objects
+    frozen on purpose (``host_freezes``; the desktop application does), so as not to undo it.
+    Parts of the results made when first read (``app.scoring.steps.Lazy``) are made under it
+    too: made later, in small pieces, they would each count towards the collector's next full
+    pass over the whole heap (two hundred milliseconds for a large competition's criterion
+    results, against forty).  So it must stay cheap: it is entered once per offer read.
+    (``gc.get_freeze_count()`` is not: it walks every frozen object, 15 ms in the application
+    with a large competition open, and once per offer that made the results screen stop for
+    seconds.)
     """
     was_enabled = gc.isenabled()
     gc.disable()
@@ -102,7 +106,17 @@ def no_cyclic_gc() -> Iterator[None]:
         yield
     finally:
         if was_enabled:
-            if gc.get_freeze_count() == 0:
+            if not _host_freezes:
                 gc.freeze()
                 gc.unfreeze()
             gc.enable()
+
+
+_host_freezes = False
+
+
+def host_freezes(keeps_frozen: bool) -> None:
+    """Say whether the program keeps objects in the collector's permanent generation on
+    purpose (``app.ui.gcpolicy`` does), which ``no_cyclic_gc`` must then leave frozen."""
+    global _host_freezes
+    _host_freezes = keeps_frozen

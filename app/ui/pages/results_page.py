@@ -395,7 +395,8 @@ class ResultsPage(ShellPage):
             return None
 
         def read() -> tuple[results_service.ResultsView, Any]:
-            view = results_service.results(db, competition_id)
+            # the criterion results too, which the table sorts, sizes and paints by
+            view = results_service.make_criteria(results_service.results(db, competition_id))
             # the charts' figures too: a pass over every offer, kept off the GUI thread
             return view, (analysis.member_leniency(view.input, view.results), _spread_items(view))
 

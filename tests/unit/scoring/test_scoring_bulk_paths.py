@@ -25,6 +25,7 @@ from app.scoring import (
     ScoringInputError,
     compute_results,
 )
+from app.scoring.memory import host_freezes
 from app.services.results import canonical_json, fingerprint, results_document
 
 
@@ -243,14 +244,19 @@ def test_the_collector_is_left_as_it_was() -> None:
         gc.disable()
         compute_results(_input())
         assert not gc.isenabled()
-        # objects someone else froze stay frozen
+        # what it made is handed to the oldest generation, not left frozen
         gc.enable()
+        compute_results(_input())
+        assert gc.get_freeze_count() == 0
+        # objects the program keeps frozen on purpose (the desktop application) stay frozen
         gc.freeze()
+        host_freezes(True)
         assert gc.get_freeze_count() > 0
         compute_results(_input())
         assert gc.get_freeze_count() > 0  # not thawed (objects freed meanwhile leave it)
         assert gc.isenabled()
     finally:
+        host_freezes(False)
         gc.unfreeze()
         if not was_enabled:
             gc.disable()

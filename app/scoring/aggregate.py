@@ -705,35 +705,49 @@ class OfferEvaluator:
         the results list) need only the points, which the offer's work holds.
         """
         ids = counted.ids
-        member_steps = self._member_steps
+        offer = (counted, excluded, dense, groups, rows)  # what each explanation is written from
+        explain = self._dense_steps
         results: list[CriterionResult] = []
         append = results.append
-        for known, plan, by_member, values in zip(
-            dense, self._dense_plans, groups, rows, strict=True
-        ):
+        for index, known in enumerate(dense):
             result = _new(CriterionResult)
             fields = result.__dict__
             fields.update(known.fields)
             fields["counted_members"] = ids
-            fields["steps"] = LazySteps(
-                member_steps,
-                plan,
-                counted,
-                excluded,
-                by_member,
-                ids,
-                values,
-                known.computed,
-                None,
-                known.part,
-                known.yes_no,
-            )
+            fields["steps"] = LazySteps(explain, offer, index)
             append(result)
         if not formula:
             return tuple(results)
         by_id = dict(zip(self._dense_ids, results, strict=True))
         by_id.update(formula)
         return tuple(map(by_id.__getitem__, self._criterion_ids))
+
+    def _dense_steps(
+        self,
+        offer: tuple[
+            _Counted,
+            dict[str, str],
+            list[_Dense],
+            list[Mapping[str, Decimal]],
+            list[tuple[Decimal, ...]],
+        ],
+        index: int,
+    ) -> tuple[Step, ...]:
+        """The explanation of the offer's ``index``-th criterion of ``_evaluate_dense``."""
+        counted, excluded, dense, groups, rows = offer
+        known = dense[index]
+        return self._member_steps(
+            self._dense_plans[index],
+            counted,
+            excluded,
+            groups[index],
+            counted.ids,
+            rows[index],
+            known.computed,
+            None,
+            known.part,
+            known.yes_no,
+        )
 
     def _dense_vectors(self, count: int) -> list[dict[int, _Dense]]:
         """Per criterion of ``_evaluate_dense``, the ``_Dense`` results by sum of ``count``

@@ -1128,10 +1128,13 @@ class OfferEvaluator:
         score: Decimal | None,
         passed: bool,
         ids: tuple[str, ...],
-        steps: list[Step],
+        steps: list[Step] | None,
+        later: Sequence[Step],
     ) -> CriterionResult:
+        """The result; its steps written into ``steps``, or ``later`` when that is None."""
         points = self._yes_no_points(plan, passed)
-        self._yes_no_steps(plan, score, passed, points, steps)
+        if steps is not None:
+            self._yes_no_steps(plan, score, passed, points, steps)
         return make_criterion_result(
             criterion_id=plan.criterion.id,
             score=score,
@@ -1139,17 +1142,30 @@ class OfferEvaluator:
             points_exact=points,
             threshold_passed=passed,
             counted_members=ids,
-            steps=tuple(steps),
+            steps=later if steps is None else tuple(steps),
         )
 
     # -- criteria computed from the offer's own figures ------------------------------------
 
     def _formula(self, plan: _CriterionPlan, offer: Offer) -> tuple[CriterionResult, Decimal]:
+        """The result of a criterion computed from the offer's own figure, and what enters
+        the total; its explanation is written when first read (by the same arithmetic)."""
+        return self._formula_work(plan, offer, None)
+
+    def _formula_steps(self, plan: _CriterionPlan, offer: Offer) -> tuple[Step, ...]:
+        steps: list[Step] = []
+        self._formula_work(plan, offer, steps)
+        return tuple(steps)
+
+    def _formula_work(
+        self, plan: _CriterionPlan, offer: Offer, steps: list[Step] | None
+    ) -> tuple[CriterionResult, Decimal]:
+        """``_formula``, writing the explanation into ``steps`` unless it is None."""
         criterion = plan.criterion
         kind = criterion.kind
         value = formula_value(offer, criterion)
         field_name = str(criterion.field)
-        steps: list[Step] = []
+        later: Sequence[Step] = LazySteps(self._formula_steps, plan, offer) if steps is None else ()
         if kind is CriterionKind.YES_NO:
             if value not in (ZERO, ONE):
                 raise ScoringInputError(
@@ -1161,9 +1177,12 @@ class OfferEvaluator:
                         "value": plain(value),
                     },
                 )
-            steps.append(make_step("yes_no_value", {"field": field_name, "value": plain(value)}))
+            if steps is not None:
+                steps.append(
+                    make_step("yes_no_value", {"field": field_name, "value": plain(value)})
+                )
             result = self._yes_no_result(
-                plan, half_up(value, self._places), value == ONE, (), steps
+                plan, half_up(value, self._places), value == ONE, (), steps, later
             )
             return result, result.points
         best = plan.best
@@ -1172,73 +1191,78 @@ class OfferEvaluator:
             assert best is not None
             points_raw = best * weight / value
             points, points_exact = self._round_points(points_raw)
-            steps.append(
-                make_step(
-                    "points_lower_better",
-                    {
-                        "field": field_name,
-                        "best": plain(best),
-                        "value": plain(value),
-                        "weight": plan.weight_text,
-                        "exact": exact_text(points_raw),
-                        "points": plain(points),
-                    },
+            if steps is not None:
+                steps.append(
+                    make_step(
+                        "points_lower_better",
+                        {
+                            "field": field_name,
+                            "best": plain(best),
+                            "value": plain(value),
+                            "weight": plan.weight_text,
+                            "exact": exact_text(points_raw),
+                            "points": plain(points),
+                        },
+                    )
                 )
-            )
         elif kind is CriterionKind.HIGHER_BETTER:
             assert best is not None
             cap = criterion.cap
             if cap is not None and value > cap:
-                steps.append(
-                    make_step(
-                        "value_capped",
-                        {"field": field_name, "value": plain(value), "cap": plain(cap)},
+                if steps is not None:
+                    steps.append(
+                        make_step(
+                            "value_capped",
+                            {"field": field_name, "value": plain(value), "cap": plain(cap)},
+                        )
                     )
-                )
                 value = cap
             points_raw = value * weight / best
             points, points_exact = self._round_points(points_raw)
-            steps.append(
-                make_step(
-                    "points_higher_better",
-                    {
-                        "field": field_name,
-                        "value": plain(value),
-                        "best": plain(best),
-                        "weight": plan.weight_text,
-                        "exact": exact_text(points_raw),
-                        "points": plain(points),
-                    },
+            if steps is not None:
+                steps.append(
+                    make_step(
+                        "points_higher_better",
+                        {
+                            "field": field_name,
+                            "value": plain(value),
+                            "best": plain(best),
+                            "weight": plan.weight_text,
+                            "exact": exact_text(points_raw),
+                            "points": plain(points),
+                        },
+                    )
                 )
-            )
         else:
             points_raw = ZERO
             for start, band_points in plan.bands:
                 if start <= value:
                     points_raw = band_points
+                    if steps is not None:
+                        steps.append(
+                            make_step(
+                                "points_banded",
+                                {
+                                    "field": field_name,
+                                    "value": plain(value),
+                                    "start": plain(start),
+                                    "points": plain(band_points),
+                                },
+                            )
+                        )
+                    break
+            else:
+                if steps is not None:
                     steps.append(
                         make_step(
-                            "points_banded",
+                            "points_banded_none",
                             {
                                 "field": field_name,
                                 "value": plain(value),
-                                "start": plain(start),
-                                "points": plain(band_points),
+                                "lowest": plain(plan.bands[-1][0]),
                             },
                         )
                     )
-                    break
-            else:
-                steps.append(
-                    make_step(
-                        "points_banded_none",
-                        {
-                            "field": field_name,
-                            "value": plain(value),
-                            "lowest": plain(plan.bands[-1][0]),
-                        },
-                    )
-                )
             points, points_exact = self._round_points(points_raw)
         result = make_criterion_result(
             criterion_id=criterion.id,
@@ -1247,7 +1271,7 @@ class OfferEvaluator:
             points_exact=points_exact,
             threshold_passed=None,
             counted_members=(),
-            steps=tuple(steps),
+            steps=later if steps is None else tuple(steps),
         )
         return result, points_raw if self._stage_total else points
 

@@ -182,16 +182,6 @@ def _taking(indices: list[int]) -> Callable[[Sequence[_X]], Sequence[_X]]:
     return take
 
 
-def _dense_result(known: _Dense, counted: _Counted, steps: Sequence[Step]) -> CriterionResult:
-    """A ``CriterionResult`` from a ``_Dense`` (as ``make_criterion_result``)."""
-    result: CriterionResult = _new(CriterionResult)
-    fields = result.__dict__
-    fields.update(known.fields)
-    fields["counted_members"] = counted.ids
-    fields["steps"] = steps
-    return result
-
-
 _cached: Callable[[dict[int, _Dense], int], _Dense | None] = dict.get
 
 # Scores and (score × factor) products are added up as integers, in these decimal places.

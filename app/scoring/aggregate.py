@@ -401,11 +401,12 @@ class OfferEvaluator:
         # weight, score × factor, which make up the members' own totals (and whose sum stands
         # for the sum of the scores, a fixed multiple of it); for the others, the scores.
         units = _Units(UNIT_PLACES)
-        adding = [
+        scored = [
             index
             for index, plan in enumerate(self._dense_plans)
-            if plan.criterion.kind is CriterionKind.SCORED and plan.factor
+            if plan.criterion.kind is CriterionKind.SCORED
         ]
+        adding = [index for index in scored if self._dense_plans[index].factor]
         self._dense_tables: list[Callable[[Decimal], int]] = [
             _Units(PRODUCT_PLACES, plan.factor).__getitem__
             if index in adding and plan.factor is not None
@@ -413,16 +414,8 @@ class OfferEvaluator:
             for index, plan in enumerate(self._dense_plans)
         ]
         self._dense_adding = _taking(adding)
-        self._dense_scored = _taking(
-            [
-                index
-                for index, plan in enumerate(self._dense_plans)
-                if plan.criterion.kind is CriterionKind.SCORED
-            ]
-        )
-        self._dense_any_scored = any(
-            plan.criterion.kind is CriterionKind.SCORED for plan in self._dense_plans
-        )
+        self._dense_scored = _taking(scored)
+        self._dense_any_scored = bool(scored)
         self._member_total = _MemberTotal()
         self._formula_plans = [p for p in self._plans if not p.member_scored]
         self._criterion_ids = tuple(p.criterion.id for p in self._plans)

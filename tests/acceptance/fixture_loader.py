@@ -65,18 +65,17 @@ POLICY_KEYS = {
     "allocation",
 }
 ALLOCATION_KEYS = {"method", "budget", "award_step", "full_above"}
+# The keys each criterion kind may have (README: "Criteria"); yes/no criteria are not part
+# of the format.
+COMMON_CRITERION_KEYS = {"id", "name", "kind", "weight"}
 CRITERION_KEYS = {
-    "id",
-    "name",
-    "kind",
-    "max",
-    "step",
-    "weight",
-    "min_score",
-    "field",
-    "bands",
-    "cap",
+    "scored": COMMON_CRITERION_KEYS | {"max", "step", "min_score"},
+    "lower_better": COMMON_CRITERION_KEYS | {"field"},
+    "higher_better": COMMON_CRITERION_KEYS | {"field", "cap"},
+    "banded": COMMON_CRITERION_KEYS | {"field", "bands"},
 }
+BAND_KEYS = {"from", "points"}
+CONFLICT_KEYS = {"member", "offer"}
 MEMBER_KEYS = {"id", "name", "role"}
 OFFER_KEYS = {"id", "applicant", "title", "requested", "submitted_at", "formal", "values"}
 SCORE_KEYS = {"member", "offer", "criterion", "score"}
@@ -110,6 +109,26 @@ def _tie_breaker(text: str) -> TieBreakerSpec:
     return TieBreakerSpec(kind, ref or None)
 
 
+def _weight(
+    item: dict[str, Any], max_score: Decimal | None, bands: tuple[BandSpec, ...]
+) -> Decimal:
+    """The criterion's weight: its own, else (scored) its scale's max, else (banded) its top band.
+
+    A banded criterion's points come from its bands alone (README: "Criteria"), so a case need
+    not give it a weight.  Komisja still asks every criterion but a yes/no one for a positive
+    weight, which is shown in the protocol and names the heaviest criterion for the
+    ``highest_weight`` tie-breaker: for a banded criterion that is the most its bands can give,
+    as an office would enter it.
+    """
+    if "weight" in item:
+        return _dec(item["weight"], "weight")
+    if max_score is not None:
+        return max_score
+    if bands:
+        return max(band.points for band in bands)
+    raise FixtureError(f"criterion {item['id']}: no weight")
+
+
 def load_case(path: Path) -> dict[str, Any]:
     case: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     if case.get("format") != FORMAT:
@@ -119,7 +138,22 @@ def load_case(path: Path) -> dict[str, Any]:
     _only(set(case["policy"].get("allocation", {})), ALLOCATION_KEYS, f"{path.name} allocation")
     _only(set(case["policy"].get("rounding", {})), {"places", "stage"}, f"{path.name} rounding")
     for item in case["criteria"]:
-        _only(set(item), CRITERION_KEYS, f"{path.name} criterion {item.get('id')}")
+        where = f"{path.name} criterion {item.get('id')}"
+        if item.get("kind") not in CRITERION_KEYS:
+            raise FixtureError(f"{where}: unknown kind {item.get('kind')!r}")
+        _only(set(item), CRITERION_KEYS[item["kind"]], where)
+        if item["kind"] == "banded" and not item.get("bands"):
+            raise FixtureError(f"{where}: a banded criterion without bands")
+        for band in item.get("bands", []):
+            _only(set(band), BAND_KEYS, f"{where} band")
+            if set(band) != BAND_KEYS:
+                raise FixtureError(f"{where}: a band needs 'from' and 'points': {band}")
+        if item["kind"] != "scored" and "weight" not in item and item["kind"] != "banded":
+            raise FixtureError(f"{where}: a formula criterion needs a weight")
+        if item["kind"] == "scored" and "max" not in item:
+            raise FixtureError(f"{where}: a scored criterion needs its scale's max")
+    for item in case["conflicts"]:
+        _only(set(item), CONFLICT_KEYS, f"{path.name} conflict")
     for item in case["members"]:
         _only(set(item), MEMBER_KEYS, f"{path.name} member {item.get('id')}")
     for item in case["offers"]:
@@ -165,24 +199,22 @@ def play(case: dict[str, Any], db: Database, actor: Actor, clock: Any) -> Result
     for item in case["criteria"]:
         kind = CriterionKind(item["kind"])
         max_score = _dec(item["max"], "max") if "max" in item else None
-        weight = _dec(item["weight"], "weight") if "weight" in item else max_score
-        if weight is None:
-            raise FixtureError(f"criterion {item['id']}: no weight and no max")
+        bands = tuple(
+            BandSpec(_dec(b["from"], "band"), _dec(b["points"], "band"))
+            for b in item.get("bands", [])
+        )
         criteria.append(
             CriterionSpec(
                 code=item["id"],
                 name=item["name"],
                 kind=kind,
-                weight=weight,
+                weight=_weight(item, max_score, bands),
                 max_score=max_score,
                 step=_dec(item["step"], "step") if "step" in item else None,
                 min_score=_dec(item["min_score"], "min_score") if "min_score" in item else None,
                 field=item.get("field"),
                 cap=_dec(item["cap"], "cap") if "cap" in item else None,
-                bands=tuple(
-                    BandSpec(_dec(b["from"], "band"), _dec(b["points"], "band"))
-                    for b in item.get("bands", [])
-                ),
+                bands=bands,
             )
         )
     procedure.set_criteria(db, actor, competition_id, criteria)
@@ -258,6 +290,16 @@ def play(case: dict[str, Any], db: Database, actor: Actor, clock: Any) -> Result
         )
         if (status.value == "admitted") != ok:
             raise AssertionError(f"offer {item['id']}: formal outcome {status}")
+    if not any(item["formal"] == "pass" for item in offers):
+        # Nothing to evaluate: the results must say so (cancel), and the only way on is to
+        # cancel the competition (art. 18a), as the office would.
+        view = results(db, competition_id)
+        if not view.results.cancel:
+            raise AssertionError("no offer admitted, yet the results do not call for cancelling")
+        procedure.cancel_competition(
+            db, actor, competition_id, "żadna oferta nie spełniła wymogów formalnych"
+        )
+        return results(db, competition_id)
     for conflict in case["conflicts"]:
         procedure.declare_conflict(
             db,

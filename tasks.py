@@ -55,7 +55,7 @@ COMMANDS = {
 LINT_STEPS = (
     ("ruff", "check", "."),
     ("ruff", "format", "--check", "."),
-    ("mypy", "app/scoring", "app/models"),
+    ("mypy", "app"),  # strict: [tool.mypy] in pyproject.toml
 )
 
 

@@ -10,9 +10,9 @@ itself, compiles the translations, and then runs the command:
   tools, the PostgreSQL driver of the CI job, and uv, which writes the lock files);
 - ``build`` needs the build set (runtime + PyInstaller) and builds the frozen program.
 
-Re-running is cheap: a set is installed again only when its lock file or ``pyproject.toml``
-changed.  ``python3 tasks.py lock`` regenerates every lock file for every platform from
-``pyproject.toml`` (see ``requirements/README.md``).
+Re-running is cheap: a set is installed again only when its lock file or the project's
+metadata in ``pyproject.toml`` changed.  ``python3 tasks.py lock`` regenerates every lock
+file for every platform from ``pyproject.toml`` (see ``requirements/README.md``).
 """
 
 from __future__ import annotations
@@ -81,9 +81,15 @@ def _venv_python() -> Path:
 
 
 def _fingerprint(lock: Path) -> str:
-    digest = hashlib.sha256()
-    for path in (lock, ROOT / "pyproject.toml"):
-        digest.update(path.read_bytes())
+    """What an installed set depends on: its lock file and the project's own metadata.
+
+    Only the ``[project]`` and ``[build-system]`` tables of ``pyproject.toml`` count (name,
+    version, entry points…), so that a change of the tools' settings reinstalls nothing.
+    """
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    metadata = {key: pyproject.get(key) for key in ("project", "build-system")}
+    digest = hashlib.sha256(lock.read_bytes())
+    digest.update(json.dumps(metadata, sort_keys=True).encode("utf-8"))
     return digest.hexdigest()
 
 

@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import re
 import tomllib
 from pathlib import Path
@@ -81,3 +82,28 @@ def test_the_build_backend_input_is_the_build_system_of_pyproject() -> None:
     text = (REQUIREMENTS / "build-backend.in").read_text("utf-8")
     listed = [line for line in text.splitlines() if line and not line.startswith("#")]
     assert listed == PYPROJECT["build-system"]["requires"]
+
+
+def test_a_set_is_reinstalled_for_a_new_lock_or_new_metadata_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    spec = importlib.util.spec_from_file_location("komisja_tasks", ROOT / "tasks.py")
+    assert spec is not None and spec.loader is not None
+    tasks = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tasks)
+    monkeypatch.setattr(tasks, "ROOT", tmp_path)
+    lock = tmp_path / "runtime-linux.txt"
+    lock.write_text("a==1 --hash=sha256:00\n", encoding="utf-8")
+    pyproject = tmp_path / "pyproject.toml"
+    metadata = '[project]\nname = "k"\nversion = "1"\n[build-system]\nrequires = ["s"]\n'
+    pyproject.write_text(metadata + "[tool.mypy]\nstrict = true\n", encoding="utf-8")
+    first = tasks._fingerprint(lock)
+    pyproject.write_text(metadata + "[tool.mypy]\nstrict = false\n", encoding="utf-8")
+    assert tasks._fingerprint(lock) == first
+    pyproject.write_text(metadata.replace('"1"', '"2"'), encoding="utf-8")
+    assert tasks._fingerprint(lock) != first
+    pyproject.write_text(metadata, encoding="utf-8")
+    lock.write_text("a==2 --hash=sha256:01\n", encoding="utf-8")
+    assert tasks._fingerprint(lock) != first
+    assert tasks._covers("dev", "runtime") and tasks._covers("build", "build")
+    assert not tasks._covers("runtime", "dev") and not tasks._covers("build", "dev")

@@ -291,15 +291,12 @@ def play(case: dict[str, Any], db: Database, actor: Actor, clock: Any) -> Result
         if (status.value == "admitted") != ok:
             raise AssertionError(f"offer {item['id']}: formal outcome {status}")
     if not any(item["formal"] == "pass" for item in offers):
-        # Nothing to evaluate: the results must say so (cancel), and the only way on is to
-        # cancel the competition (art. 18a), as the office would.
+        # Nothing to evaluate, so the procedure cannot move on to scoring: the results must
+        # call for cancelling, and the office cancels.
         view = results(db, competition_id)
         if not view.results.cancel:
             raise AssertionError("no offer admitted, yet the results do not call for cancelling")
-        procedure.cancel_competition(
-            db, actor, competition_id, "żadna oferta nie spełniła wymogów formalnych"
-        )
-        return results(db, competition_id)
+        return _cancel(db, actor, competition_id)
     for conflict in case["conflicts"]:
         procedure.declare_conflict(
             db,
@@ -318,6 +315,13 @@ def play(case: dict[str, Any], db: Database, actor: Actor, clock: Any) -> Result
     for member_code, entries in by_member.items():
         procedure.record_scores(db, actor, competition_id, member_code, entries)
     procedure.advance(db, actor, competition_id)  # results
+    view = results(db, competition_id)
+    return _cancel(db, actor, competition_id) if view.results.cancel else view
+
+
+def _cancel(db: Database, actor: Actor, competition_id: int) -> ResultsView:
+    """No offer is eligible: the competition is cancelled (art. 18a), as the office would."""
+    procedure.cancel_competition(db, actor, competition_id, "brak ofert spełniających wymogi")
     return results(db, competition_id)
 
 

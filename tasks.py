@@ -8,7 +8,8 @@ itself, compiles the translations, and then runs the command:
 - ``run`` and ``komisja`` need only the runtime set (what the program itself imports);
 - ``test``, ``lint``, ``bench`` and ``lock`` need the development set (runtime + test and lint
   tools, the PostgreSQL driver of the CI job, and uv, which writes the lock files);
-- ``build`` needs the build set (runtime + PyInstaller) and builds the frozen program.
+- ``build`` needs the build set (runtime + psycopg + PyInstaller) and builds the frozen
+  program.
 
 Re-running is cheap: a set is installed again only when its lock file or the project's
 metadata in ``pyproject.toml`` changed.  ``python3 tasks.py lock`` regenerates every lock
@@ -40,7 +41,8 @@ PLATFORMS = {"linux": "x86_64-manylinux_2_34", "windows": "x86_64-pc-windows-msv
 SETS: dict[str, tuple[str, ...]] = {
     "runtime": (),
     "dev": ("dev", "postgres"),
-    "build": ("packaging",),
+    # The frozen program keeps PostgreSQL support (komisja.spec bundles psycopg when present).
+    "build": ("packaging", "postgres"),
 }
 # What each command needs, and which installed sets contain it (all contain runtime).
 COMMANDS = {

@@ -6,7 +6,7 @@
 
 Works on Windows and Linux with the Python that has Komisja and PyInstaller installed:
 ``python3 tasks.py build [options]`` installs the build lock (``requirements/build-<platform>.txt``,
-runtime + PyInstaller, hash-checked) into ``.venv`` and runs this script.  The work folder
+runtime, psycopg, PyInstaller, hash-checked) into ``.venv`` and runs this script.  The work folder
 is ``build/``, the result ``dist/`` (both ignored by git).
 """
 

@@ -53,7 +53,7 @@ def test_every_set_holds_the_runtime_pins_and_its_own_extras(platform: str) -> N
         "runtime": names(PYPROJECT["project"]["dependencies"])
         | names(PYPROJECT["build-system"]["requires"]),
         "dev": names(extras["dev"] + extras["postgres"]),
-        "build": names(extras["packaging"]),
+        "build": names(extras["packaging"] + extras["postgres"]),
     }
     for name, required in wanted.items():
         pins = read_lock(name, platform)

@@ -63,7 +63,7 @@ for _name, _section in (
     register(_name, _section)
 
 
-def text(code: str, lang: str = "pl", **params: object) -> str:
+def text(code: str, lang: str = "pl", /, **params: object) -> str:
     """The words of ``code`` in ``lang`` ("pl" or "en") with ``params`` put in."""
     return render(code, params, lang)
 

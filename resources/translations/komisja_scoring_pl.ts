@@ -983,7 +983,7 @@ Skala 0–%3 co %4; waga %5 pkt</translation>
     <message>
         <location filename="../../app/ui/pages/scoring_page.py" line="352" />
         <source>chair</source>
-        <translation>przewodniczący</translation>
+        <translation>przewodniczący komisji</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/scoring_page.py" line="353" />
@@ -1003,7 +1003,7 @@ Skala 0–%3 co %4; waga %5 pkt</translation>
     <message>
         <location filename="../../app/ui/pages/scoring_page.py" line="364" />
         <source>%1 — %2 (%3), %4 of %5 scores</source>
-        <translation>%1 — %2 (%3), %4 z %5 ocen</translation>
+        <translation>%1 — %2 (funkcja: %3), ocen: %4 z %5</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/scoring_page.py" line="376" />

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from app.words import catalogue
 from app.words.catalogue import Words, codes, fields, pair, register, render, template
-from app.words.cli import CLI_TEXTS
+from app.words.cli import CHAIN_PROBLEMS, CLI_TEXTS
 from app.words.numbers import (
     LANGUAGES,
     format_count,
@@ -59,6 +59,7 @@ for _name, _section in (
     ("input", ERROR_TEXTS),
     ("protocol", PROTOCOL_TEXTS),
     ("cli", CLI_TEXTS),
+    ("chain", CHAIN_PROBLEMS),
 ):
     register(_name, _section)
 

@@ -113,10 +113,7 @@ CLI_TEXTS: dict[str, tuple[str, str]] = {
     "committee": ("Komisja:", "Committee:"),
     "role": ("funkcja: {role:code:role.}", "role: {role:code:role.}"),
     "recused": ("wyłączenie z oceny ofert: {offers}", "recused from: {offers}"),
-    "offers": (
-        f"Oferty ({{count:plural:{_OFFERS_PL}}}):",
-        f"Offers ({{count:plural:{_OFFERS_EN}}}):",
-    ),
+    "offers": ("Oferty ({count:count}):", "Offers ({count:count}):"),
     "formal_status": ("{status:code:formal.}", "{status:code:formal.}"),
     "next_step": ("Następny krok: {status:code:status.}", "Next step: {status:code:status.}"),
     "reopened": ("ponownie otwarty: {reason}", "reopened: {reason}"),
@@ -143,6 +140,21 @@ CLI_TEXTS: dict[str, tuple[str, str]] = {
         "No offer is eligible: the competition must be cancelled.",
     ),
     "fingerprint": ("Odcisk danych: {fingerprint}", "Data fingerprint: {fingerprint}"),
+    # -- verify -------------------------------------------------------------------------------
+    "verify_chain_ok": (
+        "Dziennik zdarzeń: {count:plural:one=# wpis|few=# wpisy|many=# wpisów|other=# wpisu}, "
+        "łańcuch nienaruszony.",
+        "Audit trail: {count:plural:one=# entry|other=# entries}, chain intact.",
+    ),
+    "verify_chain_broken": (
+        "Dziennik zdarzeń NARUSZONY od wpisu nr {entry}: {problem:code:chain.}.",
+        "Audit trail BROKEN at entry #{entry}: {problem:code:chain.}.",
+    ),
+    "verify_integrity_ok": ("Spójność bazy danych: w porządku.", "Database integrity: ok."),
+    "verify_integrity_failed": (
+        "Spójność bazy danych NARUSZONA (komunikat SQLite: {detail}).",
+        "Database integrity FAILED (SQLite says: {detail}).",
+    ),
     # -- import previews ------------------------------------------------------------------------
     "preview_member": (
         "Członek komisji {name} ({code}): {counts}",
@@ -163,5 +175,16 @@ CLI_TEXTS: dict[str, tuple[str, str]] = {
     "preview_no_change": (
         "Ten plik niczego nie zmienia (oceny są takie jak w bazie).",
         "This file changes nothing (the scores are as in the database).",
+    ),
+}
+
+# What breaks the audit trail's hash chain (``app.db.audit``).
+CHAIN_PROBLEMS: dict[str, tuple[str, str]] = {
+    "modified": ("wpis zmieniony po zapisaniu", "an entry was modified after it was written"),
+    "deleted": ("brak wpisu (usunięty)", "an entry is missing (deleted)"),
+    "reordered": ("wpisy przestawione lub podmienione", "entries were reordered or replaced"),
+    "head_mismatch": (
+        "brak końcowych wpisów dziennika (usunięte) lub zmieniony znacznik łańcucha",
+        "the last entries are missing (deleted) or the chain head was changed",
     ),
 }

@@ -73,6 +73,15 @@ USER_ERRORS: dict[str, tuple[str, str]] = {
         "Nie można przejść ze statusu „{current}” do „{target}”.",
         "Cannot move from the status “{current}” to “{target}”.",
     ),
+    "no_next_status": (
+        "Konkurs ma status „{status:code:status.}”: to ostatni etap postępowania.",
+        "The competition's status is “{status:code:status.}”: there is no further step.",
+    ),
+    "advance_needs_signoff": (
+        "Wyniki są gotowe: następnym krokiem jest zatwierdzenie wyniku przez przewodniczącego "
+        "komisji (komisja signoff).",
+        "The results are ready: the next step is the chair's sign-off (komisja signoff).",
+    ),
     "preconditions_missing": (
         "Nie można przejść do etapu „{target}”. Brakuje:\n{missing:lines}",
         "Cannot move to the step “{target}”. Missing:\n{missing:lines}",

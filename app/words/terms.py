@@ -81,6 +81,20 @@ ACTIONS: dict[str, tuple[str, str]] = {
         "wycofanie oświadczenia o bezstronności",
         "withdrawing an impartiality declaration",
     ),
+    # what needs a recorded reason (``require_reason``)
+    "reopen_signed_off": (
+        "ponowne otwarcie zatwierdzonego wyniku",
+        "reopening the signed-off result",
+    ),
+    "correction_request": ("wezwanie do uzupełnienia", "a correction request"),
+    "late_admission": ("dopuszczenie oferty złożonej po terminie", "admitting a late offer"),
+    "formal_override": ("zmiana wyniku oceny formalnej", "changing a formal check result"),
+    "recusal": ("wyłączenie członka komisji", "a recusal"),
+    "tie_decision": ("rozstrzygnięcie remisu", "a tie decision"),
+    "discrepancy_resolution": ("rozstrzygnięcie rozbieżności", "a discrepancy resolution"),
+    "award": ("kwota dotacji", "a grant amount"),
+    "reopen_scoring": ("powrót do oceny merytorycznej", "going back to scoring"),
+    "cancellation": ("unieważnienie konkursu", "cancelling the competition"),
 }
 
 HINTS: dict[str, tuple[str, str]] = {
@@ -168,6 +182,18 @@ GAPS: dict[str, tuple[str, str]] = {
     "unresolved_tie": (
         "nierozstrzygnięty remis ofert {offers} (zapisz decyzję komisji o kolejności)",
         "an unresolved tie between {offers} (record the committee's order)",
+    ),
+    "close_scoring": (
+        "zamknięcie oceny merytorycznej (przejście do etapu wyników)",
+        "close scoring (next step: results)",
+    ),
+    "before_results": (
+        "postępowanie nie doszło jeszcze do etapu wyników",
+        "the procedure has not reached the results yet",
+    ),
+    "scores_more": (
+        "{member}: oceny ofert {offers:list} … (i jeszcze: {more:count})",
+        "{member}: scores for {offers:list} … (and {more:count} more)",
     ),
     "unresolved_discrepancy": (
         "nierozstrzygnięta rozbieżność ocen oferty {offer}",

@@ -267,3 +267,17 @@ def test_samples_cover_every_parameter(lang: str) -> None:
     seen = [params["count"] for params in _samples(code)]
     assert seen == list(COUNTS)
     assert list(itertools.islice(_samples("cli.weight"), 5))[1]["weight"] == Decimal("1E+1")
+
+
+@pytest.mark.parametrize(
+    ("action", "english"),
+    [
+        ("powrót do oceny merytorycznej", "going back to scoring"),
+        ("kwota dotacji / award", "award"),
+        ("usunięcie członka komisji / removing a committee member", "removing a committee"),
+        ("coś zupełnie nowego / something quite new", "something quite new"),
+    ],
+)
+def test_actions_still_written_in_words_reach_english(action: str, english: str) -> None:
+    shown = UserError("reason_required", {"action": action}).text("en")
+    assert english in shown and not POLISH_LETTERS.search(shown), shown

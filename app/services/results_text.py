@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from app.scoring import types as st
 from app.services.results import ResultsView, results_document
 
 
-def _steps(steps: tuple[st.Step, ...], lang: str) -> list[dict[str, Any]]:
+def _steps(steps: Sequence[st.Step], lang: str) -> list[dict[str, Any]]:
     from app.texts import explain
 
     return [{"code": s.code, "params": dict(s.params), "text": explain(s, lang)} for s in steps]

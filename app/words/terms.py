@@ -250,3 +250,55 @@ OPTIONS: dict[str, tuple[str, str]] = {
     "budget": ("kwota do podziału", "funds to allocate"),
     "award_step": ("krok zaokrąglania kwot", "award rounding step"),
 }
+
+# What an "invalid value" error names (``error.invalid_value``: "{field}: {detail}").
+FIELDS: dict[str, tuple[str, str]] = {
+    "requested": ("kwota wnioskowana", "amount requested"),
+    "offer_code": ("kod oferty", "offer code"),
+    "received": ("data wpływu", "date received"),
+    "correction": ("wezwanie do uzupełnienia", "correction request"),
+    "role": ("funkcja w komisji", "role in the committee"),
+    "name": ("imię i nazwisko", "name"),
+    "rounding": ("zaokrąglenie", "rounding"),
+    "title": ("tytuł", "title"),
+    "full_above": ("próg pełnego finansowania", "full-funding threshold"),
+    "allocation": ("podział środków", "allocation"),
+    "consensus_scores": ("oceny uzgodnione", "consensus scores"),
+    "applicant": ("nazwa oferenta", "applicant"),
+    "winners": ("liczba wybieranych ofert", "number of offers to select"),
+    "amount": ("kwota", "amount"),
+    "criteria": ("kryteria", "criteria"),
+    "award_step": ("krok zaokrąglania kwot", "award rounding step"),
+    "budget": ("budżet", "budget"),
+    "order": ("kolejność", "order"),
+    "budget_year": ("budżet na rok {year}", "budget for {year}"),
+}
+
+DETAILS: dict[str, tuple[str, str]] = {
+    "required": ("pole wymagane", "required"),
+    "negative_amount": ("kwota ujemna", "a negative amount"),
+    "no_time_zone": ("brak strefy czasowej", "no time zone"),
+    "has_chair": ("komisja ma już przewodniczącego", "the committee already has a chair"),
+    "not_a_number": ("wartość nie jest liczbą", "the value is not a number"),
+    "text_not_a_number": ("„{value}” nie jest liczbą", "“{value}” is not a number"),
+    "year_repeated": ("rok powtórzony", "a year given twice"),
+    "places": ("od 0 do 4 miejsc po przecinku", "0 to 4 decimal places"),
+    "above_zero": ("wartość musi być większa od zera", "the value must be above zero"),
+    "at_least_one": ("co najmniej 1", "at least 1"),
+    "two_offers": ("co najmniej dwie różne oferty", "at least two different offers"),
+}
+
+# Exact texts that call sites still pass instead of codes -> the code ("app.words.legacy").
+ALIASES: dict[str, str] = {
+    "pozycja listy": "entity.checklist_item",
+    "wezwanie": "entity.correction",
+    "rola": "field.role",
+    "wezwanie / correction": "field.correction",
+    "wymagane": "detail.required",
+    "wymagany": "detail.required",
+    "od 0 do 4 miejsc": "detail.places",
+    "> 0": "detail.above_zero",
+    "≥ 1": "detail.at_least_one",
+    "liczba zwycięzców": "field.winners",
+    "krok kwot": "field.award_step",
+}

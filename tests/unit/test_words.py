@@ -273,11 +273,31 @@ def test_samples_cover_every_parameter(lang: str) -> None:
     ("action", "english"),
     [
         ("powrót do oceny merytorycznej", "going back to scoring"),
-        ("kwota dotacji / award", "award"),
+        ("kwota dotacji / award", "a grant amount"),
         ("usunięcie członka komisji / removing a committee member", "removing a committee"),
-        ("coś zupełnie nowego / something quite new", "something quite new"),
     ],
 )
 def test_actions_still_written_in_words_reach_english(action: str, english: str) -> None:
     shown = UserError("reason_required", {"action": action}).text("en")
     assert english in shown and not POLISH_LETTERS.search(shown), shown
+
+
+@pytest.mark.parametrize(
+    ("field", "detail", "polish", "english"),
+    [
+        ("rola / role", "komisja ma już przewodniczącego / has a chair",
+         "funkcja w komisji: komisja ma już przewodniczącego",
+         "role in the committee: the committee already has a chair"),
+        ("krok kwot / award step", "> 0", "krok zaokrąglania kwot: wartość musi być większa od "
+         "zera", "award rounding step: the value must be above zero"),
+        # written around a code: unknown, so shown whole rather than cut
+        ("ocena formalna oferty / formal check of O5", "wymagane",
+         "ocena formalna oferty / formal check of O5: pole wymagane",
+         "ocena formalna oferty / formal check of O5: required"),
+    ],
+)  # fmt: skip
+def test_invalid_values_still_written_in_words(
+    field: str, detail: str, polish: str, english: str
+) -> None:
+    error = UserError("invalid_value", {"field": field, "detail": detail})
+    assert (error.text("pl"), error.text("en")) == (polish, english)

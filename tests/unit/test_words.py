@@ -7,6 +7,7 @@ import itertools
 import re
 from collections.abc import Iterator
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -301,3 +302,23 @@ def test_invalid_values_still_written_in_words(
 ) -> None:
     error = UserError("invalid_value", {"field": field, "detail": detail})
     assert (error.text("pl"), error.text("en")) == (polish, english)
+
+
+APP = Path(__file__).resolve().parents[2] / "app"
+_RAISED = re.compile(r"UserError\(\s*\"([a-z0-9_]+)\"")
+_CODED = re.compile(r"(?:Words|text|render)\(\s*f?\"([a-z]+)\.([a-z0-9_]+)\"")
+
+
+def test_every_code_the_program_uses_has_words() -> None:
+    """A code raised or rendered anywhere in ``app`` is in the catalogue (found in the source,
+    so that a new code without words fails here rather than in front of a user)."""
+    raised: set[str] = set()
+    coded: set[str] = set()
+    for path in APP.rglob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        raised.update(_RAISED.findall(source))
+        coded.update(f"{section}.{key}" for section, key in _CODED.findall(source))
+    assert len(raised) > 20 and len(coded) > 5
+    known = set(codes())
+    assert sorted(code for code in raised if f"error.{code}" not in known) == []
+    assert sorted(code for code in coded if code not in known) == []

@@ -71,6 +71,11 @@ class Words:
     code: str
     params: Mapping[str, object] = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        # a plain dict: a Words value crosses into and out of worker processes (pickled), and
+        # a read-only view such as the engine's ``MappingProxyType`` cannot be pickled
+        object.__setattr__(self, "params", dict(self.params))
+
     def text(self, lang: str = "pl") -> str:
         return render(self.code, self.params, lang)
 

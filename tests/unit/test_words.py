@@ -322,3 +322,17 @@ def test_every_code_the_program_uses_has_words() -> None:
     known = set(codes())
     assert sorted(code for code in raised if f"error.{code}" not in known) == []
     assert sorted(code for code in coded if code not in known) == []
+
+
+def test_words_and_errors_cross_process_boundaries() -> None:
+    """Worker processes send errors to the GUI pickled; the engine's parameters are
+    read-only views, which pickle cannot carry."""
+    import pickle
+    from types import MappingProxyType
+
+    detail = Words("input.missing_budget", MappingProxyType({"method": "in_order_skip"}))
+    error = pickle.loads(pickle.dumps(UserError("scoring_input", {"detail": detail})))
+    assert error.text("en") == (
+        "Scoring input error: The allocation (in rank order, skipping offers that do not fit) "
+        "needs a budget."
+    )

@@ -125,7 +125,7 @@
     <message>
         <location filename="../../app/ui/pages/committee.py" line="65" />
         <source>Recused from</source>
-        <translation>Wyłączony(-a) z ofert</translation>
+        <translation>Wyłączenie z oceny ofert</translation>
     </message>
 </context>
 <context>
@@ -632,7 +632,7 @@
     <message>
         <location filename="../../app/ui/pages/call.py" line="400" />
         <source>Only %1 days after the last publication: an open competition needs at least 21 days (art. 13 ust. 1 of the Public Benefit Act). The earliest deadline is %2.</source>
-        <translation>Tylko %1 dni od ostatniej publikacji: otwarty konkurs ofert wymaga co najmniej 21 dni (art. 13 ust. 1 uodpp). Najwcześniejszy termin to %2.</translation>
+        <translation>Od ostatniej publikacji do terminu składania ofert (liczba dni): %1, a otwarty konkurs ofert wymaga co najmniej 21 dni (art. 13 ust. 1 uodpp). Najwcześniejszy termin to %2.</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/call.py" line="422" />
@@ -730,7 +730,7 @@
     <message>
         <location filename="../../app/ui/pages/committee.py" line="328" />
         <source>Why is %1 recused from offer %2?</source>
-        <translation>Dlaczego %1 zostaje wyłączony(-a) z oceny oferty %2?</translation>
+        <translation>Powód wyłączenia z oceny oferty %2 (%1):</translation>
     </message>
 </context>
 <context>

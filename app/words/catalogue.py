@@ -4,7 +4,7 @@ A code is ``section.key`` ("step.mean", "error.not_found", "protocol.page_of"); 
 is a table ``key -> (Polish, English)`` kept in this package (``app.errors`` registers the
 user-error section it extends).  Templates name their parameters and say how to show them:
 
-``{x}``                 as it is (a ``Words`` is put into words, a ``Decimal`` shown exactly)
+``{x}``                 as it is (a ``Words`` put into words, a ``Decimal`` as "10" or "4,50")
 ``{x:num}``             an exact decimal with the places it carries ("4,50"; never "1E+1")
 ``{x:dec}``             a setting without trailing zeros ("10.0000" → "10", "2.50" → "2,5")
 ``{x:num2}``            rounded half-up to two places
@@ -61,12 +61,14 @@ def register(name: str, section: Section) -> None:
     SECTIONS[name] = section
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True)
 class Words:
     """A text not yet put into words: a catalogue code and its parameters.
 
     Services return these (or put them into a ``UserError``'s parameters) instead of
-    sentences, so that the reader's language is chosen where the text is shown."""
+    sentences, so that the reader's language is chosen where the text is shown.  Two are
+    equal when code and parameters are; the parameters are a dict, so a ``Words`` is not
+    hashable."""
 
     code: str
     params: Mapping[str, object] = field(default_factory=dict)

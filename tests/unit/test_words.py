@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -336,3 +337,15 @@ def test_words_and_errors_cross_process_boundaries() -> None:
         "Scoring input error: The allocation (in rank order, skipping offers that do not fit) "
         "needs a budget."
     )
+
+
+def test_the_results_table_names_flags_in_words() -> None:
+    from types import SimpleNamespace
+
+    from app.scoring.types import Flag
+    from app.services.results_text import _flags
+
+    # only the flags are read: a stand-in for the engine's OfferResult
+    offer: Any = SimpleNamespace(flags={Flag.BELOW_THRESHOLD, Flag.SELECTED, Flag.RECUSALS})
+    assert _flags(offer, "pl") == "wybrana, poniżej progu punktowego, wyłączenia członków"
+    assert _flags(offer, "en") == "selected, below the minimum total, recusals"

@@ -349,3 +349,13 @@ def test_the_results_table_names_flags_in_words() -> None:
     offer: Any = SimpleNamespace(flags={Flag.BELOW_THRESHOLD, Flag.SELECTED, Flag.RECUSALS})
     assert _flags(offer, "pl") == "wybrana, poniżej progu punktowego, wyłączenia członków"
     assert _flags(offer, "en") == "selected, below the minimum total, recusals"
+
+
+@pytest.mark.parametrize(
+    ("count", "shown"),
+    [(1, "Wybrano 1 ofertę."), (4, "Wybrano 4 oferty."), (5, "Wybrano 5 ofert."),
+     (22, "Wybrano 22 oferty.")],
+)  # fmt: skip
+def test_plural_forms_follow_the_case_the_sentence_needs(count: int, shown: str) -> None:
+    template = "Wybrano {count:plural:one=# ofertę|few=# oferty|many=# ofert|other=# oferty}."
+    assert catalogue.render_template(template, {"count": count}, "pl") == shown

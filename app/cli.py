@@ -221,7 +221,7 @@ def cmd_backup(args: argparse.Namespace, ctx: Context) -> int:
 
 def cmd_advance(args: argparse.Namespace, ctx: Context) -> int:
     from app.services.base import status_label
-    from app.services.procedure import advance
+    from app.services.workflow import advance
 
     status = advance(ctx.db, ctx.actor(), args.id)
     ctx.out(status_label(status, ctx.lang))

@@ -209,3 +209,22 @@ def require_reason(reason: str, action: str) -> str:
 
 def codes(items: Iterable[str]) -> str:
     return ", ".join(items)
+
+
+def refuse_in_status(competition: Competition, action: str, hint: str) -> None:
+    raise UserError(
+        "status_forbids",
+        {"status": status_label(competition.status), "action": action, "hint": hint},
+    )
+
+
+def refuse_if_referred(field: str, polish: str, english: str, referred: list[str]) -> None:
+    """Refuse a removal while other records refer to the row (``referred`` names them)."""
+    if referred:
+        raise UserError(
+            "invalid_value",
+            {
+                "field": field,
+                "detail": f"{polish} / cannot be removed, {english}: " + ", ".join(referred),
+            },
+        )

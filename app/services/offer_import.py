@@ -16,7 +16,7 @@ from pathlib import Path
 
 from app.db import Database
 from app.errors import UserError
-from app.services import procedure
+from app.services import registration
 from app.services.base import WARSAW, Actor, get_competition
 from app.services.identifiers import validate_krs, validate_nip, validate_regon
 from app.services.specs import ApplicantSpec, OfferSpec
@@ -283,7 +283,7 @@ def import_offers(
         for row in preview.rows:
             assert row.spec is not None
             try:
-                offer = procedure.add_offer_in_session(session, competition, row.spec)
+                offer = registration.add_offer_in_session(session, competition, row.spec)
             except UserError as error:
                 raise _row_error(row.line, error) from error
             ids.append(offer.id)

@@ -31,8 +31,9 @@ from app.protocol import document as pd
 from app.scoring import analysis
 from app.services import base, signoff
 from app.services.base import get_competition
-from app.services.procedure import effective_budget, missing_for
+from app.services.call_setup import effective_budget
 from app.services.results import build_input, compute_input, fingerprint
+from app.services.workflow import missing_for
 from app.texts import explain, format_money
 
 

@@ -17,7 +17,7 @@ import pytest
 from openpyxl import load_workbook
 
 from app.db import Database
-from app.services import offline, procedure
+from app.services import offline, score_entry
 from app.services.base import Actor
 from tests.unit.offline.offline_builders import fill_card, libreoffice_convert, scoring_template
 
@@ -58,7 +58,7 @@ def test_card_resaved_by_libreoffice_imports_and_totals_compute(
     assert preview.ok, preview.problems
     assert preview.counts() == {"new": 4, "changed": 0, "unchanged": 0, "removed": 0}
     offline.import_scoresheet(office_db, Actor("Sekretarz Ola"), resaved)
-    scores = procedure.visible_scores(office_db, Actor("x"), 1)
+    scores = score_entry.visible_scores(office_db, Actor("x"), 1)
     assert {(o, k, v, j) for _m, o, k, v, j in scores} == {
         (o, k, Decimal(str(v)), j) for (o, k), (v, j) in FULL.items()
     }

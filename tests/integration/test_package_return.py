@@ -25,7 +25,7 @@ from app.db import Database
 from app.errors import UserError
 from app.models import Attachment, AttachmentBlob, Offer
 from app.offline import SheetEntry, build_return, open_package
-from app.services import offline, procedure
+from app.services import base, committee, offline, score_entry
 from app.services.base import Actor
 from app.services.exchange import export_competition, import_document
 from app.services.queries import audit_trail
@@ -107,7 +107,7 @@ def test_package_holds_only_what_the_member_may_see(office_db: Database, tmp_pat
                     filename=f"harmonogram {code}.pdf",
                     sha256=digest,
                     size=len(content),
-                    added_at=procedure.base.now(),
+                    added_at=base.now(),
                 )
             )
     package = open_package(issue(office_db, tmp_path).read_bytes())
@@ -125,7 +125,7 @@ def test_return_imports_attributed_to_the_member_and_once_only(
     assert preview.ok and preview.member_code == "M3" and preview.finished is True
     assert preview.counts() == {"new": 4, "changed": 0, "unchanged": 0, "removed": 0}
     offline.import_package_return(office_db, Actor("Kierownik Jan"), data)
-    scores = procedure.visible_scores(office_db, Actor("x"), CID)
+    scores = score_entry.visible_scores(office_db, Actor("x"), CID)
     assert {(m, o, k, v) for m, o, k, v, _ in scores} == {
         ("M3", "O1", "K1", Decimal("7.5")),
         ("M3", "O1", "K2", Decimal("4")),
@@ -206,7 +206,7 @@ def test_another_competitions_return_is_refused_for_this_competition(
 
 def test_return_from_before_a_recusal_is_stale(office_db: Database, tmp_path: Path) -> None:
     data = returned(issue(office_db, tmp_path))
-    procedure.declare_conflict(office_db, OFFICE, CID, "M3", "O3", "ujawniony konflikt")
+    committee.declare_conflict(office_db, OFFICE, CID, "M3", "O3", "ujawniony konflikt")
     text = refused(office_db, data)
     assert "wcześniejszej wersji kryteriów lub listy ofert" in text
 
@@ -274,7 +274,7 @@ def test_a_score_the_member_cleared_is_removed(office_db: Database, tmp_path: Pa
     preview = offline.import_package_return(office_db, OFFICE, target.read_bytes())
     assert preview.finished is False
     assert preview.counts() == {"new": 0, "changed": 0, "unchanged": 3, "removed": 1}
-    remaining = procedure.visible_scores(office_db, OFFICE, CID)
+    remaining = score_entry.visible_scores(office_db, OFFICE, CID)
     assert ("O3", "K2") not in {(o, k) for _m, o, k, _v, _j in remaining}
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView
 
-from app.services import offline, procedure
+from app.services import offline, score_entry
 from app.services.base import Actor
 from app.ui.evaluator import EvaluatorWindow
 from app.ui.scoring_models import CellState, GridRole
@@ -64,7 +64,7 @@ def test_member_scores_offline_and_the_return_imports(
     offline.import_package_return(db, actor, target.read_bytes())
     stored = {
         (o, c): v
-        for m, o, c, v, _j in procedure.visible_scores(db, Actor("t"), built.competition_id)
+        for m, o, c, v, _j in score_entry.visible_scores(db, Actor("t"), built.competition_id)
         if m == "M3"
     }
     assert stored == {

@@ -206,7 +206,7 @@ def test_cancelled_settings_change_nothing(qtbot, ui_ctx, language, monkeypatch)
 @pytest.mark.parametrize(
     ("key", "target"),
     [
-        ("offers", "app.services.procedure.offer_table"),  # read by the screen's loader
+        ("offers", "app.services.registration.offer_table"),  # read by the screen's loader
         ("results", "app.services.results.results"),  # read as a task
     ],
 )

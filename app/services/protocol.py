@@ -29,10 +29,11 @@ from app.models import (
 )
 from app.protocol import document as pd
 from app.scoring import analysis
-from app.services import base, signoff
-from app.services.base import get_competition
+from app.scoring.memory import release_gradually
+from app.services import base
+from app.services.base import get_competition, status_label
 from app.services.call_setup import effective_budget
-from app.services.results import build_input, compute_input, fingerprint
+from app.services.results import build_input, compute, compute_input, fingerprint
 from app.services.workflow import missing_for
 from app.texts import explain, format_money
 
@@ -289,6 +290,37 @@ def render_for_sign_off(
     return files["pdf"], files["xlsx"]
 
 
+def sign_off_blockers(session: Session, competition: Competition, lang: str = "pl") -> list[str]:
+    en = lang == "en"
+    out: list[str] = []
+    if competition.status is not CompetitionStatus.RESULTS:
+        out.append(
+            "the competition must be at the results step "
+            f"(it is {status_label(competition.status, lang)})"
+            if en
+            else "konkurs musi być na etapie wyników "
+            f"(jest: {status_label(competition.status, lang)})"
+        )
+        return out
+    box = [compute(session, competition)]
+    ties, discrepancies = box[0].unresolved_ties, box[0].unresolved_discrepancies
+    release_gradually(box)  # only these two are needed; freed in one go, the tree holds the lock
+    for group in ties:
+        out.append(
+            f"an unresolved tie between {', '.join(group)} (record the committee's order)"
+            if en
+            else f"nierozstrzygnięty remis ofert {', '.join(group)} "
+            "(zapisz decyzję komisji o kolejności)"
+        )
+    for offer in discrepancies:
+        out.append(
+            f"an unresolved discrepancy for offer {offer}"
+            if en
+            else f"nierozstrzygnięta rozbieżność ocen oferty {offer}"
+        )
+    return out
+
+
 def export_blockers(session: Session, competition: Competition, lang: str) -> list[str]:
     status = competition.status
     if status in (
@@ -298,7 +330,7 @@ def export_blockers(session: Session, competition: Competition, lang: str) -> li
     ):
         return []
     if status is CompetitionStatus.RESULTS:
-        return signoff.sign_off_blockers(session, competition, lang)
+        return sign_off_blockers(session, competition, lang)
     if status is CompetitionStatus.SCORING:
         return missing_for(session, competition, CompetitionStatus.RESULTS, lang) or [
             "close scoring (next step: results)"

@@ -13,55 +13,22 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from app.db import Database
 from app.db.audit import record_event
 from app.errors import Progress, UserError, missing
 from app.models import Competition, CompetitionStatus, ProtocolVersion
-from app.scoring.memory import release_gradually
 from app.scoring.types import MemberRole
 from app.services import base
 from app.services.base import Actor, get_competition, require_reason, status_label
+from app.services.protocol import render_for_sign_off, sign_off_blockers
 from app.services.results import (
     build_input,
     canonical_json,
-    compute,
     compute_input,
     fingerprint,
     results_document,
 )
-
-
-def sign_off_blockers(session: Session, competition: Competition, lang: str = "pl") -> list[str]:
-    en = lang == "en"
-    out: list[str] = []
-    if competition.status is not CompetitionStatus.RESULTS:
-        out.append(
-            "the competition must be at the results step "
-            f"(it is {status_label(competition.status, lang)})"
-            if en
-            else "konkurs musi być na etapie wyników "
-            f"(jest: {status_label(competition.status, lang)})"
-        )
-        return out
-    box = [compute(session, competition)]
-    ties, discrepancies = box[0].unresolved_ties, box[0].unresolved_discrepancies
-    release_gradually(box)  # only these two are needed; freed in one go, the tree holds the lock
-    for group in ties:
-        out.append(
-            f"an unresolved tie between {', '.join(group)} (record the committee's order)"
-            if en
-            else f"nierozstrzygnięty remis ofert {', '.join(group)} "
-            "(zapisz decyzję komisji o kolejności)"
-        )
-    for offer in discrepancies:
-        out.append(
-            f"an unresolved discrepancy for offer {offer}"
-            if en
-            else f"nierozstrzygnięta rozbieżność ocen oferty {offer}"
-        )
-    return out
 
 
 def _chair_check(competition: Competition, actor: Actor, action: str) -> str:
@@ -99,9 +66,6 @@ def sign_off(
         document = results_document(competition.uid, inp, res)
         competition.status = CompetitionStatus.SIGNED_OFF
         session.flush()
-        # the protocol module builds on this one; imported here to keep the dependency one-way
-        from app.services.protocol import render_for_sign_off
-
         pdf, xlsx = render_for_sign_off(
             session, competition, number, chair_name, signed_at, progress
         )

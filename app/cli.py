@@ -296,7 +296,7 @@ def _read_input(path: str) -> bytes:
 
 
 def cmd_scoresheet(args: argparse.Namespace, ctx: Context) -> int:
-    from app.services import offline
+    from app.services import offline, offline_issue
 
     if args.action == "export":
         if not args.member or not args.id or not args.output:
@@ -305,7 +305,7 @@ def cmd_scoresheet(args: argparse.Namespace, ctx: Context) -> int:
             )
         # issued by the office: the member named is the card's owner, not the one acting
         office = ctx.actor().__class__(operator=ctx.actor().operator)
-        data = offline.export_scoresheet(ctx.db, office, args.id, args.member)
+        data = offline_issue.export_scoresheet(ctx.db, office, args.id, args.member)
         write_atomically(Path(args.output), data)
         return 0
     data = _read_input(args.file)
@@ -321,7 +321,7 @@ def cmd_scoresheet(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_package(args: argparse.Namespace, ctx: Context) -> int:
-    from app.services import offline
+    from app.services import offline, offline_issue
 
     if args.action == "export":
         if not args.member or not args.output:
@@ -329,7 +329,7 @@ def cmd_package(args: argparse.Namespace, ctx: Context) -> int:
                 "invalid_value", {"field": "package export", "detail": "ID --member MID -o FILE"}
             )
         office = ctx.actor().__class__(operator=ctx.actor().operator)
-        data = offline.export_package(ctx.db, office, args.id, args.member)
+        data = offline_issue.export_package(ctx.db, office, args.id, args.member)
         write_atomically(Path(args.output), data)
         return 0
     data = _read_input(args.file)

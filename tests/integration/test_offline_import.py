@@ -14,7 +14,7 @@ import pytest
 
 from app.db import Database
 from app.errors import UserError
-from app.services import committee, offline, score_entry
+from app.services import committee, offline, offline_issue, score_entry
 from app.services.base import Actor
 from app.services.exchange import export_competition
 from app.services.queries import audit_trail
@@ -63,7 +63,7 @@ def db(template: Path, tmp_path: Path) -> Iterator[Database]:
 
 @pytest.fixture
 def issued(db: Database, actor: Actor) -> tuple[int, bytes]:
-    return 1, offline.export_scoresheet(db, actor, 1, "M3")
+    return 1, offline_issue.export_scoresheet(db, actor, 1, "M3")
 
 
 def test_card_holds_only_the_members_offers(issued: tuple[int, bytes]) -> None:
@@ -105,7 +105,7 @@ def test_unchanged_export_imports_as_zero_changes(
 ) -> None:
     cid, data = issued
     offline.import_scoresheet(db, actor, fill(data, FULL))
-    fresh = offline.export_scoresheet(db, actor, cid, "M3")
+    fresh = offline_issue.export_scoresheet(db, actor, cid, "M3")
     preview = offline.preview_scoresheet_import(db, fresh)
     assert preview.ok and preview.changes == 0 and preview.counts()["unchanged"] == 4
 
@@ -158,7 +158,7 @@ def test_workbook_from_another_database_is_refused(
     db: Database, issued: tuple[int, bytes], tmp_path: Any, actor: Actor, clock: Any
 ) -> None:
     other = Database.open(f"sqlite:///{tmp_path / 'other.sqlite3'}")
-    foreign = offline.export_scoresheet(
+    foreign = offline_issue.export_scoresheet(
         other, actor, to_scoring(other, actor, clock).competition_id, "M2"
     )
     other.dispose()

@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 
 from app.config import Settings
 from app.db import Database
-from app.services import call_setup, offline, registration, workflow
+from app.services import call_setup, offline_issue, registration, workflow
 from app.services.base import Actor
 from app.services.demo import create_demo
 from app.ui.context import UiContext
@@ -441,7 +441,7 @@ def test_the_evaluator_window_by_keyboard(qtbot, ui_ctx, clock, tmp_path) -> Non
     built = to_scoring(ui_ctx.db, ui_ctx.actor(), clock)
     package = tmp_path / "M1.komisja"
     package.write_bytes(
-        offline.export_package(ui_ctx.db, ui_ctx.actor(), built.competition_id, "M1")
+        offline_issue.export_package(ui_ctx.db, ui_ctx.actor(), built.competition_id, "M1")
     )
     window = EvaluatorWindow(ui_ctx, package)
     qtbot.addWidget(window)

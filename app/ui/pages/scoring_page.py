@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import UserError
 from app.fileio import write_atomically
-from app.services import offline, score_entry, workflow
+from app.services import offline, offline_issue, score_entry, workflow
 from app.services.base import Actor
 from app.services.specs import ScoreEntry
 from app.ui.context import UiContext
@@ -693,7 +693,7 @@ class ScoringPage(ShellPage):
             for number, (code, path) in enumerate(jobs):
                 if not progress(number, len(jobs), path.name):
                     break
-                data = offline.export_scoresheet(db, actor, competition_id, code)
+                data = offline_issue.export_scoresheet(db, actor, competition_id, code)
                 write_atomically(path, data)
                 written += 1
             progress(len(jobs), len(jobs), "")

@@ -103,7 +103,7 @@ def cmd_demo(args: argparse.Namespace, ctx: Context) -> int:
 def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
     from dataclasses import asdict
 
-    from app.services.base import status_label
+    from app.services.base import status_term, term_text
     from app.services.queries import list_competitions
 
     rows = list_competitions(ctx.db, args.search or "")
@@ -115,14 +115,14 @@ def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
         return 0
     for r in rows:
         ctx.out(
-            f"{r.id:>4}  {status_label(r.status, ctx.lang):<20} {r.case_reference:<18} "
+            f"{r.id:>4}  {term_text(status_term(r.status), ctx.lang):<20} {r.case_reference:<18} "
             f"{r.offers:>5} {'offers' if ctx.lang == 'en' else 'ofert'}  {r.title}"
         )
     return 0
 
 
 def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
-    from app.services.base import status_label
+    from app.services.base import status_term, term_text
     from app.services.queries import competition_detail
     from app.texts import format_money
 
@@ -131,7 +131,7 @@ def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
     en = ctx.lang == "en"
     ctx.out(f"{s.title}")
     ctx.out(f"{'Case reference' if en else 'Znak sprawy'}: {s.case_reference}")
-    ctx.out(f"Status: {status_label(s.status, ctx.lang)}")
+    ctx.out(f"Status: {term_text(status_term(s.status), ctx.lang)}")
     if s.submission_deadline:
         ctx.out(
             f"{'Deadline' if en else 'Termin składania ofert'}: "
@@ -165,9 +165,8 @@ def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
             f"{format_money(o.requested, ctx.lang):>16}  {o.applicant}"
         )
     if d.next_status is not None:
-        ctx.out(
-            f"{'Next step' if en else 'Następny krok'}: {status_label(d.next_status, ctx.lang)}"
-        )
+        following = term_text(status_term(d.next_status), ctx.lang)
+        ctx.out(f"{'Next step' if en else 'Następny krok'}: {following}")
         for gap in d.next_missing:
             ctx.out(f"  – {gap}")
     return 0
@@ -220,11 +219,11 @@ def cmd_backup(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_advance(args: argparse.Namespace, ctx: Context) -> int:
-    from app.services.base import status_label
+    from app.services.base import status_term, term_text
     from app.services.workflow import advance
 
     status = advance(ctx.db, ctx.actor(), args.id)
-    ctx.out(status_label(status, ctx.lang))
+    ctx.out(term_text(status_term(status), ctx.lang))
     return 0
 
 

@@ -31,7 +31,7 @@ from app.models import (
 )
 from app.scoring.types import AllocationMethod, CriterionKind
 from app.services import base
-from app.services.base import Actor, get_competition, require_editable
+from app.services.base import Actor, Gap, RuleError, Term, gap, get_competition, require_editable
 from app.services.specs import (
     BandSpec,
     CallSpec,
@@ -72,7 +72,7 @@ DEFAULT_FORMAL_ITEMS: dict[CompetitionKind, tuple[tuple[str, str, bool, bool], .
 
 def _apply_call(competition: Competition, spec: CallSpec) -> None:
     if not spec.title.strip():
-        raise UserError("invalid_value", {"field": "tytuł / title", "detail": "pole wymagane"})
+        raise UserError("call_title_required", {"field": "title"})
     competition.kind = spec.kind
     competition.title = spec.title.strip()
     competition.case_reference = spec.case_reference.strip()
@@ -88,10 +88,10 @@ def _apply_call(competition: Competition, spec: CallSpec) -> None:
     competition.require_justification = spec.require_justification
     years = [year for year, _ in spec.budget]
     if len(set(years)) != len(years):
-        raise UserError("invalid_value", {"field": "budżet / budget", "detail": "rok powtórzony"})
+        raise UserError("budget_year_repeated", {"field": "budget"})
     for year, amount in spec.budget:
         if amount < 0:
-            raise UserError("invalid_value", {"field": f"budżet {year}", "detail": "kwota ujemna"})
+            raise UserError("budget_negative", {"field": "budget", "year": year})
     existing = {line.year: line for line in competition.budget_lines}
     for year, amount in spec.budget:
         if year in existing:
@@ -159,7 +159,7 @@ def set_meetings(
             meeting = Meeting(starts_at=spec.starts_at, place=spec.place, purpose=spec.purpose)
             for code in spec.present:
                 if code not in members:
-                    raise UserError("not_found", {"what": "członek komisji / member", "id": code})
+                    raise RuleError("not_found", {"what": Term("what_member"), "id": code})
             competition.meetings.append(meeting)
             session.flush()
             for code, member in members.items():
@@ -177,23 +177,23 @@ def set_remarks(db: Database, actor: Actor, competition_id: int, remarks: str) -
 
 def _validate_criteria(specs: Sequence[CriterionSpec]) -> None:
     seen: set[str] = set()
-    problems: list[str] = []
+    problems: list[Gap] = []
     for spec in specs:
         label = spec.code or "?"
         if not spec.code.strip():
-            problems.append("kryterium bez kodu / a criterion without a code")
+            problems.append(gap("criterion_no_code"))
         if spec.code in seen:
-            problems.append(f"{label}: kod powtórzony / duplicate code")
+            problems.append(gap("criterion_duplicate_code", criterion=label))
         seen.add(spec.code)
         if not spec.name.strip():
-            problems.append(f"{label}: brak nazwy / no name")
+            problems.append(gap("criterion_no_name", criterion=label))
         if spec.kind in (CriterionKind.SCORED, CriterionKind.YES_NO):
             if spec.kind is CriterionKind.SCORED and (
                 spec.max_score is None or spec.max_score <= 0
             ):
-                problems.append(f"{label}: skala musi mieć maksimum > 0 / scale max must be > 0")
+                problems.append(gap("criterion_scale_max", criterion=label))
             if spec.kind is CriterionKind.SCORED and (spec.step is None or spec.step <= 0):
-                problems.append(f"{label}: krok skali musi być > 0 / scale step must be > 0")
+                problems.append(gap("criterion_scale_step", criterion=label))
             elif (
                 spec.kind is CriterionKind.SCORED
                 and spec.max_score is not None
@@ -201,33 +201,33 @@ def _validate_criteria(specs: Sequence[CriterionSpec]) -> None:
                 and (spec.max_score % spec.step) != 0
             ):
                 problems.append(
-                    f"{label}: maksimum {spec.max_score} nie jest wielokrotnością kroku "
-                    f"{spec.step} / max is not a multiple of the step"
+                    gap(
+                        "criterion_max_off_step",
+                        criterion=label,
+                        max=spec.max_score,
+                        step=spec.step,
+                    )
                 )
             if (
                 spec.min_score is not None
                 and spec.max_score is not None
                 and not (0 <= spec.min_score <= spec.max_score)
             ):
-                problems.append(f"{label}: próg poza skalą / threshold off the scale")
+                problems.append(gap("criterion_threshold_off_scale", criterion=label))
         if (
             spec.kind
             in (CriterionKind.LOWER_BETTER, CriterionKind.HIGHER_BETTER, CriterionKind.BANDED)
             and not (spec.field or "").strip()
         ):
-            problems.append(f"{label}: wzór wymaga pola oferty / a formula needs an offer field")
+            problems.append(gap("criterion_formula_field", criterion=label))
         if spec.kind is CriterionKind.BANDED and not spec.bands:
-            problems.append(f"{label}: brak przedziałów / no bands")
+            problems.append(gap("criterion_no_bands", criterion=label))
         if spec.kind is not CriterionKind.YES_NO and spec.weight <= 0:
-            problems.append(f"{label}: waga musi być > 0 / weight must be > 0")
+            problems.append(gap("criterion_weight_positive", criterion=label))
         if spec.kind is CriterionKind.YES_NO and spec.weight < 0:
-            problems.append(f"{label}: waga nie może być ujemna / weight cannot be negative")
+            problems.append(gap("criterion_weight_negative", criterion=label))
     if problems:
-        raise UserError(
-            "invalid_value",
-            {"field": "kryteria / criteria", "detail": problems[0]},
-            details=tuple(problems[1:]),
-        )
+        raise RuleError("criteria_invalid", {"problems": tuple(problems)})
 
 
 def _write_criteria(
@@ -236,9 +236,9 @@ def _write_criteria(
     """Make the card of ``competition`` equal to ``specs`` (validated by the caller)."""
     existing = {c.code: c for c in competition.criteria}
     wanted = {spec.code for spec in specs}
-    for code, criterion in list(existing.items()):
+    for code, unwanted in list(existing.items()):
         if code not in wanted:
-            competition.criteria.remove(criterion)
+            competition.criteria.remove(unwanted)
     session.flush()
     for position, spec in enumerate(specs, start=1):
         criterion = existing.get(spec.code)
@@ -274,21 +274,16 @@ def set_criteria(
 
 def _validate_policy(spec: PolicySpec) -> None:
     if not 0 <= spec.rounding_places <= 4:
-        raise UserError(
-            "invalid_value", {"field": "zaokrąglenie / rounding", "detail": "od 0 do 4 miejsc"}
-        )
+        raise UserError("policy_rounding_places", {"field": "rounding", "max": 4})
     if spec.award_step <= 0:
-        raise UserError("invalid_value", {"field": "krok kwot / award step", "detail": "> 0"})
+        raise UserError("policy_award_step", {"field": "award_step"})
     if spec.winners is not None and spec.winners < 1:
-        raise UserError("invalid_value", {"field": "liczba zwycięzców / winners", "detail": "≥ 1"})
+        raise UserError("policy_winners", {"field": "winners"})
     if (
         spec.allocation_method is AllocationMethod.FULL_ABOVE_PRORATA_BELOW
         and spec.full_above is None
     ):
-        raise UserError(
-            "invalid_value",
-            {"field": "próg pełnego finansowania / full-funding threshold", "detail": "wymagany"},
-        )
+        raise UserError("policy_full_above_required", {"field": "full_above"})
 
 
 def _write_policy(session: Session, competition: Competition, spec: PolicySpec) -> None:

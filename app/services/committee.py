@@ -33,21 +33,18 @@ from app.services.specs import (
 
 def add_member(db: Database, actor: Actor, competition_id: int, spec: MemberSpec) -> int:
     if not spec.name.strip():
-        raise UserError("invalid_value", {"field": "imię i nazwisko / name", "detail": "wymagane"})
+        raise UserError("member_name_required", {"field": "member_name"})
     with db.unit_of_work(actor.operator, actor.member) as session:
         competition = get_competition(session, competition_id, for_update=True)
         require_editable(competition, "committee")
         position = len(competition.members) + 1
         code = spec.code or f"M{position}"
         if any(m.code == code for m in competition.members):
-            raise UserError("invalid_value", {"field": "kod członka / member code", "detail": code})
+            raise UserError("member_code_taken", {"field": "member_code", "code": code})
         if spec.role is MemberRole.CHAIR and any(
             m.role is MemberRole.CHAIR for m in competition.members
         ):
-            raise UserError(
-                "invalid_value",
-                {"field": "rola / role", "detail": "komisja ma już przewodniczącego / has a chair"},
-            )
+            raise UserError("committee_has_chair", {"field": "role"})
         member = Member(
             code=code,
             position=position,
@@ -86,7 +83,7 @@ def declare_conflict(
     reason: str,
 ) -> None:
     """Recuse a member from an offer; scores already given for it are withdrawn."""
-    reason = require_reason(reason, "wyłączenie członka komisji / recusal")
+    reason = require_reason(reason, "recusal")
     with db.unit_of_work(actor.operator, actor.member) as session:
         competition = get_competition(session, competition_id, for_update=True)
         require_editable(competition, "committee")
@@ -145,7 +142,7 @@ def update_member(
 ) -> None:
     """Correct a member's name, role, affiliation or e-mail (the code stays)."""
     if not spec.name.strip():
-        raise UserError("invalid_value", {"field": "imię i nazwisko / name", "detail": "wymagane"})
+        raise UserError("member_name_required", {"field": "member_name"})
     with db.unit_of_work(actor.operator, actor.member) as session:
         competition = get_competition(session, competition_id, for_update=True)
         require_editable(competition, "committee")
@@ -153,10 +150,7 @@ def update_member(
         if spec.role is MemberRole.CHAIR and any(
             m.role is MemberRole.CHAIR and m.id != member.id for m in competition.members
         ):
-            raise UserError(
-                "invalid_value",
-                {"field": "rola / role", "detail": "komisja ma już przewodniczącego / has a chair"},
-            )
+            raise UserError("committee_has_chair", {"field": "role"})
         member.name = spec.name.strip()
         member.role = spec.role
         member.affiliation = spec.affiliation
@@ -182,39 +176,23 @@ def remove_member(db: Database, actor: Actor, competition_id: int, member_code: 
         competition = get_competition(session, competition_id, for_update=True)
         require_editable(competition, "committee")
         if competition.status not in _BEFORE_SCORING:
-            base.refuse_in_status(
-                competition,
-                "usunięcie członka komisji / removing a committee member",
-                "Po rozpoczęciu oceny merytorycznej skład komisji zostaje w protokole.",
-            )
+            base.refuse_in_status(competition, "remove_member")
         member = base.member_by_code(session, competition_id, member_code)
         if member.position != max(m.position for m in competition.members):
-            raise UserError(
-                "invalid_value",
-                {
-                    "field": f"członek komisji / member {member.code}",
-                    "detail": "usunąć można tylko ostatnio dodanego członka / only the member "
-                    "added last can be removed",
-                },
-            )
-        referred = []
+            raise UserError("member_not_last", {"member": member.code})
+        referred: list[str] = []
         if member.declaration_signed_on is not None:
-            referred.append("oświadczenie o bezstronności / impartiality declaration")
+            referred.append("ref_declaration")
         if member.conflicts:
-            referred.append("wyłączenia / recusals")
+            referred.append("ref_recusals")
         for model, label in (
-            (Score, "oceny / scores"),
-            (ScoreSheetIssue, "wydany arkusz ocen / an issued score sheet"),
-            (Attendance, "obecność na posiedzeniu / meeting attendance"),
+            (Score, "ref_scores"),
+            (ScoreSheetIssue, "ref_score_sheet"),
+            (Attendance, "ref_attendance"),
         ):
             if session.scalar(select(model.id).where(model.member_id == member.id).limit(1)):
                 referred.append(label)
-        base.refuse_if_referred(
-            f"członek komisji / member {member.code}",
-            "nie można go usunąć, ma już",
-            "there are",
-            referred,
-        )
+        base.refuse_if_referred("member_referred", member.code, referred)
         competition.members.remove(member)
         session.delete(member)
 
@@ -241,11 +219,7 @@ def withdraw_declaration(db: Database, actor: Actor, competition_id: int, member
         competition = get_competition(session, competition_id, for_update=True)
         require_editable(competition, "committee")
         if competition.status not in _BEFORE_SCORING:
-            base.refuse_in_status(
-                competition,
-                "wycofanie oświadczenia o bezstronności / withdrawing an impartiality declaration",
-                "Ocena merytoryczna zaczyna się dopiero po podpisaniu oświadczeń przez wszystkich.",
-            )
+            base.refuse_in_status(competition, "withdraw_declaration")
         member = base.member_by_code(session, competition_id, member_code)
         member.declaration_signed_on = None
         member.declaration_text = ""

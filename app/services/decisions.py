@@ -65,12 +65,9 @@ def _decision(
 def record_tie_order(
     db: Database, actor: Actor, competition_id: int, offer_codes: Sequence[str], reason: str
 ) -> None:
-    reason = require_reason(reason, "rozstrzygnięcie remisu / tie decision")
+    reason = require_reason(reason, "tie_decision")
     if len(offer_codes) < 2 or len(set(offer_codes)) != len(offer_codes):
-        raise UserError(
-            "invalid_value",
-            {"field": "kolejność / order", "detail": "co najmniej dwie różne oferty"},
-        )
+        raise UserError("tie_order_too_short", {"field": "tie_order"})
     with db.unit_of_work(actor.operator, actor.member) as session:
         competition = get_competition(session, competition_id, for_update=True)
         require_editable(competition, "decisions")
@@ -96,7 +93,7 @@ def record_discrepancy_resolution(
     reason: str,
     consensus_scores: dict[str, Decimal] | None = None,
 ) -> None:
-    reason = require_reason(reason, "rozstrzygnięcie rozbieżności / discrepancy resolution")
+    reason = require_reason(reason, "discrepancy_resolution")
     resolved = DiscrepancyMethod(method)
     with db.unit_of_work(actor.operator, actor.member) as session:
         competition = get_competition(session, competition_id, for_update=True)
@@ -104,10 +101,7 @@ def record_discrepancy_resolution(
         offer = base.offer_by_code(session, competition_id, offer_code)
         consensus = dict(consensus_scores or {})
         if resolved is DiscrepancyMethod.CONSENSUS and not consensus:
-            raise UserError(
-                "invalid_value",
-                {"field": "oceny uzgodnione / consensus scores", "detail": "wymagane"},
-            )
+            raise UserError("consensus_scores_required", {"offer": offer.code})
         for code, value in consensus.items():
             check_score(base.criterion_by_code(session, competition_id, code), value)
         _decision(
@@ -123,29 +117,20 @@ def record_discrepancy_resolution(
 def record_manual_award(
     db: Database, actor: Actor, competition_id: int, offer_code: str, amount: Decimal, reason: str
 ) -> None:
-    reason = require_reason(reason, "kwota dotacji / award")
+    reason = require_reason(reason, "award")
     if amount < 0:
-        raise UserError("invalid_value", {"field": "kwota / amount", "detail": "kwota ujemna"})
+        raise UserError("award_negative", {"field": "amount"})
     with db.unit_of_work(actor.operator, actor.member) as session:
         competition = get_competition(session, competition_id, for_update=True)
         require_editable(competition, "decisions")
         offer = base.offer_by_code(session, competition_id, offer_code)
         if amount > offer.requested_amount:
             raise UserError(
-                "invalid_value",
-                {
-                    "field": f"kwota dla {offer.code}",
-                    "detail": f"{amount} przekracza kwotę wnioskowaną {offer.requested_amount}",
-                },
+                "award_over_request",
+                {"offer": offer.code, "amount": amount, "requested": offer.requested_amount},
             )
         if competition.policy.allocation_method is not AllocationMethod.MANUAL:
-            raise UserError(
-                "invalid_value",
-                {
-                    "field": "podział środków / allocation",
-                    "detail": "kwoty ręczne są możliwe tylko przy metodzie „ręcznie”",
-                },
-            )
+            raise UserError("award_not_manual", {"field": "allocation"})
         budget = effective_budget(competition)
         others = sum(
             (
@@ -157,11 +142,8 @@ def record_manual_award(
         )
         if budget is not None and others + amount > budget:
             raise UserError(
-                "invalid_value",
-                {
-                    "field": f"kwota dla {offer.code}",
-                    "detail": f"suma przyznanych {others + amount} przekroczyłaby budżet {budget}",
-                },
+                "award_over_budget",
+                {"offer": offer.code, "total": others + amount, "budget": budget},
             )
         _decision(
             session, competition, DecisionKind.MANUAL_AWARD, offer, {"amount": str(amount)}, reason

@@ -28,7 +28,14 @@ from app.models import (
     Offer,
 )
 from app.services import base
-from app.services.base import Actor, get_competition, require_editable, require_reason
+from app.services.base import (
+    Actor,
+    RuleError,
+    Term,
+    get_competition,
+    require_editable,
+    require_reason,
+)
 
 
 def is_late(competition: Competition, offer: Offer) -> bool:
@@ -67,9 +74,7 @@ def record_formal_check(
         items = {item.code: item for item in competition.formal_items}
         unknown = sorted(set(answers) - set(items))
         if unknown:
-            raise UserError(
-                "not_found", {"what": "pozycja listy / checklist item", "id": unknown[0]}
-            )
+            raise RuleError("not_found", {"what": Term("what_checklist_item"), "id": unknown[0]})
         late = is_late(competition, offer) and not _late_admitted(session, offer)
         results = {result.item_id: result for result in offer.check_results}
         for code, item in items.items():
@@ -110,19 +115,13 @@ def record_formal_check(
 def request_correction(
     db: Database, actor: Actor, competition_id: int, offer_id: int, scope: str, days: int = 7
 ) -> date:
-    scope = require_reason(scope, "wezwanie do uzupełnienia / correction request")
+    scope = require_reason(scope, "correction_request")
     with db.unit_of_work(actor.operator, actor.member) as session:
         competition = get_competition(session, competition_id, for_update=True)
         require_editable(competition, "formal_check")
         offer = base.get_in(session, Offer, offer_id, competition_id)
         if offer.corrections:
-            raise UserError(
-                "invalid_value",
-                {
-                    "field": "wezwanie / correction",
-                    "detail": "dopuszczalne jest jedno wezwanie do uzupełnienia na ofertę",
-                },
-            )
+            raise UserError("correction_only_once", {"offer": offer.code})
         today = base.now().date()
         deadline = today + timedelta(days=days)
         offer.corrections.append(
@@ -140,7 +139,7 @@ def record_correction_received(
         require_editable(competition, "formal_check")
         offer = base.get_in(session, Offer, offer_id, competition_id)
         if not offer.corrections:
-            raise UserError("not_found", {"what": "wezwanie / correction", "id": offer.code})
+            raise RuleError("not_found", {"what": Term("what_correction"), "id": offer.code})
         request = offer.corrections[-1]
         request.fulfilled_on = received_on
         offer.formal_status = FormalStatus.PENDING
@@ -150,7 +149,7 @@ def admit_late_offer(
     db: Database, actor: Actor, competition_id: int, offer_id: int, reason: str
 ) -> None:
     """A recorded decision that a late offer is treated as received on time."""
-    reason = require_reason(reason, "dopuszczenie oferty złożonej po terminie")
+    reason = require_reason(reason, "late_admission")
     with db.unit_of_work(actor.operator, actor.member) as session:
         competition = get_competition(session, competition_id, for_update=True)
         require_editable(competition, "formal_check")
@@ -171,7 +170,7 @@ def admit_late_offer(
 def override_formal_outcome(
     db: Database, actor: Actor, competition_id: int, offer_id: int, admitted: bool, reason: str
 ) -> None:
-    reason = require_reason(reason, "zmiana wyniku oceny formalnej")
+    reason = require_reason(reason, "formal_override")
     with db.unit_of_work(actor.operator, actor.member) as session:
         competition = get_competition(session, competition_id, for_update=True)
         require_editable(competition, "formal_check")
@@ -367,24 +366,15 @@ def restore_formal_check(
         items = {item.code: item for item in competition.formal_items}
         unknown = sorted(set(answers) - set(items))
         if unknown:
-            raise UserError(
-                "not_found", {"what": "pozycja listy / checklist item", "id": unknown[0]}
-            )
+            raise RuleError("not_found", {"what": Term("what_checklist_item"), "id": unknown[0]})
         if correction is None:
             if any(request.fulfilled_on is not None for request in offer.corrections):
-                raise UserError(
-                    "invalid_value",
-                    {
-                        "field": "wezwanie / correction",
-                        "detail": "uzupełnienie zostało już przyjęte / the correction was "
-                        "already received",
-                    },
-                )
+                raise UserError("correction_already_received", {"offer": offer.code})
             for request in list(offer.corrections):
                 offer.corrections.remove(request)
                 session.delete(request)  # an orphan alone would not reach the audit trail
         elif not offer.corrections:
-            raise UserError("not_found", {"what": "wezwanie / correction", "id": offer.code})
+            raise RuleError("not_found", {"what": Term("what_correction"), "id": offer.code})
         else:
             offer.corrections[-1].fulfilled_on = correction.fulfilled_on
         late = is_late(competition, offer) and not _late_admitted(session, offer)
@@ -417,13 +407,9 @@ def restore_formal_check(
         elif len(answered) == len(items):
             allowed.add(FormalStatus.ADMITTED)
         if status not in allowed:
-            raise UserError(
-                "invalid_value",
-                {
-                    "field": f"ocena formalna oferty / formal check of {offer.code}",
-                    "detail": f"wynik „{status.value}” nie wynika z odpowiedzi / the outcome "
-                    "does not follow from the answers",
-                },
+            raise RuleError(
+                "formal_outcome_inconsistent",
+                {"offer": offer.code, "outcome": Term(f"formal_{status.value}")},
             )
         offer.formal_status = status
         offer.rejection_reason = "" if status is FormalStatus.ADMITTED else rejection_reason

@@ -17,7 +17,7 @@ from pathlib import Path
 from app.db import Database
 from app.errors import UserError
 from app.services import registration
-from app.services.base import WARSAW, Actor, get_competition
+from app.services.base import WARSAW, Actor, RuleError, gap, get_competition
 from app.services.identifiers import validate_krs, validate_nip, validate_regon
 from app.services.specs import ApplicantSpec, OfferSpec
 
@@ -268,7 +268,12 @@ def read_offer_file(path: Path, offer_fields: tuple[str, ...] = ()) -> OfferImpo
 
 def _row_error(line: int, error: UserError) -> UserError:
     """A problem found while writing: the service's own message, with the row it came from."""
-    return UserError(error.code, error.params, (*error.details, f"wiersz / row {line}"))
+    return RuleError(
+        error.code,
+        error.params,
+        error.details,
+        more=(*getattr(error, "more", ()), gap("import_row", line=line)),
+    )
 
 
 def import_offers(

@@ -217,7 +217,8 @@ def _finish_preview(
     if competition.status is not CompetitionStatus.SCORING:
         problems.append(
             sheet_problem(
-                ProblemCode.NOT_SCORING, status=base.status_label(competition.status, lang)
+                ProblemCode.NOT_SCORING,
+                status=base.term_text(base.status_term(competition.status), lang),
             )
         )
     rows = _diff(session, competition, member, parsed) if not problems else ()

@@ -254,7 +254,7 @@ def competition_detail(db: Database, competition_id: int, lang: str = "pl") -> C
             budget=effective_budget(c),
         )
         target = next_status(c.status)
-        gaps = tuple(missing_for(session, c, target, lang)) if target else ()
+        gaps = tuple(g.text(lang) for g in missing_for(session, c, target)) if target else ()
         return CompetitionDetail(
             summary=summary,
             legal_basis=c.legal_basis,

@@ -33,7 +33,7 @@ from app.models import (
 )
 from app.scoring.types import TieBreakerKind
 from app.services import base
-from app.services.base import Actor, get_competition, require_editable
+from app.services.base import Actor, RuleError, Term, get_competition, require_editable
 from app.services.identifiers import validate_krs, validate_nip, validate_regon
 from app.services.queries import OfferRow
 from app.services.specs import (
@@ -44,9 +44,7 @@ from app.services.specs import (
 
 def _applicant(spec: ApplicantSpec) -> Applicant:
     if not spec.name.strip():
-        raise UserError(
-            "invalid_value", {"field": "nazwa oferenta / applicant", "detail": "pole wymagane"}
-        )
+        raise UserError("applicant_name_required", {"field": "applicant"})
     return Applicant(
         name=spec.name.strip(),
         legal_form=spec.legal_form,
@@ -63,13 +61,9 @@ def _applicant(spec: ApplicantSpec) -> Applicant:
 def _check_offer_spec(spec: OfferSpec) -> Applicant:
     """The applicant of ``spec``, once the offer's own figures are valid."""
     if spec.requested_amount < 0:
-        raise UserError(
-            "invalid_value", {"field": "kwota wnioskowana / requested", "detail": "kwota ujemna"}
-        )
+        raise UserError("requested_negative", {"field": "requested"})
     if spec.received_at.tzinfo is None:
-        raise UserError(
-            "invalid_value", {"field": "data wpływu / received", "detail": "brak strefy czasowej"}
-        )
+        raise UserError("received_without_zone", {"field": "received"})
     return _applicant(spec.applicant)
 
 
@@ -124,7 +118,7 @@ def attachment_content(db: Database, sha256: str) -> bytes:
     with db.read() as session:
         blob = session.get(AttachmentBlob, sha256)
         if blob is None:
-            raise UserError("not_found", {"what": "załącznik / attachment", "id": sha256[:12]})
+            raise RuleError("not_found", {"what": Term("what_attachment"), "id": sha256[:12]})
         if hashlib.sha256(blob.content).hexdigest() != sha256:
             raise UserError("db_corrupt", {"detail": f"attachment {sha256[:12]} checksum"})
         return blob.content
@@ -205,9 +199,7 @@ def update_offer(
         offer = base.get_in(session, Offer, offer_id, competition_id)
         if spec.code and spec.code != offer.code:
             if any(o.code == spec.code for o in competition.offers if o.id != offer.id):
-                raise UserError(
-                    "invalid_value", {"field": "kod oferty / offer code", "detail": spec.code}
-                )
+                raise UserError("offer_code_taken", {"field": "offer_code", "code": spec.code})
             offer.code = spec.code
         for column in (
             "name",
@@ -247,7 +239,7 @@ def add_offer_in_session(session: Session, competition: Competition, spec: Offer
         select(Offer.id).where(Offer.competition_id == competition.id, Offer.code == code)
     )
     if duplicate is not None:
-        raise UserError("invalid_value", {"field": "kod oferty / offer code", "detail": code})
+        raise UserError("offer_code_taken", {"field": "offer_code", "code": code})
     applicant.competition_id = competition.id
     session.add(applicant)
     session.flush()
@@ -323,27 +315,20 @@ def remove_offer(db: Database, actor: Actor, competition_id: int, offer_id: int)
         competition = get_competition(session, competition_id, for_update=True)
         require_editable(competition, "offers")
         if competition.status not in _BEFORE_FORMAL_CHECK:
-            base.refuse_in_status(
-                competition,
-                "usunięcie zarejestrowanej oferty / removing a registered offer",
-                "Po rozpoczęciu oceny formalnej oferta zostaje w rejestrze; odrzuca się ją w "
-                "ocenie formalnej.",
-            )
+            base.refuse_in_status(competition, "remove_offer")
         offer = base.get_in(session, Offer, offer_id, competition_id)
-        referred = []
+        referred: list[str] = []
         if offer.attachments:
-            referred.append("załączniki / attachments")
+            referred.append("ref_attachments")
         if offer.check_results or offer.corrections:
-            referred.append("ocena formalna / formal check")
+            referred.append("ref_formal_check")
         if session.scalar(select(Conflict.id).where(Conflict.offer_id == offer.id).limit(1)):
-            referred.append("wyłączenia członków komisji / recusals")
+            referred.append("ref_recusals")
         if session.scalar(select(Decision.id).where(Decision.offer_id == offer.id).limit(1)):
-            referred.append("rozstrzygnięcia / decisions")
+            referred.append("ref_decisions")
         if session.scalar(select(Score.id).where(Score.offer_id == offer.id).limit(1)):
-            referred.append("oceny / scores")
-        base.refuse_if_referred(
-            f"oferta / offer {offer.code}", "nie można jej usunąć, ma już", "it has", referred
-        )
+            referred.append("ref_scores")
+        base.refuse_if_referred("offer_referred", offer.code, referred)
         for value in list(offer.values):  # first, while the audit hook can still reach the
             offer.values.remove(value)  # competition through the offer
             session.delete(value)

@@ -28,7 +28,7 @@ from app.models import (
 )
 from app.scoring.types import CriterionKind
 from app.services import base
-from app.services.base import Actor, get_competition, require_editable
+from app.services.base import Actor, Gap, RuleError, Term, get_competition, require_editable
 from app.services.specs import (
     ScoreEntry,
 )
@@ -88,11 +88,11 @@ def apply_scores(
         try:
             offer = offers.get(entry.offer_code)
             if offer is None:
-                raise UserError("not_found", {"what": "oferta / offer", "id": entry.offer_code})
+                raise RuleError("not_found", {"what": Term("what_offer"), "id": entry.offer_code})
             criterion = criteria.get(entry.criterion_code)
             if criterion is None:
-                raise UserError(
-                    "not_found", {"what": "kryterium / criterion", "id": entry.criterion_code}
+                raise RuleError(
+                    "not_found", {"what": Term("what_criterion"), "id": entry.criterion_code}
                 )
             if offer.formal_status is not FormalStatus.ADMITTED:
                 raise UserError("offer_not_admitted", {"offer": offer.code})
@@ -108,7 +108,11 @@ def apply_scores(
             problems.append(error)
     if problems:
         first = problems[0]
-        raise UserError(first.code, first.params, details=tuple(p.text() for p in problems[1:]))
+        raise RuleError(
+            first.code,
+            first.params,
+            more=tuple(Gap(p.code, tuple(p.params.items())) for p in problems[1:]),
+        )
     existing = {
         (s.offer_id, s.criterion_id): s
         for s in session.scalars(select(Score).where(Score.member_id == member.id))

@@ -4,14 +4,15 @@ back to scoring and cancelling.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import NoReturn
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.db import Database
 from app.db.audit import record_event
-from app.errors import UserError, missing
 from app.models import (
     Competition,
     CompetitionKind,
@@ -21,12 +22,13 @@ from app.models import (
 )
 from app.scoring.types import AllocationMethod, CriterionKind, MemberRole, TieBreakerKind
 from app.services import base
-from app.services.base import Actor, get_competition, require_reason, status_label
+from app.services.base import Actor, Gap, RuleError, gap, get_competition, require_reason
 from app.services.call_setup import MIN_DAYS_OPEN_COMPETITION, effective_budget
 from app.services.committee import counted_members
 from app.services.formal_check import auto_fail_late_offers
 
-MAX_MISSING_LISTED = 25
+MAX_MISSING_LISTED = 25  # offers named in "formal check not finished"
+SCORES_LISTED = 10  # offers named per member in "scores missing"
 
 
 _FLOW: dict[CompetitionStatus, CompetitionStatus] = {
@@ -43,95 +45,106 @@ def next_status(status: CompetitionStatus) -> CompetitionStatus | None:
     return _FLOW.get(status)
 
 
-def missing_for(
-    session: Session, competition: Competition, target: CompetitionStatus, lang: str = "pl"
-) -> list[str]:
-    """Everything that stops ``competition`` from moving to ``target``, in plain words."""
-    en = lang == "en"
-    out: list[str] = []
-    if target is CompetitionStatus.ANNOUNCED:
-        if not competition.case_reference:
-            out.append("case reference" if en else "znak sprawy")
-        if competition.announced_on is None:
-            out.append("announcement date" if en else "data ogłoszenia")
-        if competition.submission_deadline is None:
-            out.append("submission deadline" if en else "termin składania ofert")
-        if not competition.criteria:
-            out.append("at least one criterion" if en else "co najmniej jedno kryterium oceny")
-        if competition.kind is CompetitionKind.NGO_GRANT and competition.submission_deadline:
-            published = competition.last_publication_on or competition.announced_on
-            if published is not None:
-                deadline_day = competition.submission_deadline.astimezone(base.WARSAW).date()
-                if (deadline_day - published).days < MIN_DAYS_OPEN_COMPETITION:
-                    out.append(
-                        f"a deadline at least 21 days after the last publication ({published})"
-                        if en
-                        else f"termin składania ofert co najmniej 21 dni od ostatniej publikacji "
-                        f"ogłoszenia ({published:%d.%m.%Y}; art. 13 ust. 1 uodpp)"
-                    )
-        codes = {c.code for c in competition.criteria}
-        for rule in competition.tie_breakers:
-            if rule.kind is TieBreakerKind.CRITERION and rule.ref not in codes:
-                out.append(
-                    f"tie-breaker names unknown criterion {rule.ref}"
-                    if en
-                    else f"kryterium rozstrzygania remisów {rule.ref} nie istnieje"
-                )
-        policy = competition.policy
-        needs_budget = policy.allocation_method not in (AllocationMethod.NONE,)
-        if needs_budget and not effective_budget(competition):
-            out.append("the budget to allocate" if en else "kwota środków do podziału")
-    elif target is CompetitionStatus.SUBMISSIONS_CLOSED:
-        deadline = competition.submission_deadline
-        if deadline is not None and base.now() < deadline:
-            out.append(
-                f"the submission deadline has not passed ({deadline.isoformat()})"
-                if en
-                else f"termin składania ofert jeszcze nie minął "
-                f"({deadline.astimezone(base.WARSAW):%d.%m.%Y %H:%M})"
-            )
-    elif target is CompetitionStatus.FORMAL_CHECK:
-        if not competition.offers:
-            out.append(
-                "at least one offer (with none, cancel the competition)"
-                if en
-                else "co najmniej jedna oferta (bez ofert konkurs należy unieważnić)"
-            )
-    elif target is CompetitionStatus.SCORING:
-        pending = [
-            o.code
-            for o in competition.offers
-            if o.formal_status in (FormalStatus.PENDING, FormalStatus.CORRECTION_REQUESTED)
-        ]
-        if pending:
-            out.append(
-                ("formal check not finished for: " if en else "nieukończona ocena formalna ofert: ")
-                + ", ".join(pending[:MAX_MISSING_LISTED])
-            )
-        if not any(o.formal_status is FormalStatus.ADMITTED for o in competition.offers):
-            out.append(
-                "at least one admitted offer (with none, cancel)"
-                if en
-                else "co najmniej jedna oferta dopuszczona (bez nich konkurs należy unieważnić)"
-            )
-        if not any(m.role is MemberRole.CHAIR for m in competition.members):
-            out.append("a chair of the committee" if en else "przewodniczący komisji")
-        if not counted_members(competition):
-            out.append("members who score" if en else "członkowie komisji oceniający oferty")
-        unsigned = [m.name for m in competition.members if m.declaration_signed_on is None]
-        if unsigned:
-            out.append(
-                ("impartiality declarations of: " if en else "oświadczenia o bezstronności: ")
-                + ", ".join(unsigned)
-            )
-    elif target is CompetitionStatus.RESULTS:
-        out.extend(missing_scores(session, competition, lang))
-    return out
+# -- What each stage needs before it starts ----------------------------------------------------
+# One table: for each target status, the checks that must find nothing.  A check reads the
+# competition and yields a ``Gap`` (a code and its plain parameters) for everything missing.
+
+Check = Callable[[Session, Competition], Iterable[Gap]]
 
 
-def missing_scores(session: Session, competition: Competition, lang: str = "pl") -> list[str]:
+def _required(code: str, present: Callable[[Competition], object]) -> Check:
+    """A check that yields ``code`` when ``present(competition)`` is empty."""
+
+    def check(_session: Session, competition: Competition) -> Iterator[Gap]:
+        if not present(competition):
+            yield gap(code)
+
+    return check
+
+
+def _open_competition_deadline(_session: Session, competition: Competition) -> Iterator[Gap]:
+    """Open competitions: the deadline at least 21 days after the last publication."""
+    deadline = competition.submission_deadline
+    published = competition.last_publication_on or competition.announced_on
+    if competition.kind is not CompetitionKind.NGO_GRANT or deadline is None or published is None:
+        return
+    if (deadline.astimezone(base.WARSAW).date() - published).days < MIN_DAYS_OPEN_COMPETITION:
+        yield gap("gap_deadline_too_early", days=MIN_DAYS_OPEN_COMPETITION, published=published)
+
+
+def _tie_breakers_known(_session: Session, competition: Competition) -> Iterator[Gap]:
+    codes = {c.code for c in competition.criteria}
+    for rule in competition.tie_breakers:
+        if rule.kind is TieBreakerKind.CRITERION and rule.ref not in codes:
+            yield gap("gap_tie_breaker_unknown", criterion=rule.ref)
+
+
+def _budget(_session: Session, competition: Competition) -> Iterator[Gap]:
+    if competition.policy.allocation_method is not AllocationMethod.NONE and not effective_budget(
+        competition
+    ):
+        yield gap("gap_budget")
+
+
+def _deadline_passed(_session: Session, competition: Competition) -> Iterator[Gap]:
+    deadline = competition.submission_deadline
+    if deadline is not None and base.now() < deadline:
+        yield gap("gap_deadline_not_passed", deadline=deadline)
+
+
+def _formal_check_finished(_session: Session, competition: Competition) -> Iterator[Gap]:
+    pending = [
+        o.code
+        for o in competition.offers
+        if o.formal_status in (FormalStatus.PENDING, FormalStatus.CORRECTION_REQUESTED)
+    ]
+    if pending:
+        yield gap(
+            "gap_formal_check_pending",
+            offers=tuple(pending[:MAX_MISSING_LISTED]),
+            count=len(pending),
+        )
+
+
+def _declarations_signed(_session: Session, competition: Competition) -> Iterator[Gap]:
+    unsigned = [m.name for m in competition.members if m.declaration_signed_on is None]
+    if unsigned:
+        yield gap("gap_declarations", members=tuple(unsigned))
+
+
+CHECKS: dict[CompetitionStatus, tuple[Check, ...]] = {
+    CompetitionStatus.ANNOUNCED: (
+        _required("gap_case_reference", lambda c: c.case_reference),
+        _required("gap_announced_on", lambda c: c.announced_on),
+        _required("gap_submission_deadline", lambda c: c.submission_deadline),
+        _required("gap_criteria", lambda c: c.criteria),
+        _open_competition_deadline,
+        _tie_breakers_known,
+        _budget,
+    ),
+    CompetitionStatus.SUBMISSIONS_CLOSED: (_deadline_passed,),
+    CompetitionStatus.FORMAL_CHECK: (_required("gap_offers", lambda c: c.offers),),
+    CompetitionStatus.SCORING: (
+        _formal_check_finished,
+        _required(
+            "gap_admitted_offer",
+            lambda c: any(o.formal_status is FormalStatus.ADMITTED for o in c.offers),
+        ),
+        _required("gap_chair", lambda c: any(m.role is MemberRole.CHAIR for m in c.members)),
+        _required("gap_scoring_members", counted_members),
+        _declarations_signed,
+    ),
+    CompetitionStatus.RESULTS: (lambda session, c: missing_scores(session, c),),
+}
+
+
+def missing_for(session: Session, competition: Competition, target: CompetitionStatus) -> list[Gap]:
+    """Everything that stops ``competition`` from moving to ``target``, as codes."""
+    return [found for check in CHECKS.get(target, ()) for found in check(session, competition)]
+
+
+def missing_scores(session: Session, competition: Competition) -> list[Gap]:
     """Which counted member still owes which score (or justification)."""
-    en = lang == "en"
     scored = [
         c
         for c in competition.criteria
@@ -148,29 +161,27 @@ def missing_scores(session: Session, competition: Competition, lang: str = "pl")
         have.setdefault(member_id, set()).add((offer_id, criterion_id))
         if competition.require_justification and not justification.strip():
             unjustified[member_id] = unjustified.get(member_id, 0) + 1
-    out: list[str] = []
+    out: list[Gap] = []
     for member in counted_members(competition):
         recused = {c.offer_id for c in member.conflicts}
-        gaps: list[str] = []
+        lacking: list[str] = []
         mine = have.get(member.id, set())
         for offer in admitted:
             if offer.id in recused:
                 continue
-            lacking = [c.code for c in scored if (offer.id, c.id) not in mine]
-            if lacking:
-                gaps.append(f"{offer.code} ({', '.join(lacking)})")
-        if gaps:
-            shown = ", ".join(gaps[:10]) + (f" … (+{len(gaps) - 10})" if len(gaps) > 10 else "")
-            out.append(f"{member.name}: " + ("scores for " if en else "oceny ofert ") + shown)
-        if unjustified.get(member.id):
+            criteria = [c.code for c in scored if (offer.id, c.id) not in mine]
+            if criteria:
+                lacking.append(f"{offer.code} ({', '.join(criteria)})")
+        if lacking:
+            more = len(lacking) - SCORES_LISTED
+            shown = tuple(lacking[:SCORES_LISTED])
             out.append(
-                f"{member.name}: "
-                + (
-                    f"{unjustified[member.id]} scores without justification"
-                    if en
-                    else f"{unjustified[member.id]} ocen bez uzasadnienia"
-                )
+                gap("gap_scores_more", member=member.name, offers=shown, more=more)
+                if more > 0
+                else gap("gap_scores", member=member.name, offers=shown)
             )
+        if unjustified.get(member.id):
+            out.append(gap("gap_justifications", member=member.name, count=unjustified[member.id]))
     return out
 
 
@@ -180,22 +191,16 @@ def advance(db: Database, actor: Actor, competition_id: int) -> CompetitionStatu
         competition = get_competition(session, competition_id, for_update=True)
         target = next_status(competition.status)
         if target is None:
-            raise UserError(
-                "transition_not_allowed",
-                {"current": status_label(competition.status), "target": "—"},
+            raise RuleError(
+                "transition_from_final", {"current": base.status_term(competition.status)}
             )
         if competition.status is CompetitionStatus.RESULTS:
-            raise UserError(
-                "transition_not_allowed",
-                {
-                    "current": status_label(competition.status),
-                    "target": status_label(CompetitionStatus.SIGNED_OFF),
-                },
-            )
+            _refuse_transition(competition, CompetitionStatus.SIGNED_OFF)
         gaps = missing_for(session, competition, target)
         if gaps:
-            raise UserError(
-                "preconditions_missing", {"target": status_label(target), "missing": missing(gaps)}
+            raise RuleError(
+                "preconditions_missing",
+                {"target": base.status_term(target), "missing": tuple(gaps)},
             )
         if target is CompetitionStatus.FORMAL_CHECK:
             auto_fail_late_offers(session, competition)
@@ -203,19 +208,20 @@ def advance(db: Database, actor: Actor, competition_id: int) -> CompetitionStatu
         return target
 
 
+def _refuse_transition(competition: Competition, target: CompetitionStatus) -> NoReturn:
+    raise RuleError(
+        "transition_not_allowed",
+        {"current": base.status_term(competition.status), "target": base.status_term(target)},
+    )
+
+
 def reopen_scoring(db: Database, actor: Actor, competition_id: int, reason: str) -> None:
     """Back from results to scoring (before sign-off), e.g. to let a member correct a card."""
-    reason = require_reason(reason, "powrót do oceny merytorycznej")
+    reason = require_reason(reason, "reopen_scoring")
     with db.unit_of_work(actor.operator, actor.member) as session:
         competition = get_competition(session, competition_id, for_update=True)
         if competition.status is not CompetitionStatus.RESULTS:
-            raise UserError(
-                "transition_not_allowed",
-                {
-                    "current": status_label(competition.status),
-                    "target": status_label(CompetitionStatus.SCORING),
-                },
-            )
+            _refuse_transition(competition, CompetitionStatus.SCORING)
         competition.status = CompetitionStatus.SCORING
         record_event(
             session,
@@ -228,7 +234,7 @@ def reopen_scoring(db: Database, actor: Actor, competition_id: int, reason: str)
 
 
 def cancel_competition(db: Database, actor: Actor, competition_id: int, reason: str) -> None:
-    reason = require_reason(reason, "unieważnienie konkursu / cancellation")
+    reason = require_reason(reason, "cancellation")
     with db.unit_of_work(actor.operator, actor.member) as session:
         competition = get_competition(session, competition_id, for_update=True)
         if competition.status in (
@@ -236,13 +242,7 @@ def cancel_competition(db: Database, actor: Actor, competition_id: int, reason: 
             CompetitionStatus.ARCHIVED,
             CompetitionStatus.CANCELLED,
         ):
-            raise UserError(
-                "transition_not_allowed",
-                {
-                    "current": status_label(competition.status),
-                    "target": status_label(CompetitionStatus.CANCELLED),
-                },
-            )
+            _refuse_transition(competition, CompetitionStatus.CANCELLED)
         competition.status = CompetitionStatus.CANCELLED
         competition.cancellation_reason = reason
 
@@ -256,7 +256,7 @@ class ShellStatus:
     case_reference: str
     status: CompetitionStatus
     next_status: CompetitionStatus | None
-    missing: tuple[str, ...]
+    missing: tuple[str, ...]  # in the language asked for
     editable: tuple[str, ...]  # areas of ``base.EDITABLE_IN`` open in this status
 
 
@@ -264,7 +264,7 @@ def shell_status(db: Database, competition_id: int, lang: str = "pl") -> ShellSt
     with db.read() as session:
         c = get_competition(session, competition_id)
         target = next_status(c.status)
-        gaps = tuple(missing_for(session, c, target, lang)) if target else ()
+        gaps = tuple(g.text(lang) for g in missing_for(session, c, target)) if target else ()
         return ShellStatus(
             competition_id=c.id,
             title=c.title,

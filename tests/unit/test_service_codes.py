@@ -10,6 +10,7 @@ fails here.
 from __future__ import annotations
 
 import ast
+import pickle
 import string
 from datetime import UTC, date, datetime
 from decimal import Decimal
@@ -126,3 +127,15 @@ def test_further_problems_are_worded_too() -> None:
 def test_a_deadline_is_shown_in_polish_civil_time() -> None:
     shown = gap("gap_deadline_not_passed", deadline=datetime(2027, 2, 1, 11, 0, tzinfo=UTC))
     assert "01.02.2027 12:00" in shown.text("pl")
+
+
+def test_a_rule_error_crosses_a_process_boundary_with_its_words() -> None:
+    """Work runs in worker processes: the error is pickled to the GUI and worded there."""
+    error = RuleError(
+        "preconditions_missing",
+        {"target": base.status_term(CompetitionStatus.SCORING), "missing": (gap("gap_chair"),)},
+        more=(gap("gap_budget"),),
+    )
+    copy = pickle.loads(pickle.dumps(error))
+    assert isinstance(copy, RuleError)
+    assert copy.text("pl") == error.text("pl") and copy.text("en") == error.text("en")

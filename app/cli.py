@@ -122,9 +122,17 @@ def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
-    from app.services.base import status_term, term_text
+    from app.offline.problems import format_number
+    from app.offline.validation import plain
+    from app.services.base import Term, status_term, term_text
     from app.services.queries import competition_detail
     from app.texts import format_money
+
+    def number(value: Decimal) -> str:  # "10", "0,5": never "1E+1"
+        return format_number(plain(value), ctx.lang)
+
+    def word(code: str) -> str:
+        return term_text(Term(code), ctx.lang)
 
     d = competition_detail(ctx.db, args.id, ctx.lang)
     s = d.summary
@@ -142,26 +150,27 @@ def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
     ctx.out(f"{'Criteria' if en else 'Kryteria'}:")
     for c in d.criteria:
         scale = (
-            f"0–{c.max_score.normalize()} / {c.step.normalize()}"
+            f"0–{number(c.max_score)} / {number(c.step)}"
             if c.max_score and c.step
             else c.field or ""
         )
         ctx.out(
-            f"  {c.code:<5} {c.kind:<14} {'weight' if en else 'waga'} "
-            f"{c.weight.normalize():<6} {scale:<14} {c.name}"
+            f"  {c.code:<5} {word(f'kind_{c.kind}'):<24} {'weight' if en else 'waga'} "
+            f"{number(c.weight):<6} {scale:<14} {c.name}"
         )
     ctx.out(f"{'Committee' if en else 'Komisja'}:")
     for m in d.members:
         recused = (
-            f"  ({'recused' if en else 'wyłączony'}: {', '.join(m.recused_from)})"
+            f"  ({'recused from' if en else 'wyłączenie z oceny ofert'}: "
+            f"{', '.join(m.recused_from)})"
             if m.recused_from
             else ""
         )
-        ctx.out(f"  {m.code:<5} {m.role.value:<10} {m.name}{recused}")
+        ctx.out(f"  {m.code:<5} {word(f'role_{m.role.value}'):<28} {m.name}{recused}")
     ctx.out(f"{'Offers' if en else 'Oferty'} ({s.offers}):")
     for o in d.offers:
         ctx.out(
-            f"  {o.code:<6} {o.formal_status.value:<22} "
+            f"  {o.code:<6} {word(f'formal_{o.formal_status.value}'):<24} "
             f"{format_money(o.requested, ctx.lang):>16}  {o.applicant}"
         )
     if d.next_status is not None:

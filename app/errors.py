@@ -611,6 +611,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Database integrity: {detail}",
     ),
     "import_row": ("wiersz {line} pliku", "row {line} of the file"),
+    # Criterion kinds (``komisja show``)
+    "kind_scored": ("oceniane przez komisję", "scored"),
+    "kind_lower_better": ("wzór: niżej = lepiej", "formula: lower is better"),
+    "kind_higher_better": ("wzór: wyżej = lepiej", "formula: higher is better"),
+    "kind_banded": ("przedziały punktowe", "banded"),
+    "kind_yes_no": ("tak/nie", "yes/no"),
     # -- end of the services block --
 }
 

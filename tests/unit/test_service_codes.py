@@ -20,7 +20,7 @@ import pytest
 
 from app.errors import MESSAGES
 from app.models import CompetitionStatus, FormalStatus
-from app.scoring.types import DiscrepancyMethod, MemberRole
+from app.scoring.types import CriterionKind, DiscrepancyMethod, MemberRole
 from app.services import base
 from app.services.base import Gap, RuleError, Term, gap
 
@@ -79,6 +79,7 @@ def built_codes() -> set[str]:
         | {f"hint_{area}" for area in base.HINTED_AREAS}
         | {"what_offer", "what_member"}  # ``get_in`` is used with these two models
         | {f"method_{m.value}" for m in DiscrepancyMethod}
+        | {f"kind_{k.value}" for k in CriterionKind}  # ``komisja show``
     )
 
 

@@ -617,6 +617,55 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "kind_higher_better": ("wzór: wyżej = lepiej", "formula: higher is better"),
     "kind_banded": ("przedziały punktowe", "banded"),
     "kind_yes_no": ("tak/nie", "yes/no"),
+    # Exchange files: what is wrong, and where (``$.offers[3].requested_amount``)
+    "xchg_at": ("{where}: {detail}", "{where}: {detail}"),
+    "xchg_too_large": (
+        "plik jest za duży (bajtów: {size}, najwyżej {limit})",
+        "the file is too large ({size} bytes, at most {limit})",
+    ),
+    "xchg_not_utf8": (
+        "to nie jest tekst UTF-8 (bajt nr {byte}) — czy to plik Komisji?",
+        "not UTF-8 text (byte {byte}) — is this a Komisja file?",
+    ),
+    "xchg_not_json": (
+        "niepoprawny JSON (wiersz {line}, kolumna {column}); plik może być obcięty lub uszkodzony",
+        "not valid JSON (line {line}, column {column}); the file may be truncated or damaged",
+    ),
+    "xchg_not_komisja": (
+        "to nie jest dokument wymiany Komisji (brak pola format lub inna wartość)",
+        "not a Komisja exchange document (format field missing or different)",
+    ),
+    "xchg_type": ("oczekiwano typu {expected}, jest {found}", "expected {expected}, found {found}"),
+    "xchg_enum": (
+        "wartość {value} nie jest jedną z: {allowed}",
+        "{value} is not one of: {allowed}",
+    ),
+    "xchg_format": ("wartość {value} ma zły format", "{value} has the wrong format"),
+    "xchg_minimum": (
+        "wartość {value} jest mniejsza niż {minimum}",
+        "{value} is below {minimum}",
+    ),
+    "xchg_missing_key": ("brak pola {key}", "missing {key}"),
+    "xchg_unknown_key": ("nieznane pole {key}", "unknown key {key}"),
+    "xchg_duplicate": ("wartość {value} powtarza się", "duplicate {value}"),
+    "xchg_not_base64": ("treść nie jest zakodowana w base64", "the content is not base64"),
+    "xchg_sha256": (
+        "treść nie zgadza się z sumą kontrolną sha256",
+        "the content does not match its sha256",
+    ),
+    "xchg_unknown": ("nieznany kod {value}", "unknown code {value}"),
+    "xchg_two_chairs": (
+        "więcej niż jedna osoba przewodnicząca komisji",
+        "more than one chair",
+    ),
+    "xchg_recused": (
+        "członek komisji {member}: wyłączenie z oceny oferty {offer}",
+        "member {member} is recused from {offer}",
+    ),
+    "xchg_off_scale": (
+        "ocena {value} jest poza skalą 0–{max} z krokiem {step}",
+        "{value} is off the scale 0–{max} step {step}",
+    ),
     # -- end of the services block --
 }
 

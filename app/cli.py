@@ -78,9 +78,9 @@ def _json_default(value: object) -> object:
     if isinstance(value, Decimal):
         return str(value)
     if hasattr(value, "isoformat"):
-        return value.isoformat()  # type: ignore[no-any-return]  # date/datetime
+        return value.isoformat()  # date/datetime
     if hasattr(value, "value"):
-        return value.value  # type: ignore[no-any-return]  # enums
+        return value.value  # enums
     raise TypeError(type(value).__name__)
 
 

@@ -1,4 +1,5 @@
-"""Shared pieces of the service layer: the acting person, the clock, lookups and guards."""
+"""Shared pieces of the service layer: the acting person, the clock, lookups, guards and the
+codes rules return instead of sentences."""
 
 from __future__ import annotations
 
@@ -21,13 +22,16 @@ WARSAW = ZoneInfo("Europe/Warsaw")  # dates in the protocol are Polish civil tim
 
 # -- Codes instead of sentences ---------------------------------------------------------------
 # A rule says what is wrong with a code and plain parameters; the words for every code live in
-# ``app.errors.MESSAGES``.  A parameter that is itself a word (a status, a field, an action) is
-# a ``Term``: its code, worded in the reader's language when the message is shown.
+# ``app.errors.MESSAGES``.  A parameter that is itself a word (a status, a role, an action) is
+# a ``Term``: its code, worded in the reader's language when the message is shown.  A field a
+# message is about is named by the message itself; its code is passed as ``field`` as well.
+# ``RuleError.text`` does the wording by looking each code up with ``UserError``, so that the
+# catalogue of words can take it over without a change in the rules.
 
 
 @dataclass(frozen=True)
 class Term:
-    """A word passed by its code (``status_scoring``, ``field_title``, ``action_recusal``)."""
+    """A word passed by its code (``status_scoring``, ``role_chair``, ``action_recusal``)."""
 
     code: str
 

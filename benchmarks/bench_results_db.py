@@ -44,7 +44,15 @@ from app.db import Database
 from app.models import CheckAnswer, CompetitionKind
 from app.scoring import CompetitionInput, CriterionKind, compute_results
 from app.scoring.memory import no_cyclic_gc
-from app.services import base, procedure
+from app.services import (
+    base,
+    call_setup,
+    committee,
+    formal_check,
+    registration,
+    score_entry,
+    workflow,
+)
 from app.services.base import Actor, get_competition
 from app.services.results import build_input, fingerprint, make_criteria, results
 from app.services.specs import (
@@ -89,7 +97,7 @@ def _store(
 ) -> int:
     policy = inp.policy
     budget = policy.allocation.budget
-    cid = procedure.create_competition(
+    cid = call_setup.create_competition(
         db,
         actor,
         CallSpec(
@@ -103,7 +111,7 @@ def _store(
             budget=((deadline.year, budget),) if budget is not None else (),
         ),
     )
-    procedure.set_criteria(
+    call_setup.set_criteria(
         db,
         actor,
         cid,
@@ -123,7 +131,7 @@ def _store(
             for c in inp.criteria
         ],
     )
-    procedure.set_policy(
+    call_setup.set_policy(
         db,
         actor,
         cid,
@@ -142,12 +150,12 @@ def _store(
         ),
     )
     for member in inp.members:
-        procedure.add_member(db, actor, cid, MemberSpec(member.name, member.role, code=member.id))
-        procedure.sign_declaration(db, actor, cid, member.id, announced)
-    procedure.advance(db, actor, cid)  # announced
+        committee.add_member(db, actor, cid, MemberSpec(member.name, member.role, code=member.id))
+        committee.sign_declaration(db, actor, cid, member.id, announced)
+    workflow.advance(db, actor, cid)  # announced
     ids = {}
     for offer in inp.offers:
-        ids[offer.id] = procedure.add_offer(
+        ids[offer.id] = registration.add_offer(
             db,
             actor,
             cid,
@@ -161,11 +169,11 @@ def _store(
             ),
         )
     base.now = lambda: deadline + timedelta(days=1)
-    procedure.advance(db, actor, cid)  # submissions closed
-    procedure.advance(db, actor, cid)  # formal check
+    workflow.advance(db, actor, cid)  # submissions closed
+    workflow.advance(db, actor, cid)  # formal check
     for offer in inp.offers:
         answer = CheckAnswer.YES if offer.admitted else CheckAnswer.NO
-        procedure.record_formal_check(
+        formal_check.record_formal_check(
             db,
             actor,
             cid,
@@ -179,10 +187,10 @@ def _store(
             },
         )
     for conflict in inp.conflicts:
-        procedure.declare_conflict(
+        committee.declare_conflict(
             db, actor, cid, conflict.member_id, conflict.offer_id, "konflikt interesów"
         )
-    procedure.advance(db, actor, cid)  # scoring
+    workflow.advance(db, actor, cid)  # scoring
     admitted = {o.id for o in inp.offers if o.admitted}
     by_member: dict[str, list[ScoreEntry]] = {}
     for score in inp.scores:
@@ -191,8 +199,8 @@ def _store(
                 ScoreEntry(score.offer_id, score.criterion_id, score.value)
             )
     for member_code, entries in by_member.items():
-        procedure.record_scores(db, actor, cid, member_code, entries)
-    procedure.advance(db, actor, cid)  # results
+        score_entry.record_scores(db, actor, cid, member_code, entries)
+    workflow.advance(db, actor, cid)  # results
     return cid
 
 

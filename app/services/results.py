@@ -38,7 +38,7 @@ from app.scoring import ScoringInputError, compute_results
 from app.scoring import types as st
 from app.scoring.memory import no_cyclic_gc
 from app.services.base import get_competition
-from app.services.procedure import effective_budget
+from app.services.call_setup import effective_budget
 
 RESULT_FORMAT = "komisja-results/1"
 

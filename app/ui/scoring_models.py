@@ -7,7 +7,7 @@ painted.  What the user types is validated at once with the same messages as the
 in its cell — a keystroke is never lost — until it is corrected or saved.
 
 Saving is not done here: the model emits ``save_requested`` and the screen sends the entry to
-the service (``procedure.record_scores``) or, in evaluator mode, to the member's draft file;
+the service (``score_entry.record_scores``) or, in evaluator mode, to the member's draft file;
 the outcome comes back through ``mark_saved`` / ``mark_failed``.
 """
 
@@ -34,7 +34,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QApplication, QStyle
 
 from app.errors import UserError
-from app.services import procedure, queries
+from app.services import queries, score_entry
 from app.services.base import Actor
 from app.ui.formatting import NBSP, score_text
 
@@ -165,11 +165,11 @@ def load_scoring_data(
         member = codes[0] if codes else None
     card: dict[Key, tuple[Decimal, str]] = {}
     if member is not None:
-        for _member, offer, criterion, value, justification in procedure.visible_scores(
+        for _member, offer, criterion, value, justification in score_entry.visible_scores(
             db, actor, competition_id, member
         ):
             card[(offer, criterion)] = (value, justification)
-    counts = procedure.visible_score_counts(db, actor, competition_id)
+    counts = score_entry.visible_score_counts(db, actor, competition_id)
     return ScoringData(
         competition_id=competition_id,
         title=detail.summary.title,
@@ -194,7 +194,7 @@ def load_other_card(db: Any, actor: Actor, data: ScoringData, member: str) -> Sc
     if data.member(member) is None:  # what ``actor`` may see is the service's to decide
         raise UserError("not_found", {"what": "członek komisji / member", "id": member})
     card: dict[Key, tuple[Decimal, str]] = {}
-    for _member, offer, criterion, value, justification in procedure.visible_scores(
+    for _member, offer, criterion, value, justification in score_entry.visible_scores(
         db, actor, data.competition_id, member
     ):
         card[(offer, criterion)] = (value, justification)

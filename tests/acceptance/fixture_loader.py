@@ -25,7 +25,7 @@ from app.scoring.types import (
     ThresholdBasis,
     TieBreakerKind,
 )
-from app.services import procedure
+from app.services import call_setup, committee, formal_check, registration, score_entry, workflow
 from app.services.base import Actor
 from app.services.results import ResultsView, results
 from app.services.specs import (
@@ -181,7 +181,7 @@ def play(case: dict[str, Any], db: Database, actor: Actor, clock: Any) -> Result
     allocation = policy.get("allocation", {"method": "none"})
     budget_amount = allocation.get("budget")
     clock.set(deadline - timedelta(days=45))
-    competition_id = procedure.create_competition(
+    competition_id = call_setup.create_competition(
         db,
         actor,
         CallSpec(
@@ -217,9 +217,9 @@ def play(case: dict[str, Any], db: Database, actor: Actor, clock: Any) -> Result
                 bands=bands,
             )
         )
-    procedure.set_criteria(db, actor, competition_id, criteria)
+    call_setup.set_criteria(db, actor, competition_id, criteria)
     rounding = policy.get("rounding", {})
-    procedure.set_policy(
+    call_setup.set_policy(
         db,
         actor,
         competition_id,
@@ -244,17 +244,17 @@ def play(case: dict[str, Any], db: Database, actor: Actor, clock: Any) -> Result
         ),
     )
     for item in case["members"]:
-        procedure.add_member(
+        committee.add_member(
             db,
             actor,
             competition_id,
             MemberSpec(name=item["name"], role=MemberRole(item["role"]), code=item["id"]),
         )
-        procedure.sign_declaration(db, actor, competition_id, item["id"], announced)
-    procedure.advance(db, actor, competition_id)  # announced
+        committee.sign_declaration(db, actor, competition_id, item["id"], announced)
+    workflow.advance(db, actor, competition_id)  # announced
     offer_ids: dict[str, int] = {}
     for item in offers:
-        offer_ids[item["id"]] = procedure.add_offer(
+        offer_ids[item["id"]] = registration.add_offer(
             db,
             actor,
             competition_id,
@@ -268,11 +268,11 @@ def play(case: dict[str, Any], db: Database, actor: Actor, clock: Any) -> Result
             ),
         )
     clock.set(deadline + timedelta(days=1))
-    procedure.advance(db, actor, competition_id)  # submissions closed
-    procedure.advance(db, actor, competition_id)  # formal check (late offers fail by themselves)
+    workflow.advance(db, actor, competition_id)  # submissions closed
+    workflow.advance(db, actor, competition_id)  # formal check (late offers fail by themselves)
     for item in offers:
         ok = item["formal"] == "pass"
-        status = procedure.record_formal_check(
+        status = formal_check.record_formal_check(
             db,
             actor,
             competition_id,
@@ -298,7 +298,7 @@ def play(case: dict[str, Any], db: Database, actor: Actor, clock: Any) -> Result
             raise AssertionError("no offer admitted, yet the results do not call for cancelling")
         return _cancel(db, actor, competition_id)
     for conflict in case["conflicts"]:
-        procedure.declare_conflict(
+        committee.declare_conflict(
             db,
             actor,
             competition_id,
@@ -306,22 +306,22 @@ def play(case: dict[str, Any], db: Database, actor: Actor, clock: Any) -> Result
             conflict["offer"],
             "konflikt interesów (przypadek testowy)",
         )
-    procedure.advance(db, actor, competition_id)  # scoring
+    workflow.advance(db, actor, competition_id)  # scoring
     by_member: dict[str, list[ScoreEntry]] = {}
     for item in case["scores"]:
         by_member.setdefault(item["member"], []).append(
             ScoreEntry(item["offer"], item["criterion"], _dec(item["score"], "score"))
         )
     for member_code, entries in by_member.items():
-        procedure.record_scores(db, actor, competition_id, member_code, entries)
-    procedure.advance(db, actor, competition_id)  # results
+        score_entry.record_scores(db, actor, competition_id, member_code, entries)
+    workflow.advance(db, actor, competition_id)  # results
     view = results(db, competition_id)
     return _cancel(db, actor, competition_id) if view.results.cancel else view
 
 
 def _cancel(db: Database, actor: Actor, competition_id: int) -> ResultsView:
     """No offer is eligible: the competition is cancelled (art. 18a), as the office would."""
-    procedure.cancel_competition(db, actor, competition_id, "brak ofert spełniających wymogi")
+    workflow.cancel_competition(db, actor, competition_id, "brak ofert spełniających wymogi")
     return results(db, competition_id)
 
 

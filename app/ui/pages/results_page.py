@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 from app.errors import UserError
 from app.scoring import analysis
 from app.scoring import types as st
-from app.services import procedure
+from app.services import decisions, workflow
 from app.services import results as results_service
 from app.texts import explain, format_decimal
 from app.ui.charts import LeniencyChart, LeniencyItem, SpreadChart, SpreadItem
@@ -684,7 +684,7 @@ class ResultsPage(ShellPage):
             return
         order, reason, cid = dialog.order(), dialog.reason_text, self.competition_id
         self._run_decision(
-            lambda: procedure.record_tie_order(self._ctx.db, self._ctx.actor(), cid, order, reason),
+            lambda: decisions.record_tie_order(self._ctx.db, self._ctx.actor(), cid, order, reason),
             self.tr("The committee's order was recorded: %1.").replace("%1", " > ".join(order)),
         )
 
@@ -714,7 +714,7 @@ class ResultsPage(ShellPage):
         method, reason = dialog.method_value(), dialog.reason_text
         scores, cid, code = dialog.consensus_scores(), self.competition_id, offer.offer_id
         self._run_decision(
-            lambda: procedure.record_discrepancy_resolution(
+            lambda: decisions.record_discrepancy_resolution(
                 self._ctx.db, self._ctx.actor(), cid, code, method, reason, scores or None
             ),
             self.tr("The resolution of the discrepancy of %1 was recorded.").replace("%1", code),
@@ -754,7 +754,7 @@ class ResultsPage(ShellPage):
         )
         assert amount is not None
         self._run_decision(
-            lambda: procedure.record_manual_award(
+            lambda: decisions.record_manual_award(
                 self._ctx.db, self._ctx.actor(), cid, code, amount, reason
             ),
             self.tr("The award for %1 was recorded.").replace("%1", code),
@@ -778,6 +778,6 @@ class ResultsPage(ShellPage):
             return
         reason, cid = dialog.reason_text, self.competition_id
         self._run_decision(
-            lambda: procedure.reopen_scoring(self._ctx.db, self._ctx.actor(), cid, reason),
+            lambda: workflow.reopen_scoring(self._ctx.db, self._ctx.actor(), cid, reason),
             self.tr("Scoring was reopened."),
         )

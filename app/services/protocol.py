@@ -28,7 +28,7 @@ from app.models import (
     ScoreSheetIssue,
 )
 from app.protocol import document as pd
-from app.scoring import analysis
+from app.scoring import analysis, explanations
 from app.services import base, signoff
 from app.services.base import get_competition
 from app.services.procedure import effective_budget, missing_for
@@ -183,6 +183,7 @@ def build_document(
         policy=inp.policy,
         criteria=inp.criteria,
         results=res,
+        explanations=tuple(explanations(inp, res)),
         decisions=tuple(
             pd.Decision(
                 kind=pd.DecisionKind(d.kind.value),

@@ -19,7 +19,6 @@ from app.db import Database
 from app.db.audit import record_event
 from app.errors import Progress, UserError, missing
 from app.models import Competition, CompetitionStatus, ProtocolVersion
-from app.scoring.memory import release_gradually
 from app.scoring.types import MemberRole
 from app.services import base
 from app.services.base import Actor, get_competition, require_reason, status_label
@@ -45,9 +44,8 @@ def sign_off_blockers(session: Session, competition: Competition, lang: str = "p
             f"(jest: {status_label(competition.status, lang)})"
         )
         return out
-    box = [compute(session, competition)]
-    ties, discrepancies = box[0].unresolved_ties, box[0].unresolved_discrepancies
-    release_gradually(box)  # only these two are needed; freed in one go, the tree holds the lock
+    computed = compute(session, competition)
+    ties, discrepancies = computed.unresolved_ties, computed.unresolved_discrepancies
     for group in ties:
         out.append(
             f"an unresolved tie between {', '.join(group)} (record the committee's order)"

@@ -251,7 +251,7 @@ def test_raising_one_score_never_lowers_that_offers_total(
         st.sampled_from([v for v in _scale(criterion) if v > score.value]), label="raised to"
     )
     scores = list(inp.scores)
-    scores[index] = dataclasses.replace(score, value=higher)
+    scores[index] = score._replace(value=higher)
     raised = dataclasses.replace(inp, scores=tuple(scores))
     before = compute_results(inp).offer(score.offer_id)
     after = compute_results(raised).offer(score.offer_id)

@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from itertools import repeat
+from operator import add, mul, truediv
 
 from app.scoring.errors import ScoringInputError
 from app.scoring.rounding import HALF, ONE, ZERO, exact_text, half_up, plain, settled_half_up, tidy
@@ -40,6 +42,8 @@ REASON_RECUSED = "recused"
 REASON_NO_SCORES = "no_scores"
 
 Grouped = Mapping[tuple[str, str], Mapping[str, Decimal]]
+# score shown, score used, exact points, points, points entering the total, threshold passed
+_Points = tuple[Decimal, Decimal, Decimal, Decimal, Decimal, bool | None]
 
 
 class Recorder:
@@ -122,6 +126,30 @@ class Rules:
         self.recused = recused
         self.resolutions = {r.offer_id: r for r in inp.decisions.discrepancy_resolutions}
         self.overrides = {o.offer_id: o for o in inp.decisions.formal_overrides}
+        self._scored: dict[tuple[str, Decimal | None], _Points] = {}
+
+    def scored_points(self, criterion: Criterion, raw: Decimal | None) -> _Points:
+        """What one aggregated score (None: nobody's counted) gives a SCORED criterion: the
+        score shown, the score used, the exact and rounded points, the points entering the
+        total, and the criterion's threshold (None when it has none).
+
+        A function of the criterion and the score alone, and a criterion sees a few hundred
+        distinct aggregates among thousands of offers, so each is worked out once.
+        """
+        key = (criterion.id, raw)
+        known = self._scored.get(key)
+        if known is None:
+            score = used = exact = ZERO
+            if raw is not None:
+                score = half_up(raw, self.places)
+                used = raw if self.stage_total else score
+                exact = used * criterion.weight / self.top[criterion.id]
+            points, points_exact = self.round_points(exact)
+            passed: bool | None = None
+            if criterion.min_score is not None:
+                passed = raw is not None and used >= criterion.min_score
+            known = self._scored[key] = (score, used, exact, points, points_exact, passed)
+        return known
 
     def round_points(self, exact: Decimal) -> tuple[Decimal, Decimal]:
         """(display points, points entering the total) under the rounding stage."""
@@ -158,7 +186,9 @@ def evaluate_offer(
     results: list[CriterionResult] = []
     entering: list[Decimal] = []  # what each criterion adds to the total
     unscaled: list[Decimal] = []  # the scores used of the SCORED criteria (EU-style threshold)
-    own: list[Decimal | None] = [ZERO] * len(counted)  # members' own totals; None: incomplete
+    counted_set = frozenset(counted)
+    own = [ZERO] * len(counted)  # the members' own totals over the SCORED criteria
+    missing: set[str] = set()  # members who did not score every SCORED criterion
     incomplete: list[str] = []
     reasons: list[tuple[str, dict[str, str]]] = []  # why not eligible, said last
     for criterion in rules.inp.criteria:
@@ -168,7 +198,16 @@ def evaluate_offer(
         if cid in rules.top:
             by_member = scores.get((oid, cid), _NONE)
             result, enters, used = _member_scored(
-                rules, criterion, by_member, counted, excluded, consensus.get(cid), own, rec
+                rules,
+                criterion,
+                by_member,
+                counted,
+                excluded,
+                consensus.get(cid),
+                counted_set,
+                own,
+                missing,
+                rec,
             )
             if len(result.counted_members) < len(counted):
                 incomplete.append(cid)
@@ -218,7 +257,7 @@ def evaluate_offer(
     member_totals: dict[str, Decimal] = {}
     if rules.any_scored:
         for mid, sum_ in zip(counted, own, strict=True):
-            if sum_ is None:
+            if mid in missing:
                 if rec:
                     rec.add("member_total_incomplete", member=mid)
             else:
@@ -285,36 +324,42 @@ def _member_scored(
     counted: tuple[str, ...],
     excluded: Mapping[str, str],
     agreed: Decimal | None,
-    own: list[Decimal | None],
+    counted_set: frozenset[str],
+    own: list[Decimal],
+    incomplete: set[str],
     rec: Recorder | None,
 ) -> tuple[CriterionResult, Decimal, Decimal | None]:
     """A criterion the members score: the result, what enters the total, and the score used
-    (SCORED only; None when nobody's score counted).  Adds to the members' own totals."""
+    (SCORED only; None when nobody's score counted).
+
+    A SCORED criterion adds each counted member's share (score / top × weight) to their own
+    total (``own``, by position in ``counted``), or marks the member ``incomplete``.  Shares
+    are added in the criteria's order; with an exact factor (weight / top) they are exact.
+    """
     cid = criterion.id
     top = rules.top[cid]
     scored = criterion.kind is CriterionKind.SCORED
-    if by_member.keys() >= set(counted):  # nearly always: every counted member scored it
+    if by_member.keys() >= counted_set:  # nearly always: every counted member scored it
         ids = counted
         values = [by_member[mid] for mid in ids]
         if scored:
             factor = rules.factor[cid]
-            for position, value in enumerate(values):
-                sum_ = own[position]
-                if sum_ is not None:
-                    own[position] = sum_ + (
-                        value * factor if factor is not None else value * criterion.weight / top
-                    )
+            shares = (
+                map(mul, values, repeat(factor))
+                if factor is not None
+                else map(truediv, map(mul, values, repeat(criterion.weight)), repeat(top))
+            )
+            own[:] = map(add, own, shares)
     else:
         ids = tuple(mid for mid in counted if mid in by_member)
         values = [by_member[mid] for mid in ids]
         if scored:
             for position, mid in enumerate(counted):
                 found = by_member.get(mid)
-                sum_ = own[position]
                 if found is None:
-                    own[position] = None
-                elif sum_ is not None:
-                    own[position] = sum_ + found * criterion.weight / top
+                    incomplete.add(mid)
+                else:
+                    own[position] += found * criterion.weight / top
     computed: Decimal | None = None
     if values:
         computed = _median(values) if rules.median else sum(values, ZERO) / len(values)
@@ -330,16 +375,8 @@ def _member_scored(
         result = CriterionResult(cid, shown, points, points, said_yes, ids, agreed is not None)
         return result, points, None
 
-    score = used = exact = ZERO
-    if raw is not None:
-        score = half_up(raw, places)
-        used = raw if rules.stage_total else score
-        exact = used * criterion.weight / top
-    points, points_exact = rules.round_points(exact)
-    passed: bool | None = None
+    score, used, exact, points, points_exact, passed = rules.scored_points(criterion, raw)
     threshold = criterion.min_score
-    if threshold is not None:
-        passed = raw is not None and used >= threshold
     if rec:
         used_text = _DASH if raw is None else exact_text(used)
         rec.add(

@@ -307,17 +307,22 @@ def _group_scores(
     """Scores by (offer, criterion), then member, in the order they came; raises on the first
     invalid score (in that order)."""
     grouped: dict[tuple[str, str], dict[str, Decimal]] = {}
-    allowed_of = {cid: scale.allowed for cid, scale in scales.items()}
+    # the admissible values per criterion members score; empty when the scale is too large to
+    # list them, so that each of its scores is checked arithmetically
+    allowed_of = {cid: scale.allowed or frozenset() for cid, scale in scales.items()}
     for mid, oid, cid, value in inp.scores:
-        if cid not in allowed_of or mid not in members or oid not in offers:
-            _reject_reference(mid, oid, cid, criteria, members, offers)
-        allowed = allowed_of[cid]
-        # a set of the admissible values when the scale is small (nearly always): one look-up
         try:
-            valid = value.__class__ is Decimal and allowed is not None and value in allowed
-        except TypeError:  # a signalling NaN cannot be hashed
+            valid = (
+                value.__class__ is Decimal
+                and value in allowed_of[cid]
+                and mid in members
+                and oid in offers
+            )
+        except (KeyError, TypeError):  # a criterion members do not score; a signalling NaN
             valid = False
         if not valid:
+            if cid not in scales or mid not in members or oid not in offers:
+                _reject_reference(mid, oid, cid, criteria, members, offers)
             _check_score_value(mid, oid, cid, value, scales[cid])
         key = (oid, cid)
         by_member = grouped.get(key)

@@ -287,7 +287,7 @@ class Step:
         object.__setattr__(self, "params", _frozen_map(self.params))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CriterionResult:
     criterion_id: str
     score: Decimal | None  # aggregated score (SCORED / YES_NO), rounded for display

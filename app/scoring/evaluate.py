@@ -127,6 +127,7 @@ class Rules:
         self.resolutions = {r.offer_id: r for r in inp.decisions.discrepancy_resolutions}
         self.overrides = {o.offer_id: o for o in inp.decisions.formal_overrides}
         self._scored: dict[tuple[str, Decimal | None], _Points] = {}
+        self.results: dict[tuple[str, Decimal | None, tuple[str, ...], bool], CriterionResult] = {}
 
     def scored_points(self, criterion: Criterion, raw: Decimal | None) -> _Points:
         """What one aggregated score (None: nobody's counted) gives a SCORED criterion: the
@@ -341,7 +342,7 @@ def _member_scored(
     scored = criterion.kind is CriterionKind.SCORED
     if by_member.keys() >= counted_set:  # nearly always: every counted member scored it
         ids = counted
-        values = [by_member[mid] for mid in ids]
+        values = list(map(by_member.__getitem__, ids))
         if scored:
             factor = rules.factor[cid]
             shares = (
@@ -390,16 +391,15 @@ def _member_scored(
         if threshold is not None:
             code = "min_score_passed" if passed else "min_score_failed"
             rec.add(code, score=used_text, threshold=plain(threshold))
-    result = CriterionResult(
-        cid,
-        score if raw is not None else None,
-        points,
-        points_exact,
-        passed,
-        ids,
-        agreed is not None,
-    )
-    return result, exact if rules.stage_total else points, used if raw is not None else None
+    # the same aggregate and members give the same (immutable) result: made once, shared
+    key = (cid, raw, ids, agreed is not None)
+    made = rules.results.get(key)
+    if made is None:
+        shown = score if raw is not None else None
+        made = rules.results[key] = CriterionResult(
+            cid, shown, points, points_exact, passed, ids, key[3]
+        )
+    return made, exact if rules.stage_total else points, used if raw is not None else None
 
 
 def _record_scores(

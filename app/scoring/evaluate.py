@@ -42,7 +42,8 @@ REASON_RECUSED = "recused"
 REASON_NO_SCORES = "no_scores"
 
 Grouped = Mapping[tuple[str, str], Mapping[str, Decimal]]
-# score shown, score used, exact points, points, points entering the total, threshold passed
+# score shown, score used, exact points, rounded points, points_exact (see CriterionResult),
+# threshold passed
 _Points = tuple[Decimal, Decimal, Decimal, Decimal, Decimal, bool | None]
 
 
@@ -131,8 +132,8 @@ class Rules:
 
     def scored_points(self, criterion: Criterion, raw: Decimal | None) -> _Points:
         """What one aggregated score (None: nobody's counted) gives a SCORED criterion: the
-        score shown, the score used, the exact and rounded points, the points entering the
-        total, and the criterion's threshold (None when it has none).
+        score shown, the score used, the exact and rounded points, ``points_exact``, and
+        whether the criterion's threshold is reached (None when it has none).
 
         A function of the criterion and the score alone, and a criterion sees a few hundred
         distinct aggregates among thousands of offers, so each is worked out once.

@@ -35,6 +35,7 @@ from app.scoring import (
     compute_results,
     explanations,
 )
+from app.scoring.codes import STEP_PARAMS
 
 SETTINGS = settings(
     max_examples=80,
@@ -265,6 +266,10 @@ def test_an_explanation_states_the_numbers_of_its_result(inp: CompetitionInput) 
     results = compute_results(inp)
     told = list(explanations(inp, results))
     assert [e.offer_id for e in told] == [o.offer_id for o in results.offers]
+    written = [*results.steps, *(s for e in told for s in e.steps)]
+    written += [s for e in told for steps in e.criteria.values() for s in steps]
+    for step in written:  # the contract with app.texts: known codes, exactly their parameters
+        assert set(step.params) == STEP_PARAMS[step.code], step
     for result, why in zip(results.offers, told, strict=True):
         codes = [s.code for s in why.steps]
         if not result.admitted:

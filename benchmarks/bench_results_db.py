@@ -261,12 +261,16 @@ def main(argv: list[str] | None = None) -> int:
     return 0 if ratio <= RATIO_LIMIT else 1
 
 
-def in_turns(repeat: int, *fns: Callable[[], object]) -> list[float]:
+def in_turns(
+    repeat: int, *fns: Callable[[], object], before: Callable[[], object] = lambda: None
+) -> list[float]:
     """The best time of each function, run in turns (one of each, ``repeat`` times), so that
-    a moment when the machine is busy weighs on every side alike."""
+    a moment when the machine is busy weighs on every side alike; ``before`` runs before each
+    call, off the clock."""
     best = [float("inf")] * len(fns)
     for _ in range(repeat):
         for index, fn in enumerate(fns):
+            before()
             gc.collect()
             began = time.perf_counter()
             value = fn()
@@ -275,20 +279,17 @@ def in_turns(repeat: int, *fns: Callable[[], object]) -> list[float]:
     return best
 
 
-def _fresh(db: Database, cid: int) -> object:
-    clear_cache()
-    return results(db, cid)
-
-
 def _measure(db: Database, cid: int, repeat: int) -> float:
     sql_average(db, cid)  # warm the page cache for both sides alike
     rows = sql_average(db, cid)
-    view = _fresh(db, cid)
+    view = results(db, cid)
+    # the cache is emptied before each call (off the clock), so that each computes afresh
     baseline, whole, with_digest = in_turns(
         repeat,
         lambda: sql_average(db, cid),
-        lambda: _fresh(db, cid),
-        lambda: _fresh(db, cid).fingerprint,  # type: ignore[attr-defined]
+        lambda: results(db, cid),
+        lambda: results(db, cid).fingerprint,
+        before=clear_cache,
     )
     results(db, cid)
     (cached,) = in_turns(repeat, lambda: results(db, cid))
@@ -309,7 +310,7 @@ def _measure(db: Database, cid: int, repeat: int) -> float:
         f"engine {engine:.3f} s, fingerprint {digest:.3f} s"
     )
     _check(rows, inp)
-    assert view.results.offers  # type: ignore[attr-defined]
+    assert view.results.offers
     ratio = whole / baseline
     print(f"ratio results / SQL GROUP BY = {ratio:.2f}x (limit {RATIO_LIMIT:.0f}x)")
     print(f"ratio results with fingerprint / SQL GROUP BY = {with_digest / baseline:.2f}x")

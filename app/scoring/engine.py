@@ -11,7 +11,7 @@ again, by the same function, with a recorder.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from decimal import Decimal, localcontext
+from decimal import localcontext
 
 from app.scoring.allocation import allocate, select_winners
 from app.scoring.evaluate import OfferWork, Recorder, Rules, evaluate_offer
@@ -142,10 +142,7 @@ def explanations(
     wanted = [o.offer_id for o in results.offers] if offer_ids is None else list(offer_ids)
     by_id = {offer.id: (position, offer) for position, offer in enumerate(inp.offers)}
     chosen = set(wanted)
-    scores: dict[tuple[str, str], dict[str, Decimal]] = {}
-    for mid, oid, cid, value in inp.scores:
-        if oid in chosen:
-            scores.setdefault((oid, cid), {})[mid] = value
+    scores = {key: group for key, group in inp.scores.groups.items() if key[0] in chosen}
     overrides = {o.offer_id: o for o in inp.decisions.formal_overrides}
     with localcontext(ENGINE_CONTEXT):
         rules = Rules(inp)

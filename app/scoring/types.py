@@ -17,6 +17,8 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any, NamedTuple, TypeVar
 
+from app.scoring.errors import ScoringInputError
+
 K = TypeVar("K")
 V = TypeVar("V")
 
@@ -205,6 +207,42 @@ class Score(NamedTuple):
 
 
 @dataclass(frozen=True)
+class ScoreSheet:
+    """Every score of a competition, held as the engine reads them: by (offer, criterion), then
+    member.  Iterating it gives the scores one by one, as ``Score`` rows.
+
+    A large competition has a quarter of a million scores; read from the database they are
+    grouped as they come, and the engine looks an offer's criterion up instead of sorting
+    them out again.  Nobody may change the mappings once the sheet is made.
+    """
+
+    groups: Mapping[tuple[str, str], Mapping[str, Decimal]]
+
+    @classmethod
+    def of(cls, scores: Iterable[Score]) -> ScoreSheet:
+        """The sheet of these scores; raises ``ScoringInputError`` on a second score of one
+        member for one offer and criterion."""
+        groups: dict[tuple[str, str], dict[str, Decimal]] = {}
+        for member_id, offer_id, criterion_id, value in scores:
+            by_member = groups.setdefault((offer_id, criterion_id), {})
+            if member_id in by_member:
+                raise ScoringInputError(
+                    "duplicate_score",
+                    {"member": member_id, "offer": offer_id, "criterion": criterion_id},
+                )
+            by_member[member_id] = value
+        return cls(groups)
+
+    def __iter__(self) -> Iterator[Score]:
+        for (offer_id, criterion_id), by_member in self.groups.items():
+            for member_id, value in by_member.items():
+                yield Score(member_id, offer_id, criterion_id, value)
+
+    def __len__(self) -> int:
+        return sum(map(len, self.groups.values()))
+
+
+@dataclass(frozen=True)
 class Conflict:
     member_id: str
     offer_id: str
@@ -263,9 +301,14 @@ class CompetitionInput:
     policy: Policy
     members: tuple[Member, ...]
     offers: tuple[Offer, ...]
-    scores: tuple[Score, ...]
+    # every score; given as ``Score`` rows, they are grouped here (see ``ScoreSheet``)
+    scores: ScoreSheet
     conflicts: tuple[Conflict, ...] = ()
     decisions: Decisions = field(default_factory=Decisions)
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.scores, ScoreSheet):
+            object.__setattr__(self, "scores", ScoreSheet.of(self.scores))
 
 
 # ---------------------------------------------------------------------------------------------

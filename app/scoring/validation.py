@@ -2,8 +2,8 @@
 
 The service layer validates on entry too, but the engine must never compute with garbage: each
 problem raises ``ScoringInputError`` with a stable code and parameters naming the offer, member,
-criterion or field concerned.  Scores are checked and grouped in one pass, by offer and
-criterion, so the rest of the engine does dictionary look-ups only.
+criterion or field concerned.  Scores come grouped by offer and criterion (``ScoreSheet``) and
+are checked a group at a time, so the rest of the engine does dictionary look-ups only.
 """
 
 from __future__ import annotations
@@ -83,7 +83,7 @@ def prepare(inp: CompetitionInput) -> Prepared:
     offer_by_id = _check_offers(inp.offers)
     _check_policy(inp, criterion_by_id, offer_by_id)
     conflicts = _check_conflicts(inp, member_index, offer_by_id)
-    grouped = _group_scores(inp, criterion_by_id, scales, member_index, offer_by_id)
+    grouped = _check_scores(inp, criterion_by_id, scales, member_index, offer_by_id)
     admitted = tuple(offer for offer in inp.offers if offer.admitted)
     resolutions = _check_resolutions(inp, criterion_by_id, scales, offer_by_id)
     manual_awards = _check_manual_awards(inp, offer_by_id)
@@ -297,42 +297,46 @@ def _check_conflicts(
     return frozenset(pairs)
 
 
-def _group_scores(
+def _check_scores(
     inp: CompetitionInput,
     criteria: Mapping[str, Criterion],
     scales: Mapping[str, Scale],
     members: Mapping[str, int],
     offers: Mapping[str, Offer],
-) -> dict[tuple[str, str], dict[str, Decimal]]:
-    """Scores by (offer, criterion), then member, in the order they came; raises on the first
-    invalid score (in that order)."""
-    grouped: dict[tuple[str, str], dict[str, Decimal]] = {}
+) -> Mapping[tuple[str, str], Mapping[str, Decimal]]:
+    """The scores by (offer, criterion), then member, once each is known to name a member,
+    an offer and a criterion members score, with a Decimal on that criterion's scale.
+
+    A group (one offer's scores on one criterion) is accepted whole when its members are
+    known and its values are admissible Decimals (set operations over the group); otherwise
+    its scores are checked one by one, and the first that is wrong raises.
+    """
+    groups = inp.scores.groups
     # the admissible values per criterion members score; empty when the scale is too large to
-    # list them, so that each of its scores is checked arithmetically
+    # list them, so that its scores are checked arithmetically
     allowed_of = {cid: scale.allowed or frozenset() for cid, scale in scales.items()}
-    for mid, oid, cid, value in inp.scores:
+    for (oid, cid), by_member in groups.items():
+        values = by_member.values()
+        allowed = allowed_of.get(cid)
         try:
             valid = (
-                value.__class__ is Decimal
-                and value in allowed_of[cid]
-                and mid in members
+                allowed is not None
                 and oid in offers
+                and members.keys() >= by_member.keys()
+                and {*map(type, values)} <= _DECIMAL
+                and allowed.issuperset(values)
             )
-        except (KeyError, TypeError):  # a criterion members do not score; a signalling NaN
+        except TypeError:  # a signalling NaN cannot be hashed
             valid = False
         if not valid:
-            if cid not in scales or mid not in members or oid not in offers:
-                _reject_reference(mid, oid, cid, criteria, members, offers)
-            _check_score_value(mid, oid, cid, value, scales[cid])
-        key = (oid, cid)
-        by_member = grouped.get(key)
-        if by_member is None:
-            grouped[key] = {mid: value}
-        elif mid in by_member:
-            raise _fail("duplicate_score", member=mid, offer=oid, criterion=cid)
-        else:
-            by_member[mid] = value
-    return grouped
+            for mid, value in by_member.items():
+                if cid not in scales or mid not in members or oid not in offers:
+                    _reject_reference(mid, oid, cid, criteria, members, offers)
+                _check_score_value(mid, oid, cid, value, scales[cid])
+    return groups
+
+
+_DECIMAL = frozenset({Decimal})
 
 
 def _reject_reference(

@@ -205,8 +205,8 @@ def _scores(
     member_codes: dict[int, str],
     offer_codes: dict[int, str],
     criterion_codes: dict[int, str],
-) -> tuple[st.Score, ...]:
-    """Every score of the competition.
+) -> st.ScoreSheet:
+    """Every score of the competition, grouped by (offer, criterion), then member.
 
     The database hands them over one row per offer, each score written into that row's text
     as "criterion:member:value" (its stored integer), the scores separated by commas.  Every
@@ -238,24 +238,27 @@ def _scores(
         .group_by(Score.offer_id)
         .order_by(Score.offer_id)
     )
-    scores: list[st.Score] = []
+    groups: dict[tuple[str, str], dict[str, Decimal]] = {}
     for offer_id, count, text in session.connection().execute(statement).all():
+        offer = offer_codes[offer_id]
         parts = text.replace(":", ",").split(",")
-        if len(parts) != 3 * count:
-            raise UserError("scoring_input", {"detail": f"scores of offer {offer_id} misread"})
-        scores.extend(
-            map(
-                st.Score._make,
-                zip(
-                    map(members.__getitem__, parts[1::3]),
-                    repeat(offer_codes[offer_id], count),
-                    map(criteria.__getitem__, parts[0::3]),
-                    map(values.__getitem__, parts[2::3]),
-                    strict=True,
-                ),
-            )
-        )
-    return tuple(scores)
+        read = 0
+        for criterion, member, value in zip(
+            map(criteria.__getitem__, parts[0::3]),
+            map(members.__getitem__, parts[1::3]),
+            map(values.__getitem__, parts[2::3]),
+            strict=True,
+        ):
+            key = (offer, criterion)
+            by_member = groups.get(key)
+            if by_member is None:
+                groups[key] = {member: value}
+            else:
+                by_member[member] = value
+            read += 1
+        if read != count or len(parts) != 3 * count:
+            raise UserError("scoring_input", {"detail": f"scores of offer {offer} misread"})
+    return st.ScoreSheet(groups)
 
 
 class _StoredValues(dict[str, Decimal]):
@@ -457,16 +460,24 @@ def results_document(
 
 
 def _score_columns(
-    scores: Sequence[st.Score],
-) -> tuple[Sequence[str], Sequence[str], Sequence[str], Sequence[Decimal]]:
-    if not scores:
-        return (), (), (), ()
-    members, offers, criteria, values = zip(*scores, strict=True)
+    scores: st.ScoreSheet,
+) -> tuple[list[str], list[str], list[str], list[Decimal]]:
+    """The scores as four columns (member, offer, criterion, value), group by group."""
+    members: list[str] = []
+    offers: list[str] = []
+    criteria: list[str] = []
+    values: list[Decimal] = []
+    for (offer, criterion), by_member in scores.groups.items():
+        count = len(by_member)
+        offers.extend(repeat(offer, count))
+        criteria.extend(repeat(criterion, count))
+        members.extend(by_member)
+        values.extend(by_member.values())
     return members, offers, criteria, values
 
 
 def _canonical_order(
-    scores: Sequence[st.Score],
+    scores: st.ScoreSheet,
 ) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[Decimal, ...]]:
     """The score columns sorted by (member, offer, criterion), as ``sorted`` would sort rows.
 
@@ -508,7 +519,7 @@ def _value_texts(values: Sequence[Decimal], encode: Callable[[str], str]) -> Ite
     return map(texts.__getitem__, ids)
 
 
-def _score_rows(scores: Sequence[st.Score]) -> list[tuple[str, str, str, str]]:
+def _score_rows(scores: st.ScoreSheet) -> list[tuple[str, str, str, str]]:
     """The scores as sorted (member, offer, criterion, value) rows."""
     members, offers, criteria, values = _canonical_order(scores)
     return list(zip(members, offers, criteria, _value_texts(values, str), strict=True))

@@ -1,6 +1,6 @@
-"""Scores are checked one by one, so the error is the one the first offending score in the
-input raises; the results' fingerprint writes the score rows itself, and must stay the hash of
-the canonical results document."""
+"""Scores are grouped by offer and criterion (a second score of one key is refused) and checked
+a group at a time, the first wrong score of the first wrong group raising; the results'
+fingerprint writes the score rows itself, and must stay the hash of the canonical document."""
 
 from __future__ import annotations
 
@@ -44,19 +44,18 @@ def _error(inp: CompetitionInput) -> tuple[str, dict[str, str]]:
     return error.value.code, dict(error.value.params)
 
 
-def test_a_duplicate_before_an_off_scale_score_is_reported_first() -> None:
-    code, params = _error(_input(Score("M1", "A", "K", d("7")), Score("M2", "B", "L", d("9"))))
-    assert (code, params["member"], params["offer"]) == ("duplicate_score", "M1", "A")
+def test_a_second_score_of_the_same_key_is_refused_when_the_scores_are_grouped() -> None:
+    with pytest.raises(ScoringInputError) as error:
+        _input(Score("M3", "B", "L", d("9")), Score("M1", "A", "K", d("7")))
+    assert (error.value.code, error.value.params["member"]) == ("duplicate_score", "M1")
 
 
-def test_an_off_scale_score_before_a_duplicate_is_reported_first() -> None:
-    code, params = _error(_input(Score("M2", "B", "L", d("9")), Score("M1", "A", "K", d("7"))))
-    assert (code, params["value"], params["max"]) == ("score_off_scale", "9", "5")
-
-
-def test_an_off_step_score_before_an_unknown_member_is_reported_first() -> None:
-    code, params = _error(_input(Score("M1", "B", "L", d("2.5")), Score("M7", "A", "K", d("5"))))
-    assert (code, params["step"]) == ("score_off_step", "1")
+def test_the_first_group_with_a_wrong_score_is_reported() -> None:
+    # groups in the sheet's order: (A, K), (A, L), (B, K), (B, L); M7 is in (A, K)
+    code, params = _error(_input(Score("M3", "B", "L", d("2.5")), Score("M7", "A", "K", d("5"))))
+    assert (code, params["member"]) == ("score_unknown_member", "M7")
+    code, params = _error(_input(Score("M3", "B", "L", d("2.5")), Score("M3", "B", "K", d("11"))))
+    assert (code, params["offer"], params["criterion"]) == ("score_off_scale", "B", "K")
 
 
 def test_a_whole_number_equal_to_an_admissible_score_is_still_refused() -> None:
@@ -82,8 +81,8 @@ def test_a_large_scale_is_checked_score_by_score() -> None:
     # 200 000 admissible values: too many to list, so each score is checked arithmetically.
     valid = compute_results(_input(top="100000"))
     assert valid.offer("A").criteria[0].score == Decimal("7.50")
-    # a score both off the step and a duplicate: its value is checked first
-    code, params = _error(_input(Score("M1", "B", "K", d("0.2")), top="100000"))
+    # a score off the step of a scale too large to list
+    code, params = _error(_input(Score("M3", "B", "K", d("0.2")), top="100000"))
     assert (code, params["value"]) == ("score_off_step", "0.2")
     code, params = _error(
         competition(

@@ -170,7 +170,9 @@ def evaluate_offer(
     """
     oid = offer.id
     flags: set[Flag] = set()
-    counted, excluded = _who_counts(rules, scores, oid)
+    # the offer's scores of each criterion the members score: member -> score
+    groups = {cid: scores.get((oid, cid), _NONE) for cid in rules.top}
+    counted, excluded = _who_counts(rules, groups, oid)
     if rec:
         rec.add("members_counted", members=", ".join(counted), count=str(len(counted)))
         for mid, reason in excluded.items():
@@ -198,7 +200,7 @@ def evaluate_offer(
         if rec:
             rec.criterion(cid)
         if cid in rules.top:
-            by_member = scores.get((oid, cid), _NONE)
+            by_member = groups[cid]
             result, enters, used = _member_scored(
                 rules,
                 criterion,
@@ -293,7 +295,9 @@ def evaluate_offer(
     )
 
 
-def _who_counts(rules: Rules, scores: Grouped, oid: str) -> tuple[tuple[str, ...], dict[str, str]]:
+def _who_counts(
+    rules: Rules, groups: Mapping[str, Mapping[str, Decimal]], oid: str
+) -> tuple[tuple[str, ...], dict[str, str]]:
     """The members counted for the offer (in committee order) and why the others are not.
 
     Experts advise and recused members are excluded; a member who scored none of the offer's
@@ -301,9 +305,7 @@ def _who_counts(rules: Rules, scores: Grouped, oid: str) -> tuple[tuple[str, ...
     left out too: averages are taken over the members who actually scored.
     """
     recused = rules.recused.get(oid, ())
-    scored_here: set[str] = set()
-    for cid in rules.top:
-        scored_here.update(scores.get((oid, cid), _NONE))
+    scored_here: set[str] = set().union(*groups.values())
     counted: list[str] = []
     excluded: dict[str, str] = {}
     for member in rules.inp.members:

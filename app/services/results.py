@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import threading
-from collections import OrderedDict
+from collections import OrderedDict, defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -242,22 +242,19 @@ def _scores(
     for offer_id, count, text in session.connection().execute(statement).all():
         offer = offer_codes[offer_id]
         parts = text.replace(":", ",").split(",")
-        read = 0
+        if len(parts) != 3 * count:
+            raise UserError("scoring_input", {"detail": f"scores of offer {offer} misread"})
+        by_criterion: defaultdict[str, dict[str, Decimal]] = defaultdict(dict)
         for criterion, member, value in zip(
             map(criteria.__getitem__, parts[0::3]),
             map(members.__getitem__, parts[1::3]),
             map(values.__getitem__, parts[2::3]),
             strict=True,
         ):
-            key = (offer, criterion)
-            by_member = groups.get(key)
-            if by_member is None:
-                groups[key] = {member: value}
-            else:
-                by_member[member] = value
-            read += 1
-        if read != count or len(parts) != 3 * count:
-            raise UserError("scoring_input", {"detail": f"scores of offer {offer} misread"})
+            by_criterion[criterion][member] = value
+        # a member scores a criterion of an offer once (a unique key of the table)
+        for criterion, by_member in by_criterion.items():
+            groups[offer, criterion] = by_member
     return st.ScoreSheet(groups)
 
 

@@ -128,6 +128,8 @@ class Rules:
         self.resolutions = {r.offer_id: r for r in inp.decisions.discrepancy_resolutions}
         self.overrides = {o.offer_id: o for o in inp.decisions.formal_overrides}
         self._scored: dict[tuple[str, Decimal | None], _Points] = {}
+        self._means: dict[tuple[Decimal, int], Decimal] = {}
+        self._shown: dict[Decimal, Decimal] = {}
         self.results: dict[tuple[str, Decimal | None, tuple[str, ...], bool], CriterionResult] = {}
 
     def scored_points(self, criterion: Criterion, raw: Decimal | None) -> _Points:
@@ -152,6 +154,22 @@ class Rules:
                 passed = raw is not None and used >= criterion.min_score
             known = self._scored[key] = (score, used, exact, points, points_exact, passed)
         return known
+
+    def mean(self, total: Decimal, count: int) -> Decimal:
+        """``total / count``; a competition has few distinct sums of scores, so each mean is
+        divided out once."""
+        key = (total, count)
+        mean = self._means.get(key)
+        if mean is None:
+            mean = self._means[key] = total / count
+        return mean
+
+    def shown_total(self, exact: Decimal) -> Decimal:
+        """A member's own total as results show it (``tidy``), worked out once per value."""
+        shown = self._shown.get(exact)
+        if shown is None:
+            shown = self._shown[exact] = tidy(exact)
+        return shown
 
     def round_points(self, exact: Decimal) -> tuple[Decimal, Decimal]:
         """(display points, points entering the total) under the rounding stage."""
@@ -265,7 +283,7 @@ def evaluate_offer(
                 if rec:
                     rec.add("member_total_incomplete", member=mid)
             else:
-                member_totals[mid] = tidy(sum_)
+                member_totals[mid] = rules.shown_total(sum_)
         if member_totals and rec:
             rec.add(
                 "member_totals",
@@ -366,7 +384,7 @@ def _member_scored(
                     own[position] += found * criterion.weight / top
     computed: Decimal | None = None
     if values:
-        computed = _median(values) if rules.median else sum(values, ZERO) / len(values)
+        computed = _median(values) if rules.median else rules.mean(sum(values, ZERO), len(values))
     raw = computed if agreed is None else agreed
     if rec:
         _record_scores(rules, rec, by_member, counted, excluded, ids, values, computed, agreed)

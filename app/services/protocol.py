@@ -28,8 +28,7 @@ from app.models import (
     ScoreSheetIssue,
 )
 from app.protocol import document as pd
-from app.scoring import analysis
-from app.scoring.memory import release_gradually
+from app.scoring import analysis, explanations
 from app.services import base
 from app.services.base import Gap, RuleError, Term, gap, get_competition, status_term, term_text
 from app.services.call_setup import effective_budget
@@ -174,6 +173,7 @@ def build_document(
         policy=inp.policy,
         criteria=inp.criteria,
         results=res,
+        explanations=tuple(explanations(inp, res)),
         decisions=tuple(
             pd.Decision(
                 kind=pd.DecisionKind(d.kind.value),
@@ -283,9 +283,8 @@ def sign_off_blockers(session: Session, competition: Competition) -> list[Gap]:
     """What stops the results from being final (signed off, or exported as a draft)."""
     if competition.status is not CompetitionStatus.RESULTS:
         return [gap("gap_not_at_results", status=status_term(competition.status))]
-    box = [compute(session, competition)]
-    ties, discrepancies = box[0].unresolved_ties, box[0].unresolved_discrepancies
-    release_gradually(box)  # only these two are needed; freed in one go, the tree holds the lock
+    computed = compute(session, competition)
+    ties, discrepancies = computed.unresolved_ties, computed.unresolved_discrepancies
     return [gap("gap_unresolved_tie", offers=tuple(group)) for group in ties] + [
         gap("gap_unresolved_discrepancy", offer=offer) for offer in discrepancies
     ]

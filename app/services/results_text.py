@@ -28,7 +28,7 @@ def results_json(view: ResultsView, lang: str = "pl") -> dict[str, Any]:
     document["budget"] = None if res.budget is None else str(res.budget)
     document["notes"] = _steps(res.steps, lang)
     detailed = []
-    for offer in res.offers:
+    for offer, why in zip(res.offers, view.explanations(), strict=True):
         detailed.append(
             {
                 "id": offer.offer_id,
@@ -53,11 +53,11 @@ def results_json(view: ResultsView, lang: str = "pl") -> dict[str, Any]:
                         "points_exact": str(c.points_exact),
                         "threshold_passed": c.threshold_passed,
                         "counted_members": list(c.counted_members),
-                        "explanation": _steps(c.steps, lang),
+                        "explanation": _steps(why.criteria.get(c.criterion_id, ()), lang),
                     }
                     for c in offer.criteria
                 ],
-                "explanation": _steps(offer.steps, lang),
+                "explanation": _steps(why.steps, lang),
             }
         )
     document["offers"] = detailed

@@ -36,8 +36,6 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from app.scoring.memory import host_freezes
-
 log = logging.getLogger(__name__)
 
 _lock = threading.Lock()
@@ -54,7 +52,6 @@ def tune_for_gui() -> None:
     global _tuned
     gc.collect()
     gc.freeze()
-    host_freezes(True)  # the engine's own collector guard leaves the frozen objects alone
     sys.setswitchinterval(GUI_SWITCH_INTERVAL)
     _tuned = True
     log.debug("garbage collector: %d start-up objects frozen", gc.get_freeze_count())
@@ -115,5 +112,4 @@ def reset_for_tests() -> None:
     with _lock:
         _tuned = False
     gc.unfreeze()
-    host_freezes(False)
     sys.setswitchinterval(_DEFAULT_SWITCH_INTERVAL)

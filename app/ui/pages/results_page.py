@@ -396,7 +396,7 @@ class ResultsPage(ShellPage):
 
         def read() -> tuple[results_service.ResultsView, Any]:
             # the criterion results too, which the table sorts, sizes and paints by
-            view = results_service.make_criteria(results_service.results(db, competition_id))
+            view = results_service.results(db, competition_id)
             # the charts' figures too: a pass over every offer, kept off the GUI thread
             return view, (analysis.member_leniency(view.input, view.results), _spread_items(view))
 
@@ -577,20 +577,25 @@ class ResultsPage(ShellPage):
         applicant = self.model.index(self.model.row_of(offer.offer_id), RankingModel.COL_APPLICANT)
         lines = [f"{offer.offer_id}: {applicant.data()}"]
         criterion = self.model.criterion_at(column)
+        assert self.view_data is not None
+        # written for this one offer now, by the same arithmetic as its numbers
+        why = self.view_data.explain(offer.offer_id)
         if criterion is not None:
             result = next((c for c in offer.criteria if c.criterion_id == criterion.id), None)
             lines.append(f"{criterion.id} — {criterion.name}")
             if result is None:
                 lines.append(self.tr("Not scored: the offer did not pass the formal check."))
             else:
-                lines += [f"• {explain(step, lang)}" for step in result.steps]
+                steps = why.criteria.get(result.criterion_id, ())
+                lines += [f"• {explain(step, lang)}" for step in steps]
         else:
             for result in offer.criteria:
                 if column == self.model.col_total:
+                    steps = why.criteria.get(result.criterion_id, ())
                     lines.append(f"{result.criterion_id}: " + (
-                        "; ".join(explain(step, lang) for step in result.steps[-1:])
+                        "; ".join(explain(step, lang) for step in steps[-1:])
                     ))  # fmt: skip
-            lines += [f"• {explain(step, lang)}" for step in offer.steps]
+            lines += [f"• {explain(step, lang)}" for step in why.steps]
         if offer.member_totals:
             lines.append("")
             lines.append(self.tr("Members' own totals:"))

@@ -23,9 +23,8 @@ has read and shown its rows (screens override ``current_view``, ``restore_inputs
 from __future__ import annotations
 
 import logging
-import time
 import traceback
-from collections.abc import Callable, Hashable, Iterator
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -47,7 +46,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import UserError
-from app.scoring.memory import release_in_steps
 from app.ui import gcpolicy
 from app.ui.context import UiContext
 from app.ui.errors import show_user_error
@@ -75,43 +73,15 @@ def load_pool() -> QThreadPool:
     return _pool
 
 
-_releasing: list[Iterator[None]] = []
-_release_timer: QTimer | None = None
-RELEASE_SLICE_S = 0.004  # the GUI thread frees old data at most this long per turn
-
-
 def let_go(box: list[Any], depth: int = 3) -> None:
-    """Free what ``box`` holds a piece at a time between the GUI thread's events; the caller
-    must hold nothing else of it (``box = [self.data]; self.data = new; let_go(box)``).
-
-    A screen that replaces a large read — a quarter of a million scores, the results with
-    their explanations — would otherwise free the old one in a single pass of 50–120 ms
-    (``app.scoring.memory``).  ``depth``: how many levels are taken apart before the pieces
-    left are freed whole (each must be small: a few dozen objects).  On a worker the pieces
-    would compete with the GUI thread for the interpreter lock (measured: the GUI thread's
-    waits grew); here they take the turns the GUI thread has nothing else to do.
-    """
-    global _release_timer
-    _releasing.append(release_in_steps(box, depth))
-    if _release_timer is None:
-        _release_timer = QTimer()
-        _release_timer.setInterval(0)
-        _release_timer.timeout.connect(_release_some)
-    _release_timer.start()
-
-
-def _release_some() -> None:
-    deadline = time.perf_counter() + RELEASE_SLICE_S
-    while _releasing and time.perf_counter() < deadline:
-        if next(_releasing[0], True):  # exhausted
-            _releasing.pop(0)
-    if not _releasing and _release_timer is not None:
-        _release_timer.stop()
+    """Drop what ``box`` holds (the caller holds nothing else of it).  ``depth`` is ignored:
+    kept so that the screens calling it need not change."""
+    box.clear()
 
 
 def releasing() -> bool:
-    """Old data is still being freed (tests)."""
-    return bool(_releasing)
+    """Old data is still being freed (tests): never, it is freed at once."""
+    return False
 
 
 def wait_for_loads(msecs: int = 30_000) -> bool:

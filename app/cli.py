@@ -103,20 +103,21 @@ def cmd_demo(args: argparse.Namespace, ctx: Context) -> int:
 def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
     from dataclasses import asdict
 
-    from app.services.base import status_term, term_text
     from app.services.queries import list_competitions
+    from app.words import text
 
     rows = list_competitions(ctx.db, args.search or "")
     if args.json:
         ctx.out(dump_json([asdict(r) for r in rows]))
         return 0
     if not rows:
-        ctx.out("No competitions." if ctx.lang == "en" else "Brak konkursów.")
+        ctx.out(text("cli.no_competitions", ctx.lang))
         return 0
     for r in rows:
         ctx.out(
-            f"{r.id:>4}  {term_text(status_term(r.status), ctx.lang):<20} {r.case_reference:<18} "
-            f"{r.offers:>5} {'offers' if ctx.lang == 'en' else 'ofert'}  {r.title}"
+            f"{r.id:>4}  {text('status.' + r.status.value, ctx.lang):<20} "
+            f"{r.case_reference:<18} {text('cli.offers_count', ctx.lang, count=r.offers):>10}  "
+            f"{r.title}"
         )
     return 0
 
@@ -124,22 +125,22 @@ def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
 def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
     from app.offline.problems import format_number
     from app.offline.validation import plain
-    from app.services.base import Term, status_term, term_text
     from app.services.queries import competition_detail
     from app.texts import format_money
+    from app.words import text
 
     def number(value: Decimal) -> str:  # "10", "0,5": never "1E+1"
         return format_number(plain(value), ctx.lang)
 
     def word(code: str) -> str:
-        return term_text(Term(code), ctx.lang)
+        return text(code, ctx.lang)
 
     d = competition_detail(ctx.db, args.id, ctx.lang)
     s = d.summary
     en = ctx.lang == "en"
     ctx.out(f"{s.title}")
     ctx.out(f"{'Case reference' if en else 'Znak sprawy'}: {s.case_reference}")
-    ctx.out(f"Status: {term_text(status_term(s.status), ctx.lang)}")
+    ctx.out(text("cli.status", ctx.lang, status=s.status.value))
     if s.submission_deadline:
         ctx.out(
             f"{'Deadline' if en else 'Termin składania ofert'}: "
@@ -155,7 +156,7 @@ def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
             else c.field or ""
         )
         ctx.out(
-            f"  {c.code:<5} {word(f'kind_{c.kind}'):<24} {'weight' if en else 'waga'} "
+            f"  {c.code:<5} {word(f'kind.{c.kind}'):<24} {'weight' if en else 'waga'} "
             f"{number(c.weight):<6} {scale:<14} {c.name}"
         )
     ctx.out(f"{'Committee' if en else 'Komisja'}:")
@@ -166,16 +167,15 @@ def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
             if m.recused_from
             else ""
         )
-        ctx.out(f"  {m.code:<5} {word(f'role_{m.role.value}'):<28} {m.name}{recused}")
+        ctx.out(f"  {m.code:<5} {word(f'role.{m.role.value}'):<28} {m.name}{recused}")
     ctx.out(f"{'Offers' if en else 'Oferty'} ({s.offers}):")
     for o in d.offers:
         ctx.out(
-            f"  {o.code:<6} {word(f'formal_{o.formal_status.value}'):<24} "
+            f"  {o.code:<6} {word(f'formal.{o.formal_status.value}'):<24} "
             f"{format_money(o.requested, ctx.lang):>16}  {o.applicant}"
         )
     if d.next_status is not None:
-        following = term_text(status_term(d.next_status), ctx.lang)
-        ctx.out(f"{'Next step' if en else 'Następny krok'}: {following}")
+        ctx.out(text("cli.next_step", ctx.lang, status=d.next_status.value))
         for gap in d.next_missing:
             ctx.out(f"  – {gap}")
     return 0
@@ -228,11 +228,11 @@ def cmd_backup(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_advance(args: argparse.Namespace, ctx: Context) -> int:
-    from app.services.base import status_term, term_text
     from app.services.workflow import advance
+    from app.words import text
 
     status = advance(ctx.db, ctx.actor(), args.id)
-    ctx.out(term_text(status_term(status), ctx.lang))
+    ctx.out(text("status." + status.value, ctx.lang))
     return 0
 
 

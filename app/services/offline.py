@@ -218,7 +218,7 @@ def _finish_preview(
         problems.append(
             sheet_problem(
                 ProblemCode.NOT_SCORING,
-                status=base.term_text(base.status_term(competition.status), lang),
+                status=base.status_words(competition.status).text(lang),
             )
         )
     rows = _diff(session, competition, member, parsed) if not problems else ()

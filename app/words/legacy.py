@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from functools import cache
 
-from app.words.catalogue import SECTIONS, Formatter, Words
+from app.words.catalogue import SECTIONS, Words
 from app.words.terms import ALIASES
 
 # parameter name -> the catalogue sections whose words it may carry
@@ -58,16 +58,13 @@ def legacy_code(name: str, value: str) -> str | None:
     return known.get(polish) if slash else None
 
 
-def legacy_params(params: Mapping[str, object], lang: str) -> dict[str, object]:
-    """``params`` with known words turned into ``Words`` and lists into bullet lines."""
+def legacy_params(params: Mapping[str, object]) -> dict[str, object]:
+    """``params`` with known words written as text turned into ``Words``."""
     out: dict[str, object] = {}
     for name, value in params.items():
         if isinstance(value, str):
             code = legacy_code(name, value)
             if code is not None:
                 value = Words(code)
-        elif isinstance(value, (list, tuple)):
-            shown = Formatter(lang).shown
-            value = "\n".join(f"• {shown(item)}" for item in value)
         out[name] = value
     return out

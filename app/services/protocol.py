@@ -31,7 +31,7 @@ from app.protocol import document as pd
 from app.scoring import analysis
 from app.scoring.memory import release_gradually
 from app.services import base
-from app.services.base import get_competition, status_words
+from app.services.base import get_competition
 from app.services.call_setup import effective_budget
 from app.services.results import build_input, compute, compute_input, fingerprint
 from app.services.workflow import missing_for
@@ -284,7 +284,7 @@ def render_for_sign_off(
 def sign_off_blockers(session: Session, competition: Competition) -> list[Words]:
     """What stops the results from being final (signed off, or exported as a draft)."""
     if competition.status is not CompetitionStatus.RESULTS:
-        return [Words("gap.results_step", {"status": status_words(competition.status)})]
+        return [Words("gap.results_step", {"status": competition.status.value})]
     box = [compute(session, competition)]
     ties, discrepancies = box[0].unresolved_ties, box[0].unresolved_discrepancies
     release_gradually(box)  # only these two are needed; freed in one go, the tree holds the lock

@@ -199,10 +199,10 @@ def advance(db: Database, actor: Actor, competition_id: int) -> CompetitionStatu
     with db.unit_of_work(actor.operator, actor.member) as session:
         competition = get_competition(session, competition_id, for_update=True)
         target = next_status(competition.status)
+        if competition.status is CompetitionStatus.RESULTS:
+            raise UserError("advance_needs_signoff")  # the chair signs off, not ``advance``
         if target is None:
             raise UserError("no_next_status", {"status": competition.status.value})
-        if competition.status is CompetitionStatus.RESULTS:
-            _refuse_transition(competition, CompetitionStatus.SIGNED_OFF)
         gaps = missing_for(session, competition, target)
         if gaps:
             raise UserError(

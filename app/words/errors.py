@@ -64,6 +64,11 @@ USER_ERRORS: dict[str, tuple[str, str]] = {
         "your change was not saved.",
     ),
     "not_found": ("Nie znaleziono: {what} {id}.", "Not found: {what} {id}."),
+    "usage": ("Użycie: {usage}", "Usage: {usage}"),
+    "not_an_id": (
+        "„{value}” nie jest identyfikatorem konkursu (liczbą).",
+        "“{value}” is not a competition id (a number).",
+    ),
     "invalid_value": ("{field}: {detail}", "{field}: {detail}"),
     "status_forbids": (
         "Konkurs ma status „{status}”. Czynność niedostępna na tym etapie: {action}. {hint}",

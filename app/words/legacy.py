@@ -1,12 +1,12 @@
-"""Parameters that call sites still pass as words rather than codes, put into codes.
+"""Parameters that a few GUI call sites still pass as words rather than codes, put into codes.
 
-Until every service passes codes (``Words("status.scoring")``, ``"scoring"``), a
-``UserError`` may carry a status, action, hint, field or thing in Polish ("ocena
-merytoryczna"), or in both languages at once ("konkurs / competition").  Only exact texts are
-recognised — the catalogue's own words, their "Polish / English" pairs, a pair whose Polish
-half is the catalogue's, and the few spellings in ``ALIASES`` — so each is shown in the
-reader's language; anything else (an offer code, a name, a sentence written around a code) is
-shown as it is, never cut.
+The services and the command line pass codes (``Words("entity.member")``); until the GUI does
+too, a ``UserError`` raised there may carry a status, action, hint, field or thing in Polish,
+or in both languages at once ("członek komisji / member").  Only exact texts are recognised —
+the catalogue's own words, their "Polish / English" pairs, a pair whose Polish half is the
+catalogue's, and the few spellings in ``ALIASES`` — so each is shown in the reader's language;
+anything else (an offer code, a name, a sentence written around a code) is shown as it is,
+never cut.  Delete this module when the last such call site passes a code.
 """
 
 from __future__ import annotations

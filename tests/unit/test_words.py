@@ -357,8 +357,15 @@ def literal_codes() -> set[str]:
                 if len(node.args) > position:
                     for code in _literals(node.args[position]):
                         found.update(prefix + code for prefix in prefixes)
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        # the pieces of an f-string are prefixes (f"cli.preview_{status}"), not codes
+        pieces = {
+            id(part) for f in ast.walk(tree) if isinstance(f, ast.JoinedStr) for part in f.values
+        }
+        for node in ast.walk(tree):
             # any other literal written as a code of a section ("ref.scores" in a table)
+            if id(node) in pieces:
+                continue
             for code in _literals(node) if isinstance(node, ast.expr) else ():
                 if not re.fullmatch(r"[a-z]+\.[a-z0-9_]+", code):
                     continue

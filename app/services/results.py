@@ -40,6 +40,7 @@ from app.scoring import ScoringInputError, compute_results, explain, explanation
 from app.scoring import types as st
 from app.services.base import get_competition
 from app.services.call_setup import effective_budget
+from app.words import Words
 
 RESULT_FORMAT = "komisja-results/1"
 
@@ -243,7 +244,7 @@ def _scores(
         offer = offer_codes[offer_id]
         parts = text.replace(":", ",").split(",")
         if len(parts) != 3 * count:
-            raise UserError("scoring_input", {"detail": f"scores of offer {offer} misread"})
+            raise UserError("scores_misread", {"offer": offer})
         by_criterion: defaultdict[str, dict[str, Decimal]] = defaultdict(dict)
         for criterion, member, value in zip(
             map(criteria.__getitem__, parts[0::3]),
@@ -283,7 +284,9 @@ def compute_input(inp: st.CompetitionInput) -> st.Results:
     try:
         return compute_results(inp)
     except ScoringInputError as error:
-        raise UserError("scoring_input", {"detail": str(error)}) from error
+        raise UserError(
+            "scoring_input", {"detail": Words(f"input.{error.code}", error.params)}
+        ) from error
 
 
 @dataclass(frozen=True)

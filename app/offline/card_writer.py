@@ -40,6 +40,7 @@ from openpyxl import Workbook
 from openpyxl.cell import Cell
 from openpyxl.formatting.rule import FormulaRule
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Protection, Side
+from openpyxl.styles.borders import DEFAULT_BORDER
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -127,6 +128,7 @@ class _CardStyles:
         self.arrays: dict[str, Any] = {}
 
         def make(name: str, **attributes: Any) -> None:
+            attributes = {"border": DEFAULT_BORDER, **attributes}
             style = NamedStyle(name=f"komisja {name}", hidden=True, **attributes)
             wb.add_named_style(style)
             self.arrays[name] = style.as_tuple()

@@ -103,7 +103,7 @@ def best_of(repeat: int, fn: Callable[[], Any]) -> tuple[float, Any]:
 def table_rows(doc: ProtocolDocument) -> list[tuple[list[str], list[list[str]]]]:
     """Every table of the protocol as (cell fonts, rows of cell texts), header rows included."""
     register_fonts()
-    story = pdf_module._StoryBuilder(doc).build()
+    story = pdf_module.StoryBuilder(doc).build()
     tables = []
     for flowable in _flatten(story):
         if isinstance(flowable, GridTable):

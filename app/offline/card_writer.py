@@ -19,10 +19,10 @@ Layout (see :mod:`app.offline.card_layout` for rows, columns and words):
   criteria (with scales) whose product, offer by offer, is the ordered key list of the card;
   ``keys_sha256`` seals that list.
 
-Written through openpyxl's public write-only API: each kind of cell is a hidden named style,
-and a styled cell is a ``Cell`` made with that style's array (``NamedStyle.as_tuple()``), so
-no font, border or fill is resolved per cell.  Rows of the same height share one
-``RowDimension``.
+Written in openpyxl's write-only mode: each kind of cell is a hidden named style, whose
+array (``NamedStyle.as_tuple()``) a styled value carries into the row; the rows are written by
+:func:`app.xlsx_internals.stream_styled_rows` (openpyxl's own way with styled cells takes
+about twice as long for a card).  Rows of the same height share one ``RowDimension``.
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ from functools import cache
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.cell import Cell
+from openpyxl.formatting.formatting import ConditionalFormatting
 from openpyxl.formatting.rule import FormulaRule
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Protection, Side
 from openpyxl.styles.borders import DEFAULT_BORDER
@@ -68,6 +68,7 @@ from app.offline.card_layout import (
 from app.offline.problems import format_number
 from app.offline.spec import FORMAT_VERSION, ScoreSheetSpec, SheetCriterion
 from app.offline.validation import plain
+from app.xlsx_internals import Styled, prepared_ranges, stream_styled_rows
 
 log = logging.getLogger(__name__)
 
@@ -175,13 +176,13 @@ class _CardStyles:
             alignment=wrap_top,
         )
 
-    def maker(self, ws: Any) -> Callable[[object, str], Cell]:
-        """``cell(value, style name)`` for the cells of ``ws``."""
+    def maker(self, ws: Any) -> Callable[[object, str], Styled]:
+        """``cell(value, style name)`` for the cells of ``ws``, which streams styled rows."""
+        stream_styled_rows(ws)
         arrays = self.arrays
 
-        def cell(value: object, name: str) -> Cell:
-            # the row and column are set when the row is appended
-            return Cell(ws, row=1, column=1, value=value, style_array=arrays[name])
+        def cell(value: object, name: str) -> Styled:
+            return (value, arrays[name])
 
         return cell
 
@@ -340,7 +341,7 @@ def _write_cover(wb: Workbook, spec: ScoreSheetSpec, styles: _CardStyles) -> Non
         pair(criterion.code, "\n".join(text))
     for number, row in enumerate(rows, 1):
         if len(row) == 2:
-            texts = [value.value if isinstance(value, Cell) else value for value in row]
+            texts = [value[0] if type(value) is tuple else value for value in row]
             lines = max(_lines(texts[0], 30, 11), _lines(texts[1], 95, 11))
             _fit_height(ws, number, lines, 11)
         ws.append(row)
@@ -473,7 +474,7 @@ def _write_card(wb: Workbook, spec: ScoreSheetSpec, styles: _CardStyles) -> None
     for scale, rows in rows_by_scale.items():
         criterion = by_scale[scale]
         texts = _scale_texts(criterion, lang)
-        sqref = _ranges(rows, SCORE_LETTER)
+        sqref = prepared_ranges(_ranges(rows, SCORE_LETTER))
         top_left = f"{SCORE_LETTER}{rows[0]}"
         validation = DataValidation(
             type="custom",
@@ -490,7 +491,7 @@ def _write_card(wb: Workbook, spec: ScoreSheetSpec, styles: _CardStyles) -> None
         )
         ws.data_validations.append(validation)
         ws.conditional_formatting.add(
-            sqref,
+            ConditionalFormatting(sqref),
             FormulaRule(
                 formula=[f"AND(NOT(ISBLANK({top_left})),NOT({_score_rule(top_left, criterion)}))"],
                 fill=PatternFill("solid", fgColor="FF9999", bgColor="FF9999"),
@@ -500,7 +501,9 @@ def _write_card(wb: Workbook, spec: ScoreSheetSpec, styles: _CardStyles) -> None
     if spec.require_justification and justification_rows:
         top = justification_rows[0]
         ws.conditional_formatting.add(
-            _ranges(justification_rows, JUSTIFICATION_LETTER),
+            ConditionalFormatting(
+                prepared_ranges(_ranges(justification_rows, JUSTIFICATION_LETTER))
+            ),
             FormulaRule(
                 formula=[
                     f"AND(ISNUMBER({SCORE_LETTER}{top}),LEN(TRIM({JUSTIFICATION_LETTER}{top}))=0)"

@@ -5,7 +5,7 @@ number format are resolved once, when the style is added, and a styled cell is a
 made with that style's array (``NamedStyle.as_tuple()``).  Most cells of a large protocol
 (the members' scores and justifications, the explanations) are plain values without a style;
 they look wrapped and top-aligned because that is the workbook's default format (for Excel,
-:mod:`app.protocol.xlsx_default_format`) and every column's format (for LibreOffice, which
+:func:`app.xlsx_internals.set_default_alignment`) and every column's format (for LibreOffice, which
 gives a cell without a format its column's).
 """
 
@@ -28,7 +28,7 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.dimensions import RowDimension
 from openpyxl.worksheet.properties import PageSetupProperties
 
-from app.protocol.xlsx_default_format import set_default_alignment
+from app.xlsx_internals import set_default_alignment
 
 HEADER_ROW = 6  # the table header on every sheet; rows 1-4 name the protocol, 5 is a banner
 FIRST_ROW = HEADER_ROW + 1

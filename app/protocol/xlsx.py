@@ -24,11 +24,11 @@ a rank, an award) is written as a value with a cell comment saying so.
 
 Speed (2,000 offers: over a million cells and 140,000 explanation lines): the scores sheet's
 cells are plain values without styles (scores in the General format read "7,5" in a Polish
-spreadsheet); styled cells take a prepared style array instead of resolving fonts and formats
-cell by cell, and reach openpyxl's writer without its exception path for cells; the ranking's
-formulas are filled into one template per column; the explanations are worded by
-``app.texts.StepExplainer`` (the words of ``app.texts``, each template parsed once); and row
-heights are shared attribute pairs rather than a ``RowDimension`` per row.
+spreadsheet), which the workbook's default format wraps (:mod:`app.protocol.xlsx_cells`);
+styled cells take the array of a named style instead of resolving fonts and formats cell by
+cell; the ranking's formulas are filled into one template per column; the explanations are
+worded by ``app.texts.StepExplainer`` (the words of ``app.texts``, each template parsed once);
+and rows of one height share one ``RowDimension``.
 ``benchmarks/bench_protocol.py`` compares the whole with openpyxl writing the same cells.
 """
 

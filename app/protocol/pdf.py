@@ -115,6 +115,10 @@ KEY_COMPETITION = "KomisjaCompetition"
 KEY_CASE = "KomisjaCaseReference"
 KEY_LANGUAGE = "KomisjaLanguage"
 KEY_SIGNATURE_BOX = "KomisjaSignatureBox"
+# "draft" or "final": a draft is recognised as one even when it is not a stored version
+KEY_STATUS = "KomisjaStatus"
+STATUS_DRAFT = "draft"
+STATUS_FINAL = "final"
 METADATA_KEYS = (
     KEY_FINGERPRINT,
     KEY_VERSION,
@@ -122,6 +126,7 @@ METADATA_KEYS = (
     KEY_CASE,
     KEY_LANGUAGE,
     KEY_SIGNATURE_BOX,
+    KEY_STATUS,
 )
 
 PAGE_PORTRAIT = A4
@@ -345,6 +350,7 @@ class ProtocolCanvas(Canvas):
                 KEY_COMPETITION: comp.uid,
                 KEY_CASE: comp.case_reference,
                 KEY_LANGUAGE: protocol.language,
+                KEY_STATUS: STATUS_DRAFT if protocol.is_draft else STATUS_FINAL,
             },
         )
         pdf_doc.info = info

@@ -203,19 +203,25 @@ def _sha256(data: bytes) -> str:
 def _stored_prefix(
     data: bytes, is_stored: Callable[[str], StoredRef | None]
 ) -> tuple[int, StoredRef] | None:
-    """The longest prefix that ends a revision and is a stored version."""
-    ends = _revision_ends(data)
-    candidates = sorted({len(data), *ends}, reverse=True)
-    for end in candidates:
-        ref = is_stored(_sha256(data[:end]))
+    """The longest prefix that ends a revision (or the file) and is a stored version.
+
+    A line end after ``%%EOF`` may belong to either revision, so both cuts are tried. The
+    digests are computed in one pass over the file, however many ``%%EOF`` it holds.
+    """
+    cuts: set[int] = {len(data)}
+    for match in _EOF.finditer(data):
+        cuts.update((match.start() + len(b"%%EOF"), match.end()))
+    hasher = hashlib.sha256()
+    done = 0
+    digests: list[tuple[int, str]] = []
+    for cut in sorted(cuts):
+        hasher.update(data[done:cut])
+        done = cut
+        digests.append((cut, hasher.copy().hexdigest()))
+    for cut, digest in reversed(digests):
+        ref = is_stored(digest)
         if ref is not None:
-            return end, ref
-        # a line end after %%EOF may belong to either revision
-        if end > 0 and data[end - 1 : end] in (b"\n", b"\r"):
-            cut = end - (2 if data[end - 2 : end] == b"\r\n" else 1)
-            ref = is_stored(_sha256(data[:cut]))
-            if ref is not None:
-                return cut, ref
+            return cut, ref
     return None
 
 

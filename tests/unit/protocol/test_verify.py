@@ -6,10 +6,12 @@ Each case is a real file: the protocol as the program renders it, signed by the 
 
 from __future__ import annotations
 
+import hashlib
 import io
 import re
 import shutil
 import subprocess
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -20,10 +22,18 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
-from pyhanko.pdf_utils.generic import ArrayObject, NameObject, StreamObject, pdf_string
+from pyhanko.pdf_utils.generic import (
+    ArrayObject,
+    DictionaryObject,
+    FloatObject,
+    NameObject,
+    StreamObject,
+    pdf_string,
+)
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+from pyhanko.sign import signers
 
-from app.protocol.pdf import render_pdf
+from app.protocol.pdf import read_protocol_metadata, render_pdf
 from app.protocol.sign import sign_pdf
 from app.protocol.verify import (
     Change,
@@ -102,26 +112,27 @@ class Pki:
 
 
 class Store:
-    """Stands in for the database: the stored versions' bytes by digest."""
+    """Stands in for the database: the stored versions' bytes by digest and by version."""
 
     def __init__(self, *files: bytes) -> None:
-        import hashlib
-
         self.by_digest = {
             hashlib.sha256(data).hexdigest(): (StoredRef(n, n), data)
             for n, data in enumerate(files, 1)
         }
+        self.by_version: dict[tuple[str, int], bytes] = {}
+        for data in files:
+            if not data.startswith(b"%PDF"):
+                continue
+            meta = read_protocol_metadata(data)
+            key = (meta.get("KomisjaCompetition", ""), int(meta.get("KomisjaVersion", "0")))
+            self.by_version[key] = data
 
     def is_stored(self, digest: str) -> StoredRef | None:
         found = self.by_digest.get(digest)
         return found[0] if found else None
 
     def reference(self, uid: str, version: int) -> bytes | None:
-        del uid  # one competition in these tests
-        for ref, data in self.by_digest.values():
-            if ref.number == 1 and version == 2:  # the sample document is version 2
-                return data
-        return None
+        return self.by_version.get((uid, version))
 
 
 @pytest.fixture(scope="module")
@@ -241,9 +252,9 @@ def test_a_comment_after_eof(stored_pdf: bytes, signed_pdf: bytes, store: Store,
     _changed(check(signed_pdf + b"% x", store, pki), Change.TRAILING_COMMENT)
 
 
-def _update(data: bytes, edit: object) -> bytes:
+def _update(data: bytes, edit: Callable[[IncrementalPdfFileWriter], None]) -> bytes:
     writer = IncrementalPdfFileWriter(io.BytesIO(data), strict=False)
-    edit(writer)  # type: ignore[operator]  # a callable taking the writer
+    edit(writer)
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
@@ -289,21 +300,65 @@ def test_text_changed_after_a_signature(signed_pdf: bytes, store: Store, pki: Pk
 
 
 def test_text_changed_inside_a_signing_update(stored_pdf: bytes, store: Store, pki: Pki) -> None:
-    """One update that both changes the page and adds a valid signature: the diff catches it."""
-    from pyhanko.sign import signers
-
-    writer = IncrementalPdfFileWriter(io.BytesIO(stored_pdf), strict=False)
-    _change_text(writer)
-    signer = signers.SimpleSigner.load_pkcs12_data(pki.signer_p12, (), passphrase=PASSWORD)
-    out = io.BytesIO()
-    signers.PdfSigner(
-        signers.PdfSignatureMetadata(field_name="Podpis", md_algorithm="sha256"), signer=signer
-    ).sign_pdf(writer, output=out)
-    result = check(out.getvalue(), store, pki)
+    """One update that both changes the page and adds a valid signature: still changed."""
+    result = check(_sign_with_change(stored_pdf, pki, _change_text, "Podpis"), store, pki)
     _changed(result, Change.CONTENT_MODIFIED)
     assert result.modification == "OTHER"
     (signature,) = result.signatures
     assert signature.valid and signature.trusted  # a valid signature does not excuse it
+
+
+def _sign_with_change(
+    data: bytes, pki: Pki, edit: Callable[[IncrementalPdfFileWriter], None], field: str
+) -> bytes:
+    """One update that makes ``edit`` and adds a valid signature by a trusted signer."""
+    writer = IncrementalPdfFileWriter(io.BytesIO(data), strict=False)
+    edit(writer)
+    signer = signers.SimpleSigner.load_pkcs12_data(pki.second_p12, (), passphrase=PASSWORD)
+    out = io.BytesIO()
+    signers.PdfSigner(
+        signers.PdfSignatureMetadata(field_name=field, md_algorithm="sha256"), signer=signer
+    ).sign_pdf(writer, output=out)
+    return out.getvalue()
+
+
+def test_text_changed_inside_a_second_signing_update(
+    signed_pdf: bytes, store: Store, pki: Pki
+) -> None:
+    """After a first signature, pyHanko's difference analysis catches the change."""
+    forged = _sign_with_change(signed_pdf, pki, _change_text, "Drugi")
+    result = check(forged, store, pki)
+    _changed(result, Change.CONTENT_MODIFIED)
+    assert result.modification == "OTHER"
+    assert [s.signer for s in result.signatures] == ["Iwona Musz", "Jan Żółkiewski"]
+    assert all(s.valid and s.trusted for s in result.signatures)
+
+
+def _add_note(writer: IncrementalPdfFileWriter) -> None:
+    """A free-text annotation over the page: not page content, still a visible change."""
+    page = writer.root["/Pages"]["/Kids"][0].get_object()
+    note = DictionaryObject(
+        {
+            NameObject("/Type"): NameObject("/Annot"),
+            NameObject("/Subtype"): NameObject("/FreeText"),
+            NameObject("/Rect"): ArrayObject([FloatObject(v) for v in (100, 100, 300, 120)]),
+            NameObject("/Contents"): pdf_string("24 000,00 zł"),
+            NameObject("/DA"): pdf_string("/Helv 12 Tf 0 g"),
+        }
+    )
+    annots = page.get("/Annots")
+    existing = list(annots) if isinstance(annots, ArrayObject) else []
+    page[NameObject("/Annots")] = ArrayObject([*existing, writer.add_object(note)])
+    writer.update_container(page)
+
+
+def test_an_annotation_added_inside_a_signing_update(
+    stored_pdf: bytes, signed_pdf: bytes, store: Store, pki: Pki
+) -> None:
+    first = check(_sign_with_change(stored_pdf, pki, _add_note, "Podpis"), store, pki)
+    _changed(first, Change.CONTENT_MODIFIED)
+    later = check(_sign_with_change(signed_pdf, pki, _add_note, "Drugi"), store, pki)
+    _changed(later, Change.CONTENT_MODIFIED)
 
 
 def test_a_removed_signature(signed_pdf: bytes, store: Store, pki: Pki) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -110,19 +111,21 @@ def test_a_token_signature_is_accepted_and_reported(token: None, pki: Pki) -> No
 def test_token_problems_are_user_errors(token: None, pki: Pki) -> None:
     stored = render_pdf(sample_document())
     certificate = pki.signer.public_bytes(serialization.Encoding.DER)
-    common = {
-        "module": MODULE,
-        "certificate": certificate,
-        "signer_name": "Iwona Musz",
-        "reason": "r",
-    }
+    sign = partial(
+        sign_pdf_pkcs11,
+        stored,
+        module=MODULE,
+        certificate=certificate,
+        signer_name="Iwona Musz",
+        reason="r",
+    )
     with pytest.raises(UserError) as caught:
-        sign_pdf_pkcs11(stored, token_label=TOKEN, pin="000000", key_label=KEY, **common)  # type: ignore[arg-type]
+        sign(token_label=TOKEN, pin="000000", key_label=KEY)
     assert caught.value.code == "signing_token_pin"
     with pytest.raises(UserError) as caught:
-        sign_pdf_pkcs11(stored, token_label="brak", pin=PIN, key_label=KEY, **common)  # type: ignore[arg-type]
+        sign(token_label="brak", pin=PIN, key_label=KEY)
     assert caught.value.code == "signing_token_unavailable"
     with pytest.raises(UserError) as caught:
-        sign_pdf_pkcs11(stored, token_label=TOKEN, pin=PIN, key_label="inny", **common)  # type: ignore[arg-type]
+        sign(token_label=TOKEN, pin=PIN, key_label="inny")
     assert caught.value.code == "signing_token_key_missing"
     assert "inny" in caught.value.text("pl") and "inny" in caught.value.text("en")

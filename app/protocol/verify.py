@@ -56,10 +56,14 @@ from pyhanko.pdf_utils.misc import PdfError
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.diff_analysis import DEFAULT_DIFF_POLICY, ModificationLevel
 from pyhanko.sign.diff_analysis.policy_api import SuspiciousModification
-from pyhanko.sign.validation import validate_pdf_signature
+from pyhanko.sign.validation import validate_pdf_signature, validate_pdf_timestamp
 from pyhanko.sign.validation.errors import SignatureValidationError
 from pyhanko.sign.validation.pdf_embedded import EmbeddedPdfSignature
-from pyhanko.sign.validation.status import SignatureCoverageLevel
+from pyhanko.sign.validation.status import (
+    DocumentTimestampStatus,
+    PdfSignatureStatus,
+    SignatureCoverageLevel,
+)
 from pyhanko_certvalidator import ValidationContext
 
 from app.protocol.pdf import KEY_FINGERPRINT, KEY_STATUS, STATUS_DRAFT, read_protocol_metadata
@@ -72,6 +76,7 @@ __all__ = [
     "PdfCheck",
     "PdfVerdict",
     "SignatureCheck",
+    "SignatureKind",
     "SignatureProblem",
     "StoredRef",
     "TrustSettings",
@@ -132,6 +137,11 @@ class Change(StrEnum):
     DRAFT_AS_FINAL = "draft_as_final"  # a draft stored or re-labelled as a final version
 
 
+class SignatureKind(StrEnum):
+    SIGNATURE = "signature"  # a PAdES signature by a person
+    TIMESTAMP = "timestamp"  # a document time stamp by a time-stamping authority (LTA)
+
+
 class SignatureProblem(StrEnum):
     BROKEN = "broken"  # the signed bytes or the CMS do not verify, or cannot be read
     INCOMPLETE = "incomplete"  # the byte range leaves out part of what it should cover
@@ -142,12 +152,13 @@ class SignatureCheck:
     """One embedded signature: who, when, and whether it holds."""
 
     field_name: str
+    kind: SignatureKind
     revision: int  # 0-based revision of the file that the signature adds
     signer: str  # the certificate subject's common name ("" if none)
     subject: str  # the whole subject, RFC 4514-like, as pyHanko reads it
     serial: str  # hexadecimal
     issuer: str
-    signing_time: datetime | None  # as the signer reported it (not a trusted time stamp)
+    signing_time: datetime | None  # as the signer reported it; a time stamp's own time
     intact: bool  # the signed bytes are unchanged
     valid: bool  # the cryptographic signature verifies
     trusted: bool  # the signer certificate chains to a trust root
@@ -398,12 +409,24 @@ def _check_signature(
     except (ValueError, KeyError, TypeError) as error:
         log.info("signature %s: signing time not readable: %s", sig.field_name, error)
         when = None
+    kind = (
+        SignatureKind.TIMESTAMP
+        if sig.sig_object_type == "/DocTimeStamp"
+        else SignatureKind.SIGNATURE
+    )
+    status: PdfSignatureStatus | DocumentTimestampStatus
     try:
-        status = validate_pdf_signature(sig, context, skip_diff=True)
+        if kind is SignatureKind.TIMESTAMP:
+            status = validate_pdf_timestamp(sig, context, skip_diff=True)
+            when = status.timestamp
+        else:
+            status = validate_pdf_signature(sig, context, skip_diff=True)
+            when = status.signer_reported_dt or when
     except (SignatureValidationError, PdfError, ValueError, KeyError, TypeError) as error:
         log.info("signature %s does not validate: %s", sig.field_name, error)
         return SignatureCheck(
             sig.field_name,
+            kind,
             revision,
             name,
             subject,
@@ -427,12 +450,13 @@ def _check_signature(
         problem = SignatureProblem.INCOMPLETE
     return SignatureCheck(
         sig.field_name,
+        kind,
         revision,
         name,
         subject,
         serial,
         issuer,
-        status.signer_reported_dt or when,
+        when,
         intact=status.intact,
         valid=status.valid,
         trusted=status.trusted,

@@ -17,6 +17,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from asn1crypto import keys as asn1_keys
+from asn1crypto import x509 as asn1_x509
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
@@ -32,6 +34,8 @@ from pyhanko.pdf_utils.generic import (
 )
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.sign import signers
+from pyhanko.sign.signers.pdf_signer import PdfTimeStamper
+from pyhanko.sign.timestamps.dummy_client import DummyTimeStamper
 
 from app.protocol.pdf import read_protocol_metadata, render_pdf
 from app.protocol.sign import sign_pdf
@@ -39,6 +43,7 @@ from app.protocol.verify import (
     Change,
     PdfCheck,
     PdfVerdict,
+    SignatureKind,
     SignatureProblem,
     StoredRef,
     TrustSettings,
@@ -77,6 +82,21 @@ class Pki:
         self.signer, self.signer_p12 = self._person("Iwona Musz", issued=True)
         self.second, self.second_p12 = self._person("Jan Żółkiewski", issued=True)
         self.stranger, self.stranger_p12 = self._person("Nieznany Podpisujący", issued=False)
+        self.tsa_key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+        tsa_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Komisja Test TSA")])
+        self.tsa = (
+            x509.CertificateBuilder()
+            .subject_name(tsa_name)
+            .issuer_name(self.ca.subject)
+            .public_key(self.tsa_key.public_key())
+            .serial_number(x509.random_serial_number())
+            .not_valid_before(now - timedelta(days=1))
+            .not_valid_after(now + timedelta(days=30))
+            .add_extension(
+                x509.ExtendedKeyUsage([x509.oid.ExtendedKeyUsageOID.TIME_STAMPING]), critical=True
+            )
+            .sign(self.ca_key, hashes.SHA256())
+        )
 
     def _person(self, name: str, *, issued: bool) -> tuple[x509.Certificate, bytes]:
         now = datetime.now(UTC)
@@ -216,6 +236,33 @@ def test_an_unknown_certificate_is_reported_untrusted_not_changed(
     (signature,) = result.signatures
     assert signature.signer == "Nieznany Podpisujący"
     assert signature.intact and signature.valid and not signature.trusted
+
+
+def test_a_document_time_stamp_after_the_signature_is_accepted(
+    signed_pdf: bytes, store: Store, pki: Pki
+) -> None:
+    """Long-term archival: a time stamp added later is reported, not taken for a change."""
+    tsa = DummyTimeStamper(
+        tsa_cert=asn1_x509.Certificate.load(pki.tsa.public_bytes(serialization.Encoding.DER)),
+        tsa_key=asn1_keys.PrivateKeyInfo.load(
+            pki.tsa_key.private_bytes(
+                serialization.Encoding.DER,
+                serialization.PrivateFormat.PKCS8,
+                serialization.NoEncryption(),
+            )
+        ),
+    )
+    out = io.BytesIO()
+    PdfTimeStamper(tsa, field_name="Znacznik").timestamp_pdf(
+        IncrementalPdfFileWriter(io.BytesIO(signed_pdf), strict=False), "sha256", output=out
+    )
+    result = check(out.getvalue(), store, pki)
+    assert result.verdict is PdfVerdict.STORED_SIGNED, result
+    signature, stamp = result.signatures
+    assert signature.kind is SignatureKind.SIGNATURE and signature.signer == "Iwona Musz"
+    assert stamp.kind is SignatureKind.TIMESTAMP and stamp.signer == "Komisja Test TSA"
+    assert stamp.valid and stamp.trusted and stamp.signing_time is not None
+    assert result.modification == "FORM_FILLING"
 
 
 # --- changed, each with its own code ---------------------------------------------------------

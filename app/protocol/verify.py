@@ -23,10 +23,13 @@ The rules for the bytes after a stored version (``check_pdf``):
   (``trusted=False``), not treated as a change: an office may accept signatures from
   certificates it has not configured, and the caller decides what to say.
 
-What cannot be detected: the stored bytes are the reference, so whoever can rewrite the
-database can store a forged version; the anchors outside the database are a separate matter.
-A copy cut back to the stored bytes (a signature stripped off by truncation) is the stored,
-unsigned version again — that is a legitimate copy.
+What cannot be detected here: the stored bytes are the reference, so whoever can rewrite the
+database can store a forged version (anchors outside the database are a separate matter). A
+copy cut back to the stored bytes (a signature stripped off by truncation) is the stored,
+unsigned version again — a legitimate copy. A signature's visible appearance is whatever its
+signer drew, anywhere on a page (pyHanko's analysis allows it as form filling): each
+signature's page and rectangle are returned so that the caller can show where it is and who
+drew it — an untrusted signer's box over the page's text deserves to be pointed out.
 
 A draft carries ``KomisjaStatus=draft`` in its Info dictionary: it is reported as a draft
 (``PdfVerdict.DRAFT``) with its date, never as a stored final; a draft stored as a final
@@ -40,8 +43,9 @@ import io
 import logging
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
+from decimal import Decimal
 from enum import StrEnum
 
 from asn1crypto import x509 as asn1_x509
@@ -164,6 +168,10 @@ class SignatureCheck:
     trusted: bool  # the signer certificate chains to a trust root
     coverage: str  # a ``SignatureCoverageLevel`` name, or "" if unknown
     problem: SignatureProblem | None = None
+    # where the signature is drawn: 1-based page and (x1, y1, x2, y2) in points; an invisible
+    # signature has an empty rectangle. The caller may show it: see the module docstring.
+    page: int | None = None
+    rect: tuple[Decimal, Decimal, Decimal, Decimal] | None = None
 
 
 @dataclass(frozen=True)
@@ -395,6 +403,53 @@ def _validation_context(trust: TrustSettings) -> ValidationContext:
     )
 
 
+def _deref(value: object) -> object:
+    if isinstance(value, IndirectObject):
+        return value.get_object()  # type: ignore[no-untyped-call]  # pyHanko: untyped
+    return value
+
+
+def _page_numbers(reader: PdfFileReader) -> dict[int, int]:
+    """Object number of each page → its 1-based number."""
+    numbers: dict[int, int] = {}
+    stack: list[object] = [reader.root.raw_get("/Pages")]
+    while stack:
+        ref = stack.pop()
+        node = _deref(ref)
+        if not isinstance(node, DictionaryObject):
+            continue
+        if node.get("/Type") == "/Pages":
+            kids = _deref(node.raw_get("/Kids"))
+            if isinstance(kids, ArrayObject):
+                stack.extend(reversed(list(kids)))
+        elif isinstance(ref, IndirectObject):
+            numbers[ref.idnum] = len(numbers) + 1
+    return numbers
+
+
+def _widget(sig: EmbeddedPdfSignature) -> DictionaryObject:
+    field_dict: DictionaryObject = sig.sig_field
+    if "/Rect" not in field_dict and "/Kids" in field_dict:
+        kid = field_dict["/Kids"][0]
+        if isinstance(kid, DictionaryObject):
+            return kid
+    return field_dict
+
+
+def _widget_page(sig: EmbeddedPdfSignature, pages: dict[int, int]) -> int | None:
+    widget = _widget(sig)
+    ref = widget.raw_get("/P") if "/P" in widget else None
+    return pages.get(ref.idnum) if isinstance(ref, IndirectObject) else None
+
+
+def _widget_rect(sig: EmbeddedPdfSignature) -> tuple[Decimal, Decimal, Decimal, Decimal] | None:
+    try:
+        x1, y1, x2, y2 = (Decimal(str(value)) for value in _widget(sig)["/Rect"])
+    except (KeyError, ValueError, TypeError, ArithmeticError):
+        return None
+    return x1, y1, x2, y2
+
+
 def _check_signature(
     sig: EmbeddedPdfSignature, context: ValidationContext, newest: bool
 ) -> SignatureCheck:
@@ -520,9 +575,7 @@ def _same_dict(old: DictionaryObject, new: DictionaryObject, free: frozenset[str
 
 
 def _is_signature_widget(value: object) -> bool:
-    if isinstance(value, IndirectObject):
-        value = value.get_object()  # type: ignore[no-untyped-call]  # pyHanko: untyped
-    annotation = value
+    annotation = _deref(value)
     if not isinstance(annotation, DictionaryObject):
         return False
     kind = annotation.get("/FT")
@@ -628,8 +681,13 @@ def _check_updates(
         return (Change.TRAILING_COMMENT if inert else Change.TRAILING_GARBAGE), (), "", ()
     context = _validation_context(trust)
     newest_revision = total - 1
+    pages = _page_numbers(reader)
     checks = tuple(
-        _check_signature(sig, context, sig.signed_revision == newest_revision)
+        replace(
+            _check_signature(sig, context, sig.signed_revision == newest_revision),
+            page=_widget_page(sig, pages),
+            rect=_widget_rect(sig),
+        )
         for sig in signatures
         if sig.signed_revision >= base_count
     )

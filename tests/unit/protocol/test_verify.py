@@ -195,7 +195,7 @@ def test_the_stored_bytes_are_the_stored_version(stored_pdf: bytes, store: Store
 
 
 def test_a_signature_by_a_trusted_ca_is_accepted_and_reported(
-    signed_pdf: bytes, store: Store, pki: Pki
+    stored_pdf: bytes, signed_pdf: bytes, store: Store, pki: Pki
 ) -> None:
     result = check(signed_pdf, store, pki)
     assert result.verdict is PdfVerdict.STORED_SIGNED, result
@@ -210,6 +210,12 @@ def test_a_signature_by_a_trusted_ca_is_accepted_and_reported(
     assert abs(signature.signing_time - datetime.now(UTC)) < timedelta(minutes=10)
     assert result.modification in ("LTA_UPDATES", "FORM_FILLING")
     assert result.fingerprint == sample_document().fingerprint
+    # drawn in the box the renderer reserved on the signature page
+    box = read_protocol_metadata(stored_pdf)["KomisjaSignatureBox"].split()
+    assert signature.page == int(box[0])
+    assert signature.rect is not None
+    x1, y1, x2, y2 = signature.rect
+    assert float(box[1]) <= x1 < x2 <= float(box[3]) and float(box[2]) <= y1 < y2 <= float(box[4])
 
 
 def test_two_signatures_are_each_validated(signed_pdf: bytes, store: Store, pki: Pki) -> None:
@@ -262,6 +268,7 @@ def test_a_document_time_stamp_after_the_signature_is_accepted(
     assert signature.kind is SignatureKind.SIGNATURE and signature.signer == "Iwona Musz"
     assert stamp.kind is SignatureKind.TIMESTAMP and stamp.signer == "Komisja Test TSA"
     assert stamp.valid and stamp.trusted and stamp.signing_time is not None
+    assert stamp.rect is not None and stamp.rect[0] == stamp.rect[2]  # invisible
     assert result.modification == "FORM_FILLING"
 
 

@@ -48,6 +48,7 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from enum import StrEnum
 
+from asn1crypto import parser as asn1_parser
 from asn1crypto import x509 as asn1_x509
 from pyhanko.pdf_utils.generic import (
     ArrayObject,
@@ -450,6 +451,22 @@ def _widget_rect(sig: EmbeddedPdfSignature) -> tuple[Decimal, Decimal, Decimal, 
     return x1, y1, x2, y2
 
 
+def _padding_is_blank(sig: EmbeddedPdfSignature) -> bool:
+    """Whether the space reserved for the CMS holds nothing but the CMS and zero padding.
+
+    The reserved space is outside the signed byte range and the CMS parser stops at the end
+    of its own structure, so bytes written into the padding would otherwise go unnoticed.
+    """
+    contents = sig.sig_object.get("/Contents")
+    if not isinstance(contents, bytes):
+        return False
+    try:
+        _, _, _, header, body, trailer = asn1_parser.parse(contents, strict=False)
+    except ValueError:
+        return False
+    return not contents[len(header) + len(body) + len(trailer) :].strip(b"\0")
+
+
 def _check_signature(
     sig: EmbeddedPdfSignature, context: ValidationContext, newest: bool
 ) -> SignatureCheck:
@@ -499,7 +516,7 @@ def _check_signature(
         SignatureCoverageLevel.ENTIRE_FILE if newest else SignatureCoverageLevel.ENTIRE_REVISION
     )
     problem: SignatureProblem | None = None
-    if not (status.intact and status.valid):
+    if not (status.intact and status.valid and _padding_is_blank(sig)):
         problem = SignatureProblem.BROKEN
     elif coverage is None or coverage < needed:
         problem = SignatureProblem.INCOMPLETE

@@ -441,6 +441,17 @@ def test_a_broken_signature(signed_pdf: bytes, store: Store, pki: Pki) -> None:
     assert signature.problem is SignatureProblem.BROKEN and not signature.valid
 
 
+def test_bytes_written_into_the_signature_padding(
+    signed_pdf: bytes, store: Store, pki: Pki
+) -> None:
+    """The zero padding after the CMS is not signed; anything written there is a change."""
+    match = list(re.finditer(rb"/Contents\s*<([0-9a-fA-F]+)>", signed_pdf))[-1]
+    at = match.end(1) - 4
+    assert signed_pdf[at : at + 1] == b"0"
+    written = signed_pdf[:at] + b"7" + signed_pdf[at + 1 :]
+    _changed(check(written, store, pki), Change.SIGNATURE_BROKEN)
+
+
 @pytest.mark.skipif(shutil.which("qpdf") is None, reason="qpdf is not installed")
 def test_a_qpdf_resave(stored_pdf: bytes, store: Store, pki: Pki, tmp_path: Path) -> None:
     source, target = tmp_path / "in.pdf", tmp_path / "out.pdf"

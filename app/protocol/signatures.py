@@ -8,6 +8,7 @@ and where it is drawn; ``app.protocol.verify`` decides what that means for the w
 from __future__ import annotations
 
 import logging
+import zlib
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -30,7 +31,22 @@ from pyhanko_certvalidator import ValidationContext
 
 log = logging.getLogger(__name__)
 
+# What reading a damaged or hostile PDF may raise (pyHanko, zlib, asn1crypto): such a file is
+# reported, never a crash.
+READ_ERRORS: tuple[type[Exception], ...] = (
+    PdfError,
+    ValueError,
+    KeyError,
+    TypeError,
+    IndexError,
+    AttributeError,
+    NotImplementedError,
+    zlib.error,
+)
+_VALIDATION_ERRORS: tuple[type[Exception], ...] = (SignatureValidationError, *READ_ERRORS)
+
 __all__ = [
+    "READ_ERRORS",
     "SignatureCheck",
     "SignatureKind",
     "SignatureProblem",
@@ -178,12 +194,12 @@ def check_signature(
     page, rect = _widget_page(sig, pages), _widget_rect(sig)
     try:
         name, subject, serial, issuer = _subject(sig.signer_cert)
-    except (ValueError, KeyError, TypeError, AttributeError) as error:
+    except READ_ERRORS as error:
         log.info("signature %s: certificate not readable: %s", sig.field_name, error)
         name = subject = serial = issuer = ""
     try:
         when = sig.self_reported_timestamp
-    except (ValueError, KeyError, TypeError) as error:
+    except READ_ERRORS as error:
         log.info("signature %s: signing time not readable: %s", sig.field_name, error)
         when = None
     kind = (
@@ -199,7 +215,7 @@ def check_signature(
         else:
             status = validate_pdf_signature(sig, context, skip_diff=True)
             when = status.signer_reported_dt or when
-    except (SignatureValidationError, PdfError, ValueError, KeyError, TypeError) as error:
+    except _VALIDATION_ERRORS as error:
         log.info("signature %s does not validate: %s", sig.field_name, error)
         return SignatureCheck(
             sig.field_name,

@@ -54,13 +54,14 @@ from pyhanko.pdf_utils.generic import (
     NameObject,
     StreamObject,
 )
-from pyhanko.pdf_utils.misc import PdfError
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.diff_analysis import DEFAULT_DIFF_POLICY, ModificationLevel
 from pyhanko.sign.diff_analysis.policy_api import SuspiciousModification
+from pyhanko.sign.validation.pdf_embedded import EmbeddedPdfSignature
 
 from app.protocol.pdf import KEY_FINGERPRINT, KEY_STATUS, STATUS_DRAFT, read_protocol_metadata
 from app.protocol.signatures import (
+    READ_ERRORS,
     SignatureCheck,
     SignatureKind,
     SignatureProblem,
@@ -236,7 +237,7 @@ def _claims(pdf: bytes) -> _Claims:
         created = ""
         if info is not None:
             created = str(info.get_object().get("/CreationDate", ""))
-    except (PdfError, ValueError, KeyError, TypeError, IndexError) as error:
+    except READ_ERRORS as error:
         log.info("protocol metadata not readable: %s", error)
         return _Claims()
     version = meta.get("KomisjaVersion", "")
@@ -299,7 +300,7 @@ def _page_contents(pdf: bytes) -> list[bytes] | None:
             streams = contents if isinstance(contents, list) else [contents]
             pages.append(b"\n".join(s.get_object().data for s in streams))
         return pages
-    except (PdfError, ValueError, KeyError, TypeError, IndexError, AttributeError) as error:
+    except READ_ERRORS as error:
         log.info("page content not readable: %s", error)
         return None
 
@@ -345,7 +346,7 @@ def _adds_signature_object(reader: PdfFileReader, revision: int) -> bool:
     for ref in reader.xrefs.explicit_refs_in_revision(revision):
         try:
             obj = reader.get_historical_resolver(revision)(ref)
-        except (PdfError, ValueError, KeyError, TypeError) as error:
+        except READ_ERRORS as error:
             log.info("object %s of revision %d not readable: %s", ref, revision, error)
             continue
         if isinstance(obj, DictionaryObject) and (
@@ -491,7 +492,7 @@ def _check_updates(
             and reader.xrefs.get_startxref_for_revision(base_count - 1) == base_startxref
         )
         signatures = list(reader.embedded_signatures)
-    except (PdfError, ValueError, KeyError, TypeError, IndexError) as error:
+    except READ_ERRORS as error:
         log.info("update after the stored version not readable: %s", error)
         return Change.TRAILING_GARBAGE, (), "", (str(error),)
     if not chained:
@@ -499,6 +500,21 @@ def _check_updates(
     if base_end + last < len(data):  # bytes after the last revision's %%EOF
         inert = _INERT.fullmatch(data[base_end + last :]) is not None
         return (Change.TRAILING_COMMENT if inert else Change.TRAILING_GARBAGE), (), "", ()
+    try:
+        return _judge(reader, base_count, signatures, trust)
+    except READ_ERRORS as error:  # a hostile update that pyHanko cannot even compare
+        log.info("update after the stored version not comparable: %s", error)
+        return Change.CONTENT_MODIFIED, (), ModificationLevel.OTHER.name, (str(error),)
+
+
+def _judge(
+    reader: PdfFileReader,
+    base_count: int,
+    signatures: list[EmbeddedPdfSignature],
+    trust: TrustSettings,
+) -> tuple[Change | None, tuple[SignatureCheck, ...], str, tuple[str, ...]]:
+    """Judge the signed updates after the stored revision (``base_count`` revisions)."""
+    total = reader.xrefs.total_revisions
     context = validation_context(trust)
     newest_revision = total - 1
     pages = page_numbers(reader)

@@ -24,6 +24,8 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
 from pyhanko.pdf_utils.generic import (
     ArrayObject,
     DictionaryObject,
@@ -525,3 +527,49 @@ def test_a_workbook_is_stored_only_if_identical() -> None:
     )
     assert check_workbook(workbook + b"\0", store.is_stored).verdict is WorkbookVerdict.CHANGED
     assert check_workbook(b"PK junk", store.is_stored).verdict is WorkbookVerdict.UNKNOWN
+
+
+# --- properties -----------------------------------------------------------------------------
+
+
+class Files:
+    """The stored and the signed file, with a short repr (hypothesis prints its arguments)."""
+
+    def __init__(self, stored: bytes, signed: bytes, store: Store, pki: Pki) -> None:
+        self.stored, self.signed, self.store, self.pki = stored, signed, store, pki
+
+    def __repr__(self) -> str:
+        return "Files(stored, signed)"
+
+
+@pytest.fixture(scope="module")
+def files(stored_pdf: bytes, signed_pdf: bytes, store: Store, pki: Pki) -> Files:
+    return Files(stored_pdf, signed_pdf, store, pki)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(tail=st.binary(min_size=1, max_size=64), signed=st.booleans())
+def test_no_appended_bytes_pass(files: Files, tail: bytes, signed: bool) -> None:
+    """Whatever is appended (with or without an end-of-file marker), the copy is changed."""
+    base = files.signed if signed else files.stored
+    for data in (base + tail, base + tail + b"\n%%EOF\n"):
+        result = check(data, files.store, files.pki)
+        assert result.verdict is PdfVerdict.CHANGED, (tail, result.change)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(where=st.floats(min_value=0, max_value=1, exclude_max=True), bit=st.integers(0, 7))
+def test_no_flipped_bit_of_a_signed_copy_passes(files: Files, where: float, bit: int) -> None:
+    """A flipped bit anywhere but in the hex digits of the signature container is not accepted.
+
+    (The container's hex digits may change case without changing the signature: that copy is
+    the signed one, byte for byte once decoded.)
+    """
+    signed = files.signed
+    at = int(where * len(signed))
+    match = list(re.finditer(rb"/Contents\s*<([0-9a-fA-F]+)>", signed))[-1]
+    assume(not match.start(1) <= at < match.end(1))
+    flipped = signed[:at] + bytes([signed[at] ^ (1 << bit)]) + signed[at + 1 :]
+    result = check(flipped, files.store, files.pki)
+    # changed, or (the header or the metadata broken) not recognisable as a protocol at all
+    assert result.verdict in (PdfVerdict.CHANGED, PdfVerdict.UNKNOWN), (at, result.verdict)

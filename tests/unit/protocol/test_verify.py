@@ -428,6 +428,19 @@ def test_a_removed_signature(signed_pdf: bytes, store: Store, pki: Pki) -> None:
     _changed(check(_update(signed_pdf, unsign), store, pki), Change.SIGNATURE_REMOVED)
 
 
+def test_a_signature_that_no_longer_covers_the_file(
+    signed_pdf: bytes, store: Store, pki: Pki
+) -> None:
+    """A second end-of-file section pointing at the signed cross-reference section: the file
+    reads the same, but the signature stops short of its end."""
+    last_xref = re.findall(rb"startxref\s+(\d+)", signed_pdf)[-1]
+    extended = signed_pdf + b"startxref\n" + last_xref + b"\n%%EOF\n"
+    result = check(extended, store, pki)
+    _changed(result, Change.SIGNATURE_INCOMPLETE)
+    (signature,) = result.signatures
+    assert signature.problem is SignatureProblem.INCOMPLETE and signature.valid
+
+
 def test_a_broken_signature(signed_pdf: bytes, store: Store, pki: Pki) -> None:
     match = list(re.finditer(rb"/Contents\s*<([0-9a-fA-F]+)>", signed_pdf))[-1]
     hex_start, hex_end = match.span(1)

@@ -13,11 +13,15 @@ The rules for the bytes after a stored version (``check_pdf``):
 * each signature must be intact and cryptographically valid; the newest must cover the whole
   file and each earlier one its whole revision (what came after it is judged by the next
   rule);
-* pyHanko's difference analysis of everything after the stored revision must stay at
-  ``ModificationLevel.FORM_FILLING`` at most, and the only form fields it may see changed are
-  the signature fields themselves. Creating a signature field and filling it is what signing
-  does (pyHanko rates the fill as form filling); document time stamps and validation data are
-  ``LTA_UPDATES``. Changed page content, annotations or other fields are ``OTHER`` (or a
+* the first update may only sign: add a form with signature fields, their widgets on a page,
+  the catalog's version and extensions, and new Info/XMP metadata (checked object by object
+  here, because pyHanko's difference analysis needs a base revision that has a form and the
+  rendered protocol has none);
+* pyHanko's difference analysis of every later update (from the first signed revision) must
+  stay at ``ModificationLevel.FORM_FILLING`` at most, and the only form fields it may see
+  changed are the signature fields themselves. Adding and filling a signature field is what
+  signing does (pyHanko rates it as form filling); document time stamps and validation data
+  are ``LTA_UPDATES``. Changed page content, annotations or other fields are ``OTHER`` (or a
   suspicious modification) and make the copy a changed one;
 * a signer certificate that does not chain to the given trust roots is reported
   (``trusted=False``), not treated as a change: an office may accept signatures from
@@ -33,7 +37,9 @@ drew it — an untrusted signer's box over the page's text deserves to be pointe
 
 A draft carries ``KomisjaStatus=draft`` in its Info dictionary: it is reported as a draft
 (``PdfVerdict.DRAFT``) with its date, never as a stored final; a draft stored as a final
-version, or a draft whose newest metadata claims to be final, is a change.
+version, or a draft whose newest metadata claims to be final, is a change. Drafts are not
+stored, so a draft's own bytes are not checked here; rendering is deterministic, so the caller
+can render the draft again from the data it states and compare.
 """
 
 from __future__ import annotations

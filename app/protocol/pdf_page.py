@@ -59,6 +59,10 @@ KEY_COMPETITION = "KomisjaCompetition"
 KEY_CASE = "KomisjaCaseReference"
 KEY_LANGUAGE = "KomisjaLanguage"
 KEY_SIGNATURE_BOX = "KomisjaSignatureBox"
+# "draft" or "final": a draft is recognised as one even when it is not a stored version
+KEY_STATUS = "KomisjaStatus"
+STATUS_DRAFT = "draft"
+STATUS_FINAL = "final"
 METADATA_KEYS = (
     KEY_FINGERPRINT,
     KEY_VERSION,
@@ -66,6 +70,7 @@ METADATA_KEYS = (
     KEY_CASE,
     KEY_LANGUAGE,
     KEY_SIGNATURE_BOX,
+    KEY_STATUS,
 )
 
 PAGE_PORTRAIT = A4
@@ -194,7 +199,7 @@ def plain_paragraph(text: str, style: ParagraphStyle) -> Paragraph:
     return Paragraph(escape(text).replace("\n", "<br/>"), style)
 
 
-class Heading(Paragraph):
+class Heading(Paragraph):  # type: ignore[misc]  # reportlab has no type hints
     """A section heading that also becomes a PDF bookmark."""
 
     def __init__(self, text: str, style: ParagraphStyle, key: str, level: int) -> None:
@@ -206,7 +211,7 @@ class Heading(Paragraph):
 # The canvas: Info, XMP, output intent, page chrome
 
 
-class _ProtocolInfo(PDFInfo):
+class _ProtocolInfo(PDFInfo):  # type: ignore[misc]  # reportlab has no type hints
     """Info dictionary with fixed dates and the custom Komisja keys."""
 
     def __init__(self, created: datetime, custom: dict[str, str]) -> None:
@@ -228,10 +233,10 @@ class _ProtocolInfo(PDFInfo):
         }
         for key, value in self.custom.items():
             entries[key] = PDFString(value)
-        return PDFDictionary(entries).format(document)
+        return PDFDictionary(entries).format(document)  # type: ignore[no-any-return]  # reportlab has no type hints
 
 
-class _PdfACatalog(PDFCatalog):
+class _PdfACatalog(PDFCatalog):  # type: ignore[misc]  # reportlab has no type hints
     """reportlab's catalog, able to carry /OutputIntents."""
 
     __NoDefault__: ClassVar[list[str]] = [*PDFCatalog.__NoDefault__, "OutputIntents"]
@@ -271,7 +276,7 @@ class _Chrome:
         self.draft = label(lang, "draft_mark") if doc.is_draft else ""
 
 
-class ProtocolCanvas(Canvas):
+class ProtocolCanvas(Canvas):  # type: ignore[misc]  # reportlab has no type hints
     """Canvas that writes the PDF/A metadata and stamps header and footer on save."""
 
     def __init__(self, *args: Any, protocol: ProtocolDocument, **kwargs: Any) -> None:
@@ -289,6 +294,7 @@ class ProtocolCanvas(Canvas):
                 KEY_COMPETITION: comp.uid,
                 KEY_CASE: comp.case_reference,
                 KEY_LANGUAGE: protocol.language,
+                KEY_STATUS: STATUS_DRAFT if protocol.is_draft else STATUS_FINAL,
             },
         )
         pdf_doc.info = info
@@ -314,8 +320,8 @@ class ProtocolCanvas(Canvas):
         total = len(pages)
         chrome = self._chrome
         for number, page in enumerate(pages, start=1):
-            saved = self._code
-            self._code = []
+            saved: list[str] = self._code  # type: ignore[has-type]  # reportlab has no type hints
+            self._code = []  # type: ignore[var-annotated]  # reportlab has no type hints
             try:
                 self._draw_chrome(chrome, number, total, page.pagewidth, page.pageheight)
                 extra = "\n".join(self._code)
@@ -403,7 +409,7 @@ def _fit(text: str, font: str, size: float, width: float) -> str:
     return text.rstrip() + "…"
 
 
-class ProtocolTemplate(BaseDocTemplate):
+class ProtocolTemplate(BaseDocTemplate):  # type: ignore[misc]  # reportlab has no type hints
     def __init__(self, target: io.BytesIO, **kwargs: Any) -> None:
         super().__init__(target, **kwargs)
         portrait_frame = Frame(

@@ -115,7 +115,9 @@ class ResultSections(StoryBase):
                 how = aggregation_label(lang, doc.policy.aggregation)
                 self.heading(self.t("res_scores", how=how), level=1)
                 header2 = [self.t("res_offer")]
-                header2 += [f"{c.id}\n0–{format_score(c.max_score or 0, lang)}" for c in scored]
+                header2 += [
+                    f"{c.id}\n0–{format_score(c.max_score or Decimal(0), lang)}" for c in scored
+                ]
                 rows2 = []
                 for r in results:
                     by_id = {c.criterion_id: c for c in r.criteria}
@@ -309,7 +311,7 @@ class ResultSections(StoryBase):
         # every decision
         self.heading(self.t("dc_all"), level=1)
         if doc.decisions:
-            rows = [
+            decision_rows = [
                 (
                     self.date(d.decided_on),
                     self.t(f"dk_{d.kind.value}"),
@@ -329,7 +331,7 @@ class ResultSections(StoryBase):
                         self.t("dc_reason"),
                         self.t("dc_details"),
                     ],
-                    rows,
+                    decision_rows,
                 )
             )
         else:
@@ -496,7 +498,7 @@ class ResultSections(StoryBase):
             scores.sort(
                 key=lambda s: (offer_pos.get(s.offer_code, 0), crit_pos.get(s.criterion_id, 0))
             )
-            rows = []
+            score_rows: list[tuple[str, str, str, str]] = []
             shade = []
             flip = False
             previous = None
@@ -505,10 +507,10 @@ class ResultSections(StoryBase):
                     flip = not flip
                     previous = s.offer_code
                 shade.append(flip)
-                rows.append(
+                score_rows.append(
                     (s.offer_code, s.criterion_id, format_score(s.score, lang), s.justification)
                 )
-            self.add(GridTable(columns, header, rows, font_size=7, shade=shade))
+            self.add(GridTable(columns, header, score_rows, font_size=7, shade=shade))
 
     def annex_explanations(self) -> None:
         doc = self.doc

@@ -28,6 +28,31 @@ USER_ERRORS: dict[str, tuple[str, str]] = {
         "The file {path} cannot be signed: it is not a valid PDF. Choose a protocol PDF exported "
         "from the program. Nothing was signed.",
     ),
+    "signing_token_unavailable": (
+        "Nie można otworzyć karty lub tokenu „{token}” (biblioteka PKCS#11 {module}). Sprawdź, "
+        "czy karta jest w czytniku i czy wskazano właściwą bibliotekę. Nic nie zostało "
+        "podpisane.",
+        "The card or token “{token}” cannot be opened (PKCS#11 library {module}). Check that "
+        "the card is in the reader and that the right library is chosen. Nothing was signed.",
+    ),
+    "signing_token_pin": (
+        "Karta lub token „{token}” nie przyjął kodu PIN. Wpisz właściwy PIN (po kilku błędnych "
+        "próbach karta się blokuje). Nic nie zostało podpisane.",
+        "The card or token “{token}” refused the PIN. Enter the right PIN (a card locks after "
+        "a few wrong tries). Nothing was signed.",
+    ),
+    "signing_token_locked": (
+        "Karta lub token „{token}” jest zablokowany po błędnych kodach PIN. Odblokuj go kodem "
+        "PUK u wystawcy karty. Nic nie zostało podpisane.",
+        "The card or token “{token}” is locked after wrong PINs. Unlock it with the PUK from "
+        "the card's issuer. Nothing was signed.",
+    ),
+    "signing_token_key_missing": (
+        "Na karcie lub tokenie „{token}” nie ma jednego klucza i certyfikatu o etykiecie "
+        "„{key}”. Wskaż etykietę klucza do podpisu. Nic nie zostało podpisane.",
+        "The card or token “{token}” does not hold exactly one key and certificate labelled "
+        "“{key}”. Choose the label of the signing key. Nothing was signed.",
+    ),
     # -- end of protocol signature messages --
     "db_locked": (
         "Baza danych jest zajęta przez inny program lub innego użytkownika ({detail}). "

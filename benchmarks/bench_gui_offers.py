@@ -8,14 +8,14 @@ The screens read the database off the GUI thread, so "shown" means: the window h
 every read it started (``MainWindow.idle``) and the table holds every offer; the event loop
 keeps running meanwhile, as it does for a user.  The session types a filter, sorts, scrolls
 the offers table, switches through every screen (scrolling the scoring grid and the ranking)
-and refreshes after a change.  The window is tuned as ``app.ui.main`` tunes it
-(``app.ui.gcpolicy.tune_for_gui``: the collector and the interpreter lock's switch interval).
+and refreshes after a change.  The interpreter runs as Python sets it (the program tunes
+neither the garbage collector nor the interpreter lock).
 
 Prints the time to show the offers against a plain baseline measured in the same run (one SQL
 query into a ``QStandardItemModel``), the longest heartbeat gap per step and over the whole
 session against the limit of 100 ms, and the full garbage collections that ran meanwhile (they
 hold the interpreter lock whichever thread runs them).  ``--quick`` uses 200 offers (the smoke
-test); ``--no-tuning`` leaves the collector as Python sets it (to see what the tuning buys).
+test).
 """
 
 from __future__ import annotations
@@ -195,7 +195,6 @@ def _build(db: Any, actor: Any, count: int) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true")
-    parser.add_argument("--no-tuning", action="store_true", help="leave the collector as it is")
     args = parser.parse_args(argv)
     count = 200 if args.quick else 2000
 
@@ -207,7 +206,6 @@ def main(argv: list[str] | None = None) -> int:
     from app.config import Settings
     from app.db import Database
     from app.services.base import Actor
-    from app.ui import gcpolicy
     from app.ui.context import UiContext
     from app.ui.widgets.page import wait_for_loads
 
@@ -250,8 +248,6 @@ def main(argv: list[str] | None = None) -> int:
         window.resize(1280, 800)
         window.show()
         app.processEvents()
-        if not args.no_tuning:
-            gcpolicy.tune_for_gui()  # as app.ui.main does once the window is up
         gaps = QElapsedTimer()
         longest = [0]
         # Each gap is split into the GUI thread's own work (its CPU time: painting, models,
@@ -408,10 +404,7 @@ def main(argv: list[str] | None = None) -> int:
         window.close()
         wait_for_loads()
         db.dispose()
-    gcpolicy.reset_for_tests()  # the process goes on as Python sets it (the smoke test)
-    tuning = "off (--no-tuning)" if args.no_tuning else "on (app.ui.gcpolicy.tune_for_gui)"
     print(f"offers: {count}, rows shown: {rows_shown} (competition built in {built:.1f} s)")
-    print(f"garbage-collector tuning: {tuning}")
     print(
         f"open competition and show offers table: {shown * 1000:.0f} ms "
         f"(target < {OPEN_LIMIT_MS} ms)"

@@ -3,7 +3,6 @@ old rows, and a read for a competition no longer shown (or superseded) is never 
 
 from __future__ import annotations
 
-import sys
 import threading
 from collections.abc import Iterator
 
@@ -227,89 +226,6 @@ def test_the_competitions_list_reads_off_the_gui_thread_and_not_again_on_opening
     qtbot.waitUntil(lambda: window.idle)
     assert calls[read_before:] == []
     assert calls and not any(calls), calls  # never on the GUI thread
-
-
-def test_screen_reads_pause_the_collector_and_freeze_their_rows(qtbot, ui_ctx, clock) -> None:  # type: ignore[no-untyped-def]
-    """With the window's tuning on, a read allocates without cyclic collections and the rows it
-    returns are frozen (no later full collection walks them); the collector is on afterwards."""
-    import gc
-
-    from app.ui import gcpolicy
-
-    cid = announced(ui_ctx.db, ui_ctx.actor(), clock)
-    procedure.add_offer(ui_ctx.db, ui_ctx.actor(), cid, offer("Alfa", 5, "100"))
-    seen: list[tuple[bool, int]] = []
-    page = OffersPage(ui_ctx)
-    qtbot.addWidget(page)
-    page.show()
-    page.set_competition(cid)
-    qtbot.waitUntil(lambda: page.idle)
-    screen_read = page.reader()
-    assert screen_read is not None
-
-    def read():  # type: ignore[no-untyped-def]
-        seen.append((gc.isenabled(), gc.get_freeze_count()))
-        return screen_read()
-
-    default_switch = sys.getswitchinterval()
-    gcpolicy.tune_for_gui()
-    try:
-        # the GUI thread gets the interpreter lock back sooner from a busy worker
-        assert sys.getswitchinterval() == gcpolicy.GUI_SWITCH_INTERVAL < default_switch
-        frozen_at_start = gc.get_freeze_count()
-        page.loader.request(read, page.apply)
-        qtbot.waitUntil(lambda: page.idle)
-        assert seen == [(False, frozen_at_start)]  # no collection while the rows were read
-        assert gc.isenabled()
-        assert gc.get_freeze_count() > frozen_at_start  # what the read left is frozen
-        assert _codes_and_names(page) == ["Alfa"]
-    finally:
-        gcpolicy.reset_for_tests()
-    assert sys.getswitchinterval() == default_switch
-    seen.clear()
-    page.loader.request(read, page.apply)  # untuned (tests, command line): nothing changes
-    qtbot.waitUntil(lambda: page.idle)
-    assert seen == [(True, 0)]
-
-
-def test_an_idle_sweep_frees_garbage_cycles_that_a_freeze_kept(qtbot) -> None:  # type: ignore[no-untyped-def]
-    """A garbage cycle alive at a freeze is kept until the user leaves the window alone; then
-    the sweep collects it, and user input postpones the sweep."""
-    import gc
-    import weakref
-
-    from PySide6.QtCore import QCoreApplication, QEvent, Qt
-    from PySide6.QtGui import QKeyEvent
-
-    from app.ui import gcpolicy
-    from app.ui.idle_sweep import IdleSweeper
-
-    class Node:
-        pass
-
-    gcpolicy.tune_for_gui()
-    try:
-        node = Node()
-        node.self = node  # type: ignore[attr-defined]
-        alive = weakref.ref(node)
-        gc.freeze()  # as a screen read's end would
-        del node
-        gc.collect()
-        assert alive() is not None  # frozen: no ordinary collection reaches it
-        app = QCoreApplication.instance()
-        sweeper = IdleSweeper(app, idle_ms=300)
-        qtbot.wait(150)
-        press = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_A, Qt.KeyboardModifier.NoModifier)
-        sweeper.eventFilter(app, press)  # the user typed: the countdown starts again
-        qtbot.wait(200)
-        assert sweeper.sweeps == 0
-        qtbot.waitUntil(lambda: sweeper.sweeps == 1, timeout=2_000)
-        assert alive() is None
-        assert gc.isenabled() and gc.get_freeze_count() > 0
-        app.removeEventFilter(sweeper)
-        sweeper.deleteLater()
-    finally:
-        gcpolicy.reset_for_tests()
 
 
 def test_a_screen_is_painted_before_its_read_starts(qtbot, ui_ctx, clock, monkeypatch) -> None:  # type: ignore[no-untyped-def]

@@ -48,7 +48,7 @@ from app.ui.charts import LeniencyChart, LeniencyItem, SpreadChart, SpreadItem
 from app.ui.context import UiContext
 from app.ui.errors import report_error
 from app.ui.formatting import money_text
-from app.ui.widgets.page import SIZE_SAMPLE_ROWS, ShellPage, let_go, restore_sort, sort_state
+from app.ui.widgets.page import SIZE_SAMPLE_ROWS, ShellPage, restore_sort, sort_state
 
 log = logging.getLogger(__name__)
 
@@ -459,7 +459,6 @@ class ResultsPage(ShellPage):
             return
         view, figures = data
         selected = self._selected_offer()
-        old = [self.view_data]
         self.view_data = view
         self.model.set_view(view)
         self._size_columns()
@@ -468,9 +467,6 @@ class ResultsPage(ShellPage):
         self._show_charts(view, figures)
         if selected:
             self.select_offer(selected)
-        # the old results are freed between events, taken apart down to each offer's parts
-        # (view → results → offers → one offer): no piece left is more than one offer's
-        let_go(old, depth=4)
         self._update_buttons()
         self.refreshed.emit()
 

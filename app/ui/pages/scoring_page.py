@@ -52,7 +52,7 @@ from app.ui.scoring_models import (
     load_scoring_data,
 )
 from app.ui.tasks import run_task
-from app.ui.widgets.page import ShellPage, let_go, restore_sort, sort_state
+from app.ui.widgets.page import ShellPage, restore_sort, sort_state
 
 log = logging.getLogger(__name__)
 
@@ -323,7 +323,6 @@ class ScoringPage(ShellPage):
         if loaded is None:
             return
         data, progress = loaded
-        old = [self._data]
         self._data = data
         self._wanted_member = None
         self._switching = False
@@ -340,7 +339,6 @@ class ScoringPage(ShellPage):
         self.member_combo.setCurrentIndex(max(found, 0))
         self.member_combo.blockSignals(False)
         self._show_member(self.member_combo.currentData())
-        let_go(old)  # the grid shows the new card: the old one is freed between events
         self.status.setText(self._status_hint())
         self._update_enabled()
         self.refreshed.emit()

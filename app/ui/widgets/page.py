@@ -5,8 +5,7 @@ function that a worker runs and that returns plain values; ``apply(data)`` shows
 GUI thread.  One read runs per screen at a time; a newer request supersedes a waiting one, and
 a result for a competition no longer shown is dropped, so the screen keeps its old rows and
 stays usable while the new ones load.  A hidden screen only notes that it is out of date and
-reads when it is shown.  Each read runs under ``gcpolicy.quiet_read`` (no cyclic collection
-while it allocates its rows, see ``app.ui.gcpolicy``).  A table that sizes its columns to their
+reads when it is shown.  A table that sizes its columns to their
 contents reads the rows on screen and ``SIZE_SAMPLE_ROWS`` more, not Qt's default 1,000: with
 2,000 offers every layout of the screen otherwise asks the model for every cell of a thousand
 rows, on the GUI thread (1.7 s for the formal check's grid).
@@ -23,9 +22,8 @@ has read and shown its rows (screens override ``current_view``, ``restore_inputs
 from __future__ import annotations
 
 import logging
-import time
 import traceback
-from collections.abc import Callable, Hashable, Iterator
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -47,8 +45,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import UserError
-from app.scoring.memory import release_in_steps
-from app.ui import gcpolicy
 from app.ui.context import UiContext
 from app.ui.errors import show_user_error
 
@@ -73,45 +69,6 @@ def load_pool() -> QThreadPool:
         _pool.setMaxThreadCount(1)
         _pool.setExpiryTimeout(5_000)
     return _pool
-
-
-_releasing: list[Iterator[None]] = []
-_release_timer: QTimer | None = None
-RELEASE_SLICE_S = 0.004  # the GUI thread frees old data at most this long per turn
-
-
-def let_go(box: list[Any], depth: int = 3) -> None:
-    """Free what ``box`` holds a piece at a time between the GUI thread's events; the caller
-    must hold nothing else of it (``box = [self.data]; self.data = new; let_go(box)``).
-
-    A screen that replaces a large read — a quarter of a million scores, the results with
-    their explanations — would otherwise free the old one in a single pass of 50–120 ms
-    (``app.scoring.memory``).  ``depth``: how many levels are taken apart before the pieces
-    left are freed whole (each must be small: a few dozen objects).  On a worker the pieces
-    would compete with the GUI thread for the interpreter lock (measured: the GUI thread's
-    waits grew); here they take the turns the GUI thread has nothing else to do.
-    """
-    global _release_timer
-    _releasing.append(release_in_steps(box, depth))
-    if _release_timer is None:
-        _release_timer = QTimer()
-        _release_timer.setInterval(0)
-        _release_timer.timeout.connect(_release_some)
-    _release_timer.start()
-
-
-def _release_some() -> None:
-    deadline = time.perf_counter() + RELEASE_SLICE_S
-    while _releasing and time.perf_counter() < deadline:
-        if next(_releasing[0], True):  # exhausted
-            _releasing.pop(0)
-    if not _releasing and _release_timer is not None:
-        _release_timer.stop()
-
-
-def releasing() -> bool:
-    """Old data is still being freed (tests)."""
-    return bool(_releasing)
 
 
 def wait_for_loads(msecs: int = 30_000) -> bool:
@@ -140,8 +97,7 @@ class _Job:
 
     def run(self) -> None:  # on a worker thread
         try:
-            with gcpolicy.quiet_read():
-                self.result = self.read()
+            self.result = self.read()
         except BaseException as error:  # delivered to the GUI thread, never lost
             self.error, self.trace = error, traceback.format_exc()
         try:

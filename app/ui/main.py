@@ -52,4 +52,7 @@ def run(db_path: str | None = None, package: str | None = None) -> int:
     try:
         return app.exec()
     finally:
+        from app.ui.worker import stop_worker
+
+        stop_worker()
         db.dispose()

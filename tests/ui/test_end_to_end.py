@@ -253,6 +253,7 @@ def test_whole_procedure_through_the_window(
     view = results_service.results(ui_ctx.db, cid)
     assert view.results.offer("O3").award == D("45000.00")
     results.select_offer("O1", column=results.model.col_total)
+    qtbot.waitUntil(lambda: results.idle, timeout=20_000)  # the "why" is worded in the worker
     assert "M4" in results.why.toPlainText()  # the expert is listed as not counted
     screenshot(results, "e2e_results")
 

@@ -79,15 +79,21 @@ def test_ranking_shows_flags_for_tie_discrepancy_and_recusal(page) -> None:  # t
     assert model.index(row, RankingModel.COL_RANK).data() == "—"
 
 
-def test_why_panel_explains_the_selected_number(page) -> None:  # type: ignore[no-untyped-def]
+def _why(qtbot, page: ResultsPage) -> str:  # type: ignore[no-untyped-def]
+    """The "why" panel once the explanation asked for in the worker has arrived."""
+    qtbot.waitUntil(lambda: page.explainer.idle, timeout=10_000)
+    return page.why.toPlainText()
+
+
+def test_why_panel_explains_the_selected_number(qtbot, page) -> None:  # type: ignore[no-untyped-def]
     page.select_offer("O1", column=page.model.col_total)
-    text = page.why.toPlainText()
+    text = _why(qtbot, page)
     assert text.startswith("O1")
     assert "Fundacja Alfa" in text
     assert "M1" in text and "Anna Wójcik" in text  # members' own totals
     assert "M4" in text  # the expert: listed as not counted
     page.select_offer("O1", column=3)  # K1
-    assert "K1" in page.why.toPlainText()
+    assert "K1 — " in _why(qtbot, page)
     assert page.why.toPlainText() != text
 
 

@@ -13,6 +13,7 @@ from app.services import results as results_service
 from app.services.specs import ScoreEntry
 from app.ui.charts import LeniencyChart, LeniencyItem, SpreadChart, SpreadItem
 from app.ui.pages.results_page import RankingModel, ResultsPage
+from app.ui.widgets.page import wait_for_loads
 from tests import builders
 
 D = Decimal
@@ -57,7 +58,8 @@ def page(qtbot, ctx, actor, clock):  # type: ignore[no-untyped-def]
         widget.set_competition(cid)
     widget.cid = cid
     yield widget
-    qtbot.waitUntil(lambda: widget.idle, timeout=10_000)
+    # pytest-qt has closed the widget and asked for its deletion by now: wait for its reads
+    wait_for_loads()
 
 
 def _column_texts(page: ResultsPage, column: int) -> list[str]:
@@ -182,6 +184,7 @@ def test_screenshots(qtbot, ctx, actor, clock, language, screenshot, lang: str) 
     with qtbot.waitSignal(page.refreshed, timeout=10_000):
         page.set_competition(cid)
     page.select_offer("O2", column=page.model.col_total)
+    assert _why(qtbot, page).startswith("O2")  # the screenshot shows the explanation
     assert (
         page.model.headerData(page.model.col_total, Qt.Orientation.Horizontal)
         == ({"pl": "Suma", "en": "Total"}[lang])

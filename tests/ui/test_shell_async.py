@@ -164,11 +164,11 @@ def test_the_status_bar_reads_off_the_gui_thread_and_drops_a_closed_competition(
 def test_scoring_results_and_protocol_read_off_the_gui_thread(
     qtbot, ui_ctx, actor, clock, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
-    """The protocol's blockers are read on a thread; the scoring card and the results, whose
-    Python work would make the GUI thread wait for the interpreter lock, in the worker
-    process (asked for from a thread, never from the GUI thread)."""
-    from app.services import protocol, queries
-    from app.ui.pages import results_page, scoring_page
+    """The scoring card, the results and the protocol's blockers (which compute the results),
+    whose Python work would make the GUI thread wait for the interpreter lock, are read in the
+    worker process, asked for from a thread, never from the GUI thread."""
+    from app.services import queries
+    from app.ui.pages import protocol_page, results_page, scoring_page
     from app.ui.worker import worker_running
     from tests import builders
 
@@ -187,9 +187,9 @@ def test_scoring_results_and_protocol_read_off_the_gui_thread(
         monkeypatch.setattr(module, attribute, call)
 
     watched("competition", queries, "competition_detail")
-    watched("blockers", protocol, "protocol_blockers")
     watched("worker", results_page, "run_in_worker")
     watched("worker", scoring_page, "run_in_worker")
+    watched("worker", protocol_page, "run_in_worker")
     window = MainWindow(ui_ctx)
     qtbot.addWidget(window)
     window.show()
@@ -201,7 +201,7 @@ def test_scoring_results_and_protocol_read_off_the_gui_thread(
     assert window.page("protocol").blockers_list.count() > 0  # type: ignore[attr-defined]
     assert window.page("results").view_data is not None  # type: ignore[attr-defined]
     assert window.page("scoring").data is not None  # type: ignore[attr-defined]
-    assert {"blockers", "read_scoring", "read_results"} <= set(readers)
+    assert {"read_scoring", "read_results", "read_protocol"} <= set(readers)
     assert not any(on_gui for calls in readers.values() for on_gui in calls), readers
     assert worker_running()
 

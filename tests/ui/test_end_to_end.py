@@ -234,7 +234,7 @@ def test_whole_procedure_through_the_window(
 
     def decide(dialog):  # type: ignore[no-untyped-def]
         dialog.list.setCurrentRow(1)
-        dialog.move(-1)
+        dialog.move_selected(-1)
         dialog.reason.setPlainText("Komisja głosowała 3:0 za ofertą O3.")
         return True
 

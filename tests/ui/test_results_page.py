@@ -103,7 +103,7 @@ def test_tie_decision_is_recorded_and_the_ranking_follows_it(qtbot, page, screen
     def decide(dialog):  # type: ignore[no-untyped-def]
         assert dialog.order() == ["O1", "O3"]
         dialog.list.setCurrentRow(1)
-        dialog.move(-1)  # O3 first
+        dialog.move_selected(-1)  # O3 first
         ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
         assert not ok.isEnabled()  # no reason yet
         dialog.reason.setPlainText("Głosowanie komisji 3:0.")

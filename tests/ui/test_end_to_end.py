@@ -71,7 +71,9 @@ def test_whole_procedure_through_the_window(
     window.show()
 
     # 1. create from the open-competition template: the call page opens with its card
-    cid = window.competitions.create(CompetitionKind.NGO_GRANT, "Wsparcie seniorów 2027")
+    cid = window.competitions.create_competition(
+        CompetitionKind.NGO_GRANT, "Wsparcie seniorów 2027"
+    )
     assert cid is not None and window.competition_id == cid
     assert window.stack.currentWidget() is window.page("call")
     qtbot.waitUntil(lambda: window.idle)  # the screens and status bar read off the GUI thread

@@ -1,14 +1,17 @@
 """What every screen of the shell shares: the open competition, refresh and service calls.
 
 Screens read the database off the GUI thread: ``reader()`` (GUI thread) returns a plain
-function that a worker runs and that returns plain values; ``apply(data)`` shows them on the
-GUI thread.  One read runs per screen at a time; a newer request supersedes a waiting one, and
+function that a worker thread runs and that returns plain values; ``apply(data)`` shows them
+on the GUI thread.  A read whose Python work is long (the scoring card, the results, the
+protocol's blockers) hands it on from that thread to the worker process
+(``app.ui.worker.run_in_worker``), so that the GUI thread never waits for the interpreter lock
+behind it.  One read runs per screen at a time; a newer request supersedes a waiting one, and
 a result for a competition no longer shown is dropped, so the screen keeps its old rows and
 stays usable while the new ones load.  A hidden screen only notes that it is out of date and
-reads when it is shown.  A table that sizes its columns to their
-contents reads the rows on screen and ``SIZE_SAMPLE_ROWS`` more, not Qt's default 1,000: with
-2,000 offers every layout of the screen otherwise asks the model for every cell of a thousand
-rows, on the GUI thread (1.7 s for the formal check's grid).
+reads when it is shown.  A table that sizes its columns to their contents reads the rows on
+screen and ``SIZE_SAMPLE_ROWS`` more, not Qt's default 1,000: with 2,000 offers every layout
+of the screen otherwise asks the model for every cell of a thousand rows, on the GUI thread
+(1.7 s for the formal check's grid).
 
 What the user set on a screen (search, filters, sorting, the selected object) is handed from
 the old copy of a screen to the new one when the language is switched: ``view_state()`` gives

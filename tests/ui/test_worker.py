@@ -119,3 +119,36 @@ def test_stopping_ends_a_running_call_and_leaves_no_process() -> None:
     assert len(failed) == 1 and isinstance(failed[0], WorkerCrashedError)
     assert not worker_running()
     assert not multiprocessing.active_children()
+
+
+def dies_reading(*_args: object) -> None:
+    os._exit(9)  # as the system ending a worker that ran out of memory would
+
+
+def test_a_screen_whose_worker_dies_reports_it_and_reads_again(
+    qtbot, ui_ctx, actor, clock, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """The results screen's read ends with a clear error (the crash dialog's details name the
+    exit code), not a screen waiting for ever; the next read starts a new worker."""
+    from app.ui.pages import results_page
+    from tests import builders
+
+    built = builders.to_results(ui_ctx.db, actor, clock)
+    reported: list[BaseException] = []
+    monkeypatch.setattr(
+        results_page, "report_error", lambda _p, error, _t="": reported.append(error)
+    )
+    real_read = results_page.read_results
+    monkeypatch.setattr(results_page, "read_results", dies_reading)
+    page = results_page.ResultsPage(ui_ctx)
+    qtbot.addWidget(page)
+    page.show()
+    with qtbot.waitSignal(page.refreshed, timeout=20_000):
+        page.set_competition(built.competition_id)
+    assert len(reported) == 1 and isinstance(reported[0], WorkerCrashedError)
+    assert "exit code 9" in str(reported[0])
+    assert page.view_data is None and page.idle
+    monkeypatch.setattr(results_page, "read_results", real_read)  # the next read, a new worker
+    with qtbot.waitSignal(page.refreshed, timeout=20_000):
+        page.reload()
+    assert page.view_data is not None and page.model.rowCount() > 0

@@ -78,7 +78,10 @@ class _Worker:
         progress: Callable[[int, int, str], object] | None,
         cancelled: Callable[[], bool] | None,
     ) -> T:
-        self.connection.send((fn, args))
+        try:
+            self.connection.send((fn, args))
+        except OSError:  # the worker is gone
+            raise self._crashed(fn) from None
         while True:
             ready = wait([self.connection, self.process.sentinel], POLL_S)
             if self.connection in ready:
@@ -140,6 +143,10 @@ def run_in_worker(
     """
     global _worker
     with _lock:
+        if _worker is not None and not _worker.process.is_alive():  # it died while idle
+            log.warning("the worker process had ended (exit code %s)", _worker.process.exitcode)
+            _worker.stop()
+            _worker = None
         if _worker is None:
             _worker = _Worker()
         try:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import threading
 import time
 
@@ -77,6 +78,15 @@ def test_a_worker_that_dies_gives_a_clear_error_and_the_next_call_a_new_worker()
         run_in_worker(die)
     assert time.perf_counter() - began < 5  # reported at once, not after a timeout
     assert not worker_running()
+    assert run_in_worker(process_id) != before
+
+
+def test_a_worker_that_died_while_idle_is_replaced_by_the_next_call() -> None:
+    before = run_in_worker(process_id)
+    os.kill(before, signal.SIGTERM)  # as the system ending it between two reads would
+    deadline = time.monotonic() + 10
+    while worker_running() and time.monotonic() < deadline:
+        time.sleep(0.05)
     assert run_in_worker(process_id) != before
 
 

@@ -26,5 +26,6 @@ trap '"${RUN[@]}" "$PGBIN/pg_ctl" -D "$PGDATA" -m fast stop >/dev/null 2>&1 || t
 "$PGBIN/createdb" -h 127.0.0.1 -p "$PORT" -U komisja komisja_test
 
 export KOMISJA_TEST_DATABASE_URL="postgresql+psycopg://komisja@127.0.0.1:$PORT/komisja_test"
-QT_QPA_PLATFORM=offscreen .venv/bin/python -m pytest tests/integration tests/acceptance -q -p no:cacheprovider \
+# tasks.py test installs the dev lock (psycopg comes with it) if .venv lacks it, then runs pytest.
+python3 tasks.py test tests/integration tests/acceptance -q -p no:cacheprovider \
   -m "not sqlite_only" "$@"

@@ -78,9 +78,9 @@ def _json_default(value: object) -> object:
     if isinstance(value, Decimal):
         return str(value)
     if hasattr(value, "isoformat"):
-        return value.isoformat()  # type: ignore[no-any-return]  # date/datetime
+        return value.isoformat()  # date/datetime
     if hasattr(value, "value"):
-        return value.value  # type: ignore[no-any-return]  # enums
+        return value.value  # enums
     raise TypeError(type(value).__name__)
 
 
@@ -103,7 +103,7 @@ def cmd_demo(args: argparse.Namespace, ctx: Context) -> int:
 def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
     from dataclasses import asdict
 
-    from app.services.base import status_label
+    from app.services.base import status_term, term_text
     from app.services.queries import list_competitions
 
     rows = list_competitions(ctx.db, args.search or "")
@@ -115,23 +115,31 @@ def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
         return 0
     for r in rows:
         ctx.out(
-            f"{r.id:>4}  {status_label(r.status, ctx.lang):<20} {r.case_reference:<18} "
+            f"{r.id:>4}  {term_text(status_term(r.status), ctx.lang):<20} {r.case_reference:<18} "
             f"{r.offers:>5} {'offers' if ctx.lang == 'en' else 'ofert'}  {r.title}"
         )
     return 0
 
 
 def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
-    from app.services.base import status_label
+    from app.offline.problems import format_number
+    from app.offline.validation import plain
+    from app.services.base import Term, status_term, term_text
     from app.services.queries import competition_detail
     from app.texts import format_money
+
+    def number(value: Decimal) -> str:  # "10", "0,5": never "1E+1"
+        return format_number(plain(value), ctx.lang)
+
+    def word(code: str) -> str:
+        return term_text(Term(code), ctx.lang)
 
     d = competition_detail(ctx.db, args.id, ctx.lang)
     s = d.summary
     en = ctx.lang == "en"
     ctx.out(f"{s.title}")
     ctx.out(f"{'Case reference' if en else 'Znak sprawy'}: {s.case_reference}")
-    ctx.out(f"Status: {status_label(s.status, ctx.lang)}")
+    ctx.out(f"Status: {term_text(status_term(s.status), ctx.lang)}")
     if s.submission_deadline:
         ctx.out(
             f"{'Deadline' if en else 'Termin składania ofert'}: "
@@ -142,32 +150,32 @@ def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
     ctx.out(f"{'Criteria' if en else 'Kryteria'}:")
     for c in d.criteria:
         scale = (
-            f"0–{c.max_score.normalize()} / {c.step.normalize()}"
+            f"0–{number(c.max_score)} / {number(c.step)}"
             if c.max_score and c.step
             else c.field or ""
         )
         ctx.out(
-            f"  {c.code:<5} {c.kind:<14} {'weight' if en else 'waga'} "
-            f"{c.weight.normalize():<6} {scale:<14} {c.name}"
+            f"  {c.code:<5} {word(f'kind_{c.kind}'):<24} {'weight' if en else 'waga'} "
+            f"{number(c.weight):<6} {scale:<14} {c.name}"
         )
     ctx.out(f"{'Committee' if en else 'Komisja'}:")
     for m in d.members:
         recused = (
-            f"  ({'recused' if en else 'wyłączony'}: {', '.join(m.recused_from)})"
+            f"  ({'recused from' if en else 'wyłączenie z oceny ofert'}: "
+            f"{', '.join(m.recused_from)})"
             if m.recused_from
             else ""
         )
-        ctx.out(f"  {m.code:<5} {m.role.value:<10} {m.name}{recused}")
+        ctx.out(f"  {m.code:<5} {word(f'role_{m.role.value}'):<28} {m.name}{recused}")
     ctx.out(f"{'Offers' if en else 'Oferty'} ({s.offers}):")
     for o in d.offers:
         ctx.out(
-            f"  {o.code:<6} {o.formal_status.value:<22} "
+            f"  {o.code:<6} {word(f'formal_{o.formal_status.value}'):<24} "
             f"{format_money(o.requested, ctx.lang):>16}  {o.applicant}"
         )
     if d.next_status is not None:
-        ctx.out(
-            f"{'Next step' if en else 'Następny krok'}: {status_label(d.next_status, ctx.lang)}"
-        )
+        following = term_text(status_term(d.next_status), ctx.lang)
+        ctx.out(f"{'Next step' if en else 'Następny krok'}: {following}")
         for gap in d.next_missing:
             ctx.out(f"  – {gap}")
     return 0
@@ -220,11 +228,11 @@ def cmd_backup(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_advance(args: argparse.Namespace, ctx: Context) -> int:
-    from app.services.base import status_label
-    from app.services.procedure import advance
+    from app.services.base import status_term, term_text
+    from app.services.workflow import advance
 
     status = advance(ctx.db, ctx.actor(), args.id)
-    ctx.out(status_label(status, ctx.lang))
+    ctx.out(term_text(status_term(status), ctx.lang))
     return 0
 
 
@@ -296,7 +304,7 @@ def _read_input(path: str) -> bytes:
 
 
 def cmd_scoresheet(args: argparse.Namespace, ctx: Context) -> int:
-    from app.services import offline
+    from app.services import offline, offline_issue
 
     if args.action == "export":
         if not args.member or not args.id or not args.output:
@@ -305,7 +313,7 @@ def cmd_scoresheet(args: argparse.Namespace, ctx: Context) -> int:
             )
         # issued by the office: the member named is the card's owner, not the one acting
         office = ctx.actor().__class__(operator=ctx.actor().operator)
-        data = offline.export_scoresheet(ctx.db, office, args.id, args.member)
+        data = offline_issue.export_scoresheet(ctx.db, office, args.id, args.member)
         write_atomically(Path(args.output), data)
         return 0
     data = _read_input(args.file)
@@ -321,7 +329,7 @@ def cmd_scoresheet(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_package(args: argparse.Namespace, ctx: Context) -> int:
-    from app.services import offline
+    from app.services import offline, offline_issue
 
     if args.action == "export":
         if not args.member or not args.output:
@@ -329,7 +337,7 @@ def cmd_package(args: argparse.Namespace, ctx: Context) -> int:
                 "invalid_value", {"field": "package export", "detail": "ID --member MID -o FILE"}
             )
         office = ctx.actor().__class__(operator=ctx.actor().operator)
-        data = offline.export_package(ctx.db, office, args.id, args.member)
+        data = offline_issue.export_package(ctx.db, office, args.id, args.member)
         write_atomically(Path(args.output), data)
         return 0
     data = _read_input(args.file)

@@ -9,240 +9,441 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from decimal import Decimal
 
-# code -> (Polish, English); parameters in {braces}
+from app.words import register
+from app.words.catalogue import render_safe
+from app.words.errors import USER_ERRORS
+from app.words.legacy import legacy_params
+
+# code -> (Polish, English); parameters in {braces}.  The catalogue's "error" section: the
+# words are in ``app.words.errors``; codes added here are words too.
 MESSAGES: dict[str, tuple[str, str]] = {
-    # -- protocol: digital signature (app/protocol/sign.py) --
-    "signing_certificate_unreadable": (
-        "Nie można otworzyć certyfikatu {path}: błędne hasło albo plik nie jest certyfikatem "
-        "PKCS#12 (.p12/.pfx). Sprawdź hasło (zmienna KOMISJA_P12_PASSWORD) i wskaż plik "
-        "certyfikatu z kluczem prywatnym. Nic nie zostało podpisane.",
-        "The certificate {path} cannot be opened: the password is wrong or the file is not a "
-        "PKCS#12 certificate (.p12/.pfx). Check the password (KOMISJA_P12_PASSWORD) and choose "
-        "a certificate file that holds the private key. Nothing was signed.",
-    ),
-    "signing_certificate_incomplete": (
-        "Plik {path} nie zawiera klucza prywatnego i certyfikatu potrzebnych do podpisu. "
-        "Wyeksportuj certyfikat razem z kluczem prywatnym (PKCS#12). Nic nie zostało podpisane.",
-        "The file {path} does not hold both the private key and the certificate needed to sign. "
-        "Export the certificate together with its private key (PKCS#12). Nothing was signed.",
-    ),
-    "signing_pdf_unreadable": (
-        "Nie można podpisać pliku {path}: to nie jest poprawny plik PDF. Wskaż protokół PDF "
-        "wyeksportowany z programu. Nic nie zostało podpisane.",
-        "The file {path} cannot be signed: it is not a valid PDF. Choose a protocol PDF exported "
-        "from the program. Nothing was signed.",
-    ),
-    # -- end of protocol signature messages --
-    "db_locked": (
-        "Baza danych jest zajęta przez inny program lub innego użytkownika ({detail}). "
-        "Poczekaj chwilę i spróbuj ponownie; nic nie zostało zapisane.",
-        "The database is locked by another program or user ({detail}). "
-        "Wait a moment and try again; nothing was saved.",
-    ),
-    "disk_full": (
-        "Brak miejsca na dysku lub błąd zapisu ({detail}). Zwolnij miejsce i spróbuj ponownie; "
-        "nic nie zostało zapisane.",
-        "The disk is full or could not be written ({detail}). Free some space and try again; "
-        "nothing was saved.",
-    ),
-    "db_corrupt": (
-        "Plik bazy danych jest uszkodzony lub nie jest bazą Komisji ({detail}). "
-        "Odtwórz go z kopii zapasowej (komisja backup).",
-        "The database file is damaged or is not a Komisja database ({detail}). "
-        "Restore it from a backup (komisja backup).",
-    ),
-    "db_newer": (
-        "Baza danych pochodzi z nowszej wersji programu Komisja (schemat {revision}). "
-        "Zainstaluj aktualną wersję programu; ta wersja nie zmieni tej bazy.",
-        "The database comes from a newer version of Komisja (schema {revision}). "
-        "Install the current version; this version will not modify it.",
-    ),
-    "db_unreachable": (
-        "Nie można otworzyć bazy danych {url}: {detail}",
-        "Cannot open the database {url}: {detail}",
-    ),
-    "concurrent_change": (
-        "W międzyczasie ktoś inny zmienił dane. Odśwież widok i powtórz operację; "
-        "Twoja zmiana nie została zapisana.",
-        "Someone else changed the data in the meantime. Refresh and repeat the operation; "
-        "your change was not saved.",
-    ),
-    "not_found": ("Nie znaleziono: {what} {id}.", "Not found: {what} {id}."),
-    "invalid_value": ("{field}: {detail}", "{field}: {detail}"),
-    "status_forbids": (
-        "Konkurs ma status „{status}”: {action} nie jest już możliwe. {hint}",
-        "The competition is {status}: {action} is no longer possible. {hint}",
-    ),
-    "transition_not_allowed": (
-        "Nie można przejść ze statusu „{current}” do „{target}”.",
-        "Cannot move from status {current} to {target}.",
-    ),
-    "preconditions_missing": (
-        "Nie można przejść do etapu „{target}”. Brakuje:\n{missing}",
-        "Cannot move to {target}. Missing:\n{missing}",
-    ),
-    "only_chair": (
-        "Tylko przewodniczący komisji tego konkursu może {action} ({member} pełni rolę: {role}).",
-        "Only the chair of this competition's committee may {action} ({member} is {role}).",
-    ),
-    "member_recused": (
-        "{member} jest wyłączony(-a) z oceny oferty {offer} (konflikt interesów); "
-        "nie może jej oceniać.",
-        "{member} is recused from offer {offer} (conflict of interest) and cannot score it.",
-    ),
-    "offer_not_admitted": (
-        "Oferta {offer} nie została dopuszczona do oceny merytorycznej.",
-        "Offer {offer} was not admitted to substantive scoring.",
-    ),
-    "score_off_scale": (
-        "Ocena {value} za kryterium {criterion} jest poza skalą 0–{max}.",
-        "Score {value} for criterion {criterion} is off the scale 0–{max}.",
-    ),
-    "score_off_step": (
-        "Ocena {value} za kryterium {criterion} nie jest wielokrotnością kroku {step}.",
-        "Score {value} for criterion {criterion} is not a multiple of the step {step}.",
-    ),
-    "criterion_not_scored": (
-        "Kryterium {criterion} nie jest oceniane przez członków komisji (liczone ze wzoru).",
-        "Criterion {criterion} is not scored by members (it is computed from a formula).",
-    ),
-    "justification_required": (
-        "Brak uzasadnienia oceny: oferta {offer}, kryterium {criterion}. "
-        "Ten konkurs wymaga uzasadnienia każdej oceny.",
-        "Missing justification: offer {offer}, criterion {criterion}. "
-        "This competition requires a justification for every score.",
-    ),
-    "reason_required": (
-        "Podaj uzasadnienie: {action} wymaga zapisanego powodu.",
-        "Give a reason: {action} needs a recorded reason.",
-    ),
-    "id_not_digits": (
-        "{kind} „{value}”: numer może zawierać tylko cyfry (znaleziono „{char}”). "
-        "Przepisz numer z oferty bez liter i innych znaków.",
-        "{kind} '{value}': only digits are allowed (found '{char}'). "
-        "Copy the number from the offer without letters or other characters.",
-    ),
-    "id_length": (
-        "{kind} „{value}”: numer ma mieć {expected} cyfr, a ma {found}. Sprawdź, czy nie "
-        "pominięto lub nie dopisano cyfry.",
-        "{kind} '{value}': the number must have {expected} digits, it has {found}. Check for a "
-        "missing or extra digit.",
-    ),
-    "id_check_digit": (
-        "{kind} „{value}”: błędna cyfra kontrolna — cyfra nr {position} to {found}, a dla "
-        "pozostałych cyfr powinna być {expected}. Numer przepisano z błędem; sprawdź go w "
-        "ofercie lub w rejestrze.",
-        "{kind} '{value}': wrong check digit — digit {position} is {found}, the other digits "
-        "require {expected}. The number was mistyped; check it against the offer or the "
-        "register.",
-    ),
-    "nip_checksum_10": (
-        "NIP „{value}”: taki numer nie może istnieć (suma kontrolna wynosi 10). Sprawdź numer "
-        "w ofercie.",
-        "NIP '{value}': no such number can exist (the checksum is 10). Check the offer.",
-    ),
-    "exchange_invalid": (
-        "Plik wymiany jest niepoprawny ({where}): {detail}. Nic nie zostało zapisane.",
-        "The exchange file is invalid ({where}): {detail}. Nothing was written.",
-    ),
-    "exchange_newer": (
-        "Plik pochodzi z nowszej wersji programu (format {found}, obsługiwany {supported}). "
-        "Zaktualizuj program Komisja. Nic nie zostało zapisane.",
-        "The file comes from a newer version of Komisja (format {found}, supported "
-        "{supported}). Update Komisja. Nothing was written.",
-    ),
-    "exchange_duplicate": (
-        "Konkurs {uid} ({title}) jest już w bazie. Nic nie zostało zapisane.",
-        "Competition {uid} ({title}) is already in the database. Nothing was written.",
-    ),
-    "import_refused": (
-        "Pliku nie zaimportowano: znaleziono problemów: {count}. Nic nie zostało zapisane. "
-        "Popraw plik (lub poproś członka komisji o poprawienie) i zaimportuj go ponownie.",
-        "The file was not imported: {count} problem(s) found. Nothing was written. Correct the "
-        "file (or ask the committee member to) and import it again.",
-    ),
-    "file_unreadable": (
-        "Nie można odczytać pliku {path}: {detail}",
-        "Cannot read the file {path}: {detail}",
-    ),
-    "results_incomplete": (
-        "Wyniki nie są kompletne. Brakuje:\n{missing}",
-        "The results are not complete. Missing:\n{missing}",
-    ),
-    "scoring_input": (
-        "Błąd danych do obliczenia wyników: {detail}",
-        "Scoring input error: {detail}",
-    ),
-    "signed_off_locked": (
-        "Wynik konkursu został zatwierdzony (protokół w wersji {version}). "
-        "Aby go zmienić, otwórz konkurs ponownie z podaniem powodu — powstanie nowa wersja "
-        "protokołu.",
-        "The result was signed off (protocol version {version}). To change it, reopen the "
-        "competition with a reason; a new protocol version will follow.",
-    ),
-    # -- offline scoring: evaluator packages (app/services/offline.py) --
-    "package_unusable": (
-        "Nie można otworzyć pakietu oceniającego {path}. Nic nie zostało zmienione.",
-        "The evaluator package {path} cannot be opened. Nothing was changed.",
-    ),
-    "evaluator_incomplete": (
-        "Nie można oznaczyć oceny jako zakończonej — brakuje ocen lub są błędne "
-        "(pozycji: {count}). Uzupełnij je albo zapisz plik zwrotny jako niezakończony.",
-        "The scoring cannot be marked finished: scores are missing or invalid ({count}). "
-        "Complete them or save the return file as not finished.",
-    ),
-    "evaluator_entry_unknown": (
-        "Oferta {offer}, kryterium {criterion} nie należy do tego pakietu oceniającego.",
-        "Offer {offer}, criterion {criterion} is not part of this evaluator package.",
-    ),
-    "operator_missing": (
-        "Podaj imię i nazwisko operatora (opcja --operator lub ustawienia programu); "
-        "każda zmiana jest zapisywana w dzienniku zdarzeń wraz z osobą, która jej dokonała.",
-        "Give the operator's name (--operator or the settings); every change is recorded in "
-        "the audit trail with who made it.",
-    ),
-    # -- desktop shell: import of offers from XLSX/CSV (app/services/offer_import.py) --------
-    "offer_import_format": (
-        "Nie można zaimportować pliku {path}: wybierz arkusz .xlsx lub plik .csv.",
-        "Cannot import {path}: choose an .xlsx workbook or a .csv file.",
-    ),
-    "offer_import_empty": (
-        "Plik {path} nie zawiera żadnej oferty. Wpisz nagłówki w pierwszym wierszu, a oferty "
-        "w kolejnych wierszach.",
-        "The file {path} holds no offers. Put the headers in the first row and one offer per "
-        "row below.",
-    ),
-    "offer_import_columns": (
-        "W pliku {path} brakuje kolumn: {missing}. Dodaj je w pierwszym wierszu (nagłówki: "
-        "oferent, data wpływu, kwota wnioskowana; opcjonalnie kod, NIP, REGON, KRS, tytuł…).",
-        "The file {path} lacks the columns: {missing}. Add them to the first row (headers: "
-        "applicant, received, requested; optionally code, NIP, REGON, KRS, title…).",
-    ),
-    "offer_import_required": (
-        "Wiersz {line}: brak wartości w kolumnie „{column}”. Uzupełnij ją w pliku.",
-        "Row {line}: the column '{column}' is empty. Fill it in the file.",
-    ),
-    "offer_import_date": (
-        "Wiersz {line}: „{value}” nie jest datą wpływu. Wpisz datę i godzinę, np. "
-        "22.11.2026 14:30.",
-        "Row {line}: '{value}' is not a date of receipt. Write a date and time, e.g. "
-        "22.11.2026 14:30.",
-    ),
-    "offer_import_number": (
-        "Wiersz {line}, kolumna „{column}”: „{value}” nie jest poprawną kwotą lub liczbą "
-        "(np. 12 500,00; najwyżej dwa miejsca po przecinku dla kwot).",
-        "Row {line}, column '{column}': '{value}' is not a valid amount or number "
-        "(e.g. 12500.00; at most two decimal places for amounts).",
-    ),
-    "offer_import_duplicate": (
-        "Wiersz {line}: kod oferty {code} powtarza się (pierwszy raz w wierszu {first}). "
-        "Każda oferta musi mieć własny kod.",
-        "Row {line}: the offer code {code} repeats (first in row {first}). Every offer needs "
-        "its own code.",
-    ),
+    **USER_ERRORS,
     # -- end of the desktop shell block ---------------------------------------------------------
+    # -- services: codes added by the split --
+    # Words passed as parameters (``base.Term``): statuses, areas, actions, hints, roles, …
+    "status_draft": ("projekt", "draft"),
+    "status_announced": ("ogłoszony", "announced"),
+    "status_submissions_closed": ("nabór zamknięty", "submissions closed"),
+    "status_formal_check": ("ocena formalna", "formal check"),
+    "status_scoring": ("ocena merytoryczna", "scoring"),
+    "status_results": ("wyniki", "results"),
+    "status_signed_off": ("zatwierdzony", "signed off"),
+    "status_archived": ("zarchiwizowany", "archived"),
+    "status_cancelled": ("unieważniony", "cancelled"),
+    "area_call": ("zmiana ogłoszenia", "changing the call"),
+    "area_call_dates": ("zmiana terminów i miejsc posiedzeń", "changing meeting dates"),
+    "area_criteria": ("zmiana kryteriów i zasad oceny", "changing criteria and scoring rules"),
+    "area_offers": ("rejestracja ofert", "registering offers"),
+    "area_formal_check": ("ocena formalna", "the formal check"),
+    "area_committee": ("zmiana składu komisji", "changing the committee"),
+    "area_scores": ("wpisywanie ocen", "entering scores"),
+    "area_decisions": ("rozstrzygnięcia komisji", "committee decisions"),
+    "area_remarks": ("uwagi", "remarks"),
+    "hint_call": (
+        "Kryteria i treść ogłoszenia są zamrożone po ogłoszeniu konkursu.",
+        "The criteria and the text of the call are frozen once the call is announced.",
+    ),
+    "hint_criteria": (
+        "Kryteria i zasady oceny są zamrożone po ogłoszeniu konkursu (art. 13 uodpp).",
+        "The criteria and scoring rules are frozen once the call is announced (art. 13 of the "
+        "Public Benefit Act).",
+    ),
+    "hint_scores": (
+        "Oceny wpisuje się na etapie oceny merytorycznej.",
+        "Scores are entered during scoring.",
+    ),
+    "action_remove_offer": ("usunięcie zarejestrowanej oferty", "removing a registered offer"),
+    "hint_remove_offer": (
+        "Po rozpoczęciu oceny formalnej oferta zostaje w rejestrze; odrzuca się ją w ocenie "
+        "formalnej.",
+        "Once the formal check has started the offer stays registered; reject it in the formal "
+        "check instead.",
+    ),
+    "action_remove_member": ("usunięcie członka komisji", "removing a committee member"),
+    "hint_remove_member": (
+        "Po rozpoczęciu oceny merytorycznej skład komisji zostaje w protokole.",
+        "Once scoring has started the committee stays as it is in the protocol.",
+    ),
+    "action_withdraw_declaration": (
+        "wycofanie oświadczenia o bezstronności",
+        "withdrawing an impartiality declaration",
+    ),
+    "hint_withdraw_declaration": (
+        "Ocena merytoryczna zaczyna się dopiero po podpisaniu oświadczeń przez wszystkich.",
+        "Scoring starts only after everyone has signed the declaration.",
+    ),
+    "action_recusal": ("wyłączenie członka komisji z oceny oferty", "a recusal"),
+    "action_tie_decision": ("rozstrzygnięcie remisu", "a tie decision"),
+    "action_discrepancy_resolution": (
+        "rozstrzygnięcie rozbieżności ocen",
+        "a discrepancy resolution",
+    ),
+    "action_award": ("kwota dotacji ustalona przez komisję", "an amount set by the committee"),
+    "action_correction_request": ("wezwanie do uzupełnienia", "a correction request"),
+    "action_late_admission": (
+        "dopuszczenie oferty złożonej po terminie",
+        "admitting a late offer",
+    ),
+    "action_formal_override": ("zmiana wyniku oceny formalnej", "changing a formal check outcome"),
+    "action_reopen_scoring": ("powrót do oceny merytorycznej", "returning to scoring"),
+    "action_cancellation": ("unieważnienie konkursu", "cancelling the competition"),
+    "action_reopen_signed_off": (
+        "ponowne otwarcie zatwierdzonego wyniku",
+        "reopening a signed-off result",
+    ),
+    "action_sign_off": ("zatwierdzić wynik", "sign off the result"),
+    "action_reopen_result": ("ponownie otworzyć wynik", "reopen the result"),
+    "role_chair": ("przewodnictwo komisji", "the chair"),
+    "role_secretary": ("sekretarz komisji", "the secretary"),
+    "role_member": ("członek komisji", "a member"),
+    "role_expert": ("ekspert z głosem doradczym", "an advisory expert"),
+    "role_none": ("brak — spoza składu komisji", "not on the committee"),
+    "formal_pending": ("w toku", "pending"),
+    "formal_correction_requested": ("wezwano do uzupełnienia", "correction requested"),
+    "formal_admitted": ("dopuszczona", "admitted"),
+    "formal_rejected": ("odrzucona", "rejected"),
+    "what_competition": ("konkurs", "competition"),
+    "what_offer": ("oferta", "offer"),
+    "what_member": ("członek komisji", "committee member"),
+    "what_criterion": ("kryterium", "criterion"),
+    "what_attachment": ("załącznik", "attachment"),
+    "what_checklist_item": ("pozycja listy sprawdzającej", "checklist item"),
+    "what_correction": ("wezwanie do uzupełnienia dla oferty", "correction request for offer"),
+    "what_protocol_version": ("wersja protokołu", "protocol version"),
+    "ref_attachments": ("załączniki", "attachments"),
+    "ref_formal_check": ("ocena formalna", "a formal check"),
+    "ref_recusals": ("wyłączenia członków komisji", "recusals"),
+    "ref_decisions": ("rozstrzygnięcia komisji", "decisions"),
+    "ref_scores": ("oceny", "scores"),
+    "ref_declaration": ("oświadczenie o bezstronności", "an impartiality declaration"),
+    "ref_score_sheet": ("wydany arkusz ocen", "an issued score sheet"),
+    "ref_attendance": ("obecność na posiedzeniu", "meeting attendance"),
+    # Errors of the use cases
+    "value_not_a_number": (
+        "{field}: „{value}” nie jest liczbą.",
+        "{field}: '{value}' is not a number.",
+    ),
+    "call_title_required": ("Podaj tytuł konkursu.", "Give the competition's title."),
+    "budget_year_repeated": (
+        "Budżet: każdy rok można podać tylko raz.",
+        "Budget: each year can be given only once.",
+    ),
+    "budget_negative": (
+        "Budżet na rok {year}: kwota nie może być ujemna.",
+        "Budget for {year}: the amount cannot be negative.",
+    ),
+    "criteria_invalid": (
+        "Karta oceny jest niepoprawna:\n{problems}",
+        "The scoring card is not valid:\n{problems}",
+    ),
+    "criterion_no_code": ("kryterium bez kodu", "a criterion without a code"),
+    "criterion_duplicate_code": ("{criterion}: kod powtórzony", "{criterion}: duplicate code"),
+    "criterion_no_name": ("{criterion}: brak nazwy", "{criterion}: no name"),
+    "criterion_scale_max": (
+        "{criterion}: skala musi mieć maksimum większe od 0",
+        "{criterion}: scale max must be > 0",
+    ),
+    "criterion_scale_step": (
+        "{criterion}: krok skali musi być większy od 0",
+        "{criterion}: scale step must be > 0",
+    ),
+    "criterion_max_off_step": (
+        "{criterion}: maksimum {max} nie jest wielokrotnością kroku {step}",
+        "{criterion}: the max {max} is not a multiple of the step {step}",
+    ),
+    "criterion_threshold_off_scale": (
+        "{criterion}: próg poza skalą",
+        "{criterion}: threshold off the scale",
+    ),
+    "criterion_formula_field": (
+        "{criterion}: wzór wymaga pola oferty",
+        "{criterion}: a formula needs an offer field",
+    ),
+    "criterion_no_bands": ("{criterion}: brak przedziałów", "{criterion}: no bands"),
+    "criterion_weight_positive": (
+        "{criterion}: waga musi być większa od 0",
+        "{criterion}: weight must be > 0",
+    ),
+    "criterion_weight_negative": (
+        "{criterion}: waga nie może być ujemna",
+        "{criterion}: weight cannot be negative",
+    ),
+    "policy_rounding_places": (
+        "Zaokrąglenie: od 0 do {max} miejsc po przecinku.",
+        "Rounding: from 0 to {max} decimal places.",
+    ),
+    "policy_award_step": (
+        "Krok kwot dotacji musi być większy od 0.",
+        "The award step must be greater than 0.",
+    ),
+    "policy_winners": (
+        "Liczba zwycięzców musi wynosić co najmniej 1.",
+        "The number of winners must be at least 1.",
+    ),
+    "policy_full_above_required": (
+        "Podaj próg pełnego finansowania (wymagany przy tej metodzie podziału środków).",
+        "Give the full-funding threshold (this allocation method needs it).",
+    ),
+    "applicant_name_required": ("Podaj nazwę oferenta.", "Give the applicant's name."),
+    "requested_negative": (
+        "Kwota wnioskowana nie może być ujemna.",
+        "The amount requested cannot be negative.",
+    ),
+    "received_without_zone": (
+        "Data wpływu oferty musi mieć strefę czasową.",
+        "The time an offer was received needs a time zone.",
+    ),
+    "offer_code_taken": (
+        "Kod oferty {code} jest już zajęty; każda oferta musi mieć własny kod.",
+        "The offer code {code} is taken; every offer needs its own code.",
+    ),
+    "offer_referred": (
+        "Oferty {id} nie można usunąć, ma już: {referred}.",
+        "The offer {id} cannot be removed, it has: {referred}.",
+    ),
+    "member_name_required": (
+        "Podaj imię i nazwisko członka komisji.",
+        "Give the committee member's name.",
+    ),
+    "member_code_taken": (
+        "Kod członka komisji {code} jest już zajęty.",
+        "The member code {code} is taken.",
+    ),
+    "committee_has_chair": (
+        "Komisja ma już przewodniczącego lub przewodniczącą; najpierw zmień funkcję obecnej osoby.",
+        "The committee already has a chair; change the present chair's role first.",
+    ),
+    "member_not_last": (
+        "Członka komisji {member} nie można usunąć: usunąć można tylko ostatnio dodaną osobę.",
+        "The member {member} cannot be removed: only the member added last can be removed.",
+    ),
+    "member_referred": (
+        "Członka komisji {id} nie można usunąć, są już: {referred}.",
+        "The member {id} cannot be removed, there are: {referred}.",
+    ),
+    "correction_only_once": (
+        "Oferta {offer}: dopuszczalne jest jedno wezwanie do uzupełnienia na ofertę.",
+        "Offer {offer}: one correction request per offer is allowed.",
+    ),
+    "correction_already_received": (
+        "Oferta {offer}: uzupełnienie zostało już przyjęte, wezwania nie można wycofać.",
+        "Offer {offer}: the correction was already received; the request cannot be withdrawn.",
+    ),
+    "formal_outcome_inconsistent": (
+        "Ocena formalna oferty {offer}: wynik „{outcome}” nie wynika z odpowiedzi.",
+        "Formal check of offer {offer}: the outcome '{outcome}' does not follow from the answers.",
+    ),
+    "tie_order_too_short": (
+        "Kolejność remisu musi obejmować co najmniej dwie różne oferty.",
+        "A tie order needs at least two different offers.",
+    ),
+    "consensus_scores_required": (
+        "Oferta {offer}: podaj oceny uzgodnione przez komisję.",
+        "Offer {offer}: give the scores the committee agreed on.",
+    ),
+    "award_negative": ("Kwota dotacji nie może być ujemna.", "The amount cannot be negative."),
+    "award_over_request": (
+        "Oferta {offer}: kwota {amount} przekracza kwotę wnioskowaną {requested}.",
+        "Offer {offer}: the amount {amount} exceeds the amount requested {requested}.",
+    ),
+    "award_not_manual": (
+        "Kwoty ustalane ręcznie są możliwe tylko przy metodzie podziału „ręcznie”.",
+        "Amounts set by hand need the allocation method 'manual'.",
+    ),
+    "award_over_budget": (
+        "Oferta {offer}: suma przyznanych kwot {total} przekroczyłaby budżet {budget}.",
+        "Offer {offer}: the total awarded {total} would exceed the budget {budget}.",
+    ),
+    "transition_from_final": (
+        "Konkurs ma status „{current}”: to ostatni etap postępowania.",
+        "The competition is {current}: this is the last step of the procedure.",
+    ),
+    # What a stage needs before it starts (``workflow.CHECKS``) and what stops the results
+    "gap_case_reference": ("znak sprawy", "case reference"),
+    "gap_announced_on": ("data ogłoszenia", "announcement date"),
+    "gap_submission_deadline": ("termin składania ofert", "submission deadline"),
+    "gap_criteria": ("co najmniej jedno kryterium oceny", "at least one criterion"),
+    "gap_deadline_too_early": (
+        "termin składania ofert co najmniej {days} dni od ostatniej publikacji ogłoszenia "
+        "({published}; art. 13 ust. 1 uodpp)",
+        "a deadline at least {days} days after the last publication of the call ({published}; "
+        "art. 13(1) of the Public Benefit Act)",
+    ),
+    "gap_tie_breaker_unknown": (
+        "kryterium rozstrzygania remisów {criterion} nie istnieje",
+        "the tie-breaker names an unknown criterion {criterion}",
+    ),
+    "gap_budget": ("kwota środków do podziału", "the budget to allocate"),
+    "gap_deadline_not_passed": (
+        "termin składania ofert jeszcze nie minął ({deadline})",
+        "the submission deadline has not passed ({deadline})",
+    ),
+    "gap_offers": (
+        "co najmniej jedna oferta (bez ofert konkurs należy unieważnić)",
+        "at least one offer (with none, cancel the competition)",
+    ),
+    "gap_formal_check_pending": (
+        "nieukończona ocena formalna ofert (liczba: {count}): {offers}",
+        "formal check not finished (offers: {count}): {offers}",
+    ),
+    "gap_admitted_offer": (
+        "co najmniej jedna oferta dopuszczona (bez nich konkurs należy unieważnić)",
+        "at least one admitted offer (with none, cancel the competition)",
+    ),
+    "gap_chair": ("przewodnictwo komisji (osoba przewodnicząca)", "a chair of the committee"),
+    "gap_scoring_members": ("członkowie komisji oceniający oferty", "members who score"),
+    "gap_declarations": (
+        "oświadczenia o bezstronności: {members}",
+        "impartiality declarations of: {members}",
+    ),
+    "gap_scores": ("{member}: oceny ofert {offers}", "{member}: scores for {offers}"),
+    "gap_scores_more": (
+        "{member}: oceny ofert {offers} … (i dalsze, liczba: {more})",
+        "{member}: scores for {offers} … (and {more} more)",
+    ),
+    "gap_justifications": (
+        "{member}: oceny bez uzasadnienia (liczba: {count})",
+        "{member}: scores without justification ({count})",
+    ),
+    "gap_not_at_results": (
+        "konkurs musi być na etapie wyników (jest: {status})",
+        "the competition must be at the results step (it is {status})",
+    ),
+    "gap_unresolved_tie": (
+        "nierozstrzygnięty remis ofert {offers} (zapisz decyzję komisji o kolejności)",
+        "an unresolved tie between {offers} (record the committee's order)",
+    ),
+    "gap_unresolved_discrepancy": (
+        "nierozstrzygnięta rozbieżność ocen oferty {offer}",
+        "an unresolved discrepancy for offer {offer}",
+    ),
+    "gap_close_scoring": (
+        "zamknięcie oceny merytorycznej (przejście do etapu wyników)",
+        "close scoring (next step: results)",
+    ),
+    "gap_before_results": (
+        "postępowanie nie doszło jeszcze do etapu wyników",
+        "the procedure has not reached the results yet",
+    ),
+    # The protocol: decisions as the protocol names them, a PDF checked against the database
+    "method_consensus": ("ocena uzgodniona", "agreed consensus score"),
+    "method_third_evaluator": ("ocena trzeciego oceniającego", "third evaluator"),
+    "method_chair_decision": (
+        "decyzja przewodniczącego lub przewodniczącej komisji",
+        "chair's decision",
+    ),
+    "sign_reason": (
+        "Zatwierdzenie protokołu komisji konkursowej",
+        "Approval of the evaluation committee's protocol",
+    ),
+    "verify_altered": (
+        "Ten PDF podaje się za protokół Komisji, ale NIE jest identyczny z żadną zapisaną "
+        "wersją: został zmieniony, ponownie zapisany lub wygenerowany gdzie indziej.",
+        "This PDF claims to be a Komisja protocol but is NOT identical to any stored version: "
+        "it was changed, re-saved or generated elsewhere.",
+    ),
+    "verify_not_stored": (
+        "Ten plik nie jest protokołem zapisanym w tej bazie danych.",
+        "This file is not a protocol stored in this database.",
+    ),
+    "verify_stored_matches": (
+        "Zapisany protokół konkursu „{title}” ({reference}), wersja {version} zatwierdzona "
+        "przez: {signer} ({state}{copy}). Dane nadal są z nim zgodne.",
+        "Stored protocol of “{title}” ({reference}), version {version} signed off by {signer} "
+        "({state}{copy}). The data still match it.",
+    ),
+    "verify_stored_changed": (
+        "Zapisany protokół konkursu „{title}” ({reference}), wersja {version} zatwierdzona "
+        "przez: {signer} ({state}{copy}). Dane ZMIENIŁY SIĘ od tego czasu (odcisk danych jest "
+        "inny).",
+        "Stored protocol of “{title}” ({reference}), version {version} signed off by {signer} "
+        "({state}{copy}). The data have CHANGED since (the fingerprint differs).",
+    ),
+    "verify_current": ("wersja obowiązująca", "the current version"),
+    "verify_superseded": ("zastąpiona wersją {latest}", "superseded by version {latest}"),
+    "verify_signed_copy": (
+        "; ta kopia ma dołączony podpis elektroniczny",
+        "; this copy carries a digital signature added after sign-off",
+    ),
+    # Integrity check of the database (``maintenance.verify``) and rows of an offer import
+    "verify_chain_ok": (
+        "Dziennik zdarzeń: liczba wpisów {entries}, łańcuch nienaruszony.",
+        "Audit trail: {entries} entries, chain intact.",
+    ),
+    "verify_chain_broken": (
+        "Dziennik zdarzeń NARUSZONY od wpisu nr {entry}: {problem}.",
+        "Audit trail BROKEN at entry #{entry}: {problem}.",
+    ),
+    "chain_modified": ("wpis zmieniony po zapisaniu", "entry was modified after it was written"),
+    "chain_deleted": ("brak wpisu (usunięty)", "entry is missing (deleted)"),
+    "chain_reordered": ("wpisy przestawione lub podmienione", "entries were reordered or replaced"),
+    "chain_head_mismatch": (
+        "brak końcowych wpisów dziennika (usunięte) lub zmieniony znacznik łańcucha",
+        "the last entries are missing (deleted) or the chain head was changed",
+    ),
+    "verify_integrity_ok": ("Spójność bazy danych: w porządku.", "Database integrity: ok."),
+    "verify_integrity_problem": (
+        "Spójność bazy danych: {detail}",
+        "Database integrity: {detail}",
+    ),
+    "import_row": ("wiersz {line} pliku", "row {line} of the file"),
+    # Criterion kinds (``komisja show``)
+    "kind_scored": ("oceniane przez komisję", "scored"),
+    "kind_lower_better": ("wzór: niżej = lepiej", "formula: lower is better"),
+    "kind_higher_better": ("wzór: wyżej = lepiej", "formula: higher is better"),
+    "kind_banded": ("przedziały punktowe", "banded"),
+    "kind_yes_no": ("tak/nie", "yes/no"),
+    # Exchange files: what is wrong, and where (``$.offers[3].requested_amount``)
+    "xchg_at": ("{where}: {detail}", "{where}: {detail}"),
+    "xchg_too_large": (
+        "plik jest za duży (bajtów: {size}, najwyżej {limit})",
+        "the file is too large ({size} bytes, at most {limit})",
+    ),
+    "xchg_not_utf8": (
+        "to nie jest tekst UTF-8 (bajt nr {byte}) — czy to plik Komisji?",
+        "not UTF-8 text (byte {byte}) — is this a Komisja file?",
+    ),
+    "xchg_not_json": (
+        "niepoprawny JSON (wiersz {line}, kolumna {column}); plik może być obcięty lub uszkodzony",
+        "not valid JSON (line {line}, column {column}); the file may be truncated or damaged",
+    ),
+    "xchg_not_komisja": (
+        "to nie jest dokument wymiany Komisji (brak pola format lub inna wartość)",
+        "not a Komisja exchange document (format field missing or different)",
+    ),
+    "xchg_type": ("oczekiwano typu {expected}, jest {found}", "expected {expected}, found {found}"),
+    "xchg_enum": (
+        "wartość {value} nie jest jedną z: {allowed}",
+        "{value} is not one of: {allowed}",
+    ),
+    "xchg_format": ("wartość {value} ma zły format", "{value} has the wrong format"),
+    "xchg_minimum": (
+        "wartość {value} jest mniejsza niż {minimum}",
+        "{value} is below {minimum}",
+    ),
+    "xchg_missing_key": ("brak pola {key}", "missing {key}"),
+    "xchg_unknown_key": ("nieznane pole {key}", "unknown key {key}"),
+    "xchg_duplicate": ("wartość {value} powtarza się", "duplicate {value}"),
+    "xchg_not_base64": ("treść nie jest zakodowana w base64", "the content is not base64"),
+    "xchg_sha256": (
+        "treść nie zgadza się z sumą kontrolną sha256",
+        "the content does not match its sha256",
+    ),
+    "xchg_unknown": ("nieznany kod {value}", "unknown code {value}"),
+    "xchg_two_chairs": (
+        "więcej niż jedna osoba przewodnicząca komisji",
+        "more than one chair",
+    ),
+    "xchg_recused": (
+        "członek komisji {member}: wyłączenie z oceny oferty {offer}",
+        "member {member} is recused from {offer}",
+    ),
+    "xchg_off_scale": (
+        "ocena {value} jest poza skalą 0–{max} z krokiem {step}",
+        "{value} is off the scale 0–{max} step {step}",
+    ),
+    # -- end of the services block --
 }
 
 
@@ -267,13 +468,10 @@ class UserError(Exception):
         super().__init__(self.code)
 
     def text(self, lang: str = "pl") -> str:
-        pl, en = MESSAGES.get(self.code, ("{code}", "{code}"))
-        template = en if lang == "en" else pl
-        params = {"code": self.code, **{k: _plain(v, lang) for k, v in self.params.items()}}
-        try:
-            head = template.format(**params)
-        except (KeyError, IndexError):
-            head = f"{template} {params}"
+        """The message in ``lang``: the catalogue's ``error.<code>`` with the parameters put
+        into words (a ``Words`` parameter in the same language)."""
+        params = legacy_params(self.params, lang)
+        head = render_safe(f"error.{self.code}", {"code": self.code, **params}, lang)
         if self.details:
             return head + "\n" + "\n".join(f"• {line}" for line in self.details)
         return head
@@ -282,14 +480,8 @@ class UserError(Exception):
         return self.text("en")
 
 
-def _plain(value: object, lang: str = "pl") -> str:
-    if isinstance(value, (list, tuple)):
-        return "\n".join(f"• {item}" for item in value)
-    if isinstance(value, Decimal):
-        text = format(value.normalize(), "f") if value == value.to_integral_value() else str(value)
-        return text.replace(".", ",") if lang == "pl" else text
-    return str(value)
-
-
 def missing(items: Iterable[str]) -> str:
     return "\n".join(f"• {item}" for item in items)
+
+
+register("error", MESSAGES)

@@ -62,7 +62,7 @@ def _build(db: Any, actor: Any, count: int) -> int:
 
     from app.models import CompetitionKind, CompetitionStatus, Conflict, FormalStatus, Score
     from app.scoring import CriterionKind
-    from app.services import base, procedure
+    from app.services import base, call_setup, committee, registration
     from app.services.base import get_competition
     from app.services.specs import (
         ApplicantSpec,
@@ -84,7 +84,7 @@ def _build(db: Any, actor: Any, count: int) -> int:
     try:
         policy = inp.policy
         budget = policy.allocation.budget
-        cid = procedure.create_competition(
+        cid = call_setup.create_competition(
             db,
             actor,
             CallSpec(
@@ -98,7 +98,7 @@ def _build(db: Any, actor: Any, count: int) -> int:
                 budget=((deadline.year, budget),) if budget is not None else (),
             ),
         )
-        procedure.set_criteria(
+        call_setup.set_criteria(
             db,
             actor,
             cid,
@@ -117,7 +117,7 @@ def _build(db: Any, actor: Any, count: int) -> int:
                 for c in inp.criteria
             ],
         )
-        procedure.set_policy(
+        call_setup.set_policy(
             db,
             actor,
             cid,
@@ -136,10 +136,10 @@ def _build(db: Any, actor: Any, count: int) -> int:
             ),
         )
         for member in inp.members:
-            procedure.add_member(
+            committee.add_member(
                 db, actor, cid, MemberSpec(member.name, member.role, code=member.id)
             )
-            procedure.sign_declaration(db, actor, cid, member.id, announced)
+            committee.sign_declaration(db, actor, cid, member.id, announced)
     finally:
         base.now = real_now
     entered = datetime(2027, 3, 1, 9, 0, tzinfo=UTC)
@@ -148,7 +148,7 @@ def _build(db: Any, actor: Any, count: int) -> int:
         competition = get_competition(session, cid)
         competition.status = CompetitionStatus.ANNOUNCED  # the offers are registered
         offers = {
-            o.id: procedure.add_offer_in_session(
+            o.id: registration.add_offer_in_session(
                 session,
                 competition,
                 OfferSpec(
@@ -429,9 +429,9 @@ def main(argv: list[str] | None = None) -> int:
         # the floor for any design in Python: the same read on a plain thread, no screen at all
         # (the worker holds the interpreter lock between SQLite steps; on a busy machine the
         # GUI thread also waits for a core)
-        from app.services import procedure
+        from app.services import registration
 
-        reader = threading.Thread(target=lambda: procedure.offer_table(db, cid))
+        reader = threading.Thread(target=lambda: registration.offer_table(db, cid))
         longest[0] = 0
         gaps.restart()
         reader.start()

@@ -44,7 +44,7 @@ from sqlalchemy import delete, insert, select
 
 from app.db import Database
 from app.models import Criterion, Member, Offer, Score, ScoreSource
-from app.services import offline
+from app.services import offline, offline_issue
 from app.services.base import Actor
 from app.services.demo import create_demo
 from app.services.exchange import export_competition, import_document
@@ -205,7 +205,7 @@ def _run(offers: int, criteria: int, members: int, quick: bool) -> int:
             cards: list[bytes] = []
             for code in codes:
                 took, card = timed(
-                    lambda code=code: offline.export_scoresheet(db, OFFICE, cid, code)
+                    lambda code=code: offline_issue.export_scoresheet(db, OFFICE, cid, code)
                 )
                 rows = card_rows(card)
                 plain, _ = timed(lambda rows=rows: plain_write(rows))

@@ -4,8 +4,9 @@
     python packaging/build.py --portable    # also dist/Komisja-<version>-portable-<platform>.zip
     python packaging/build.py --installer   # Windows: also the Inno Setup installer (needs iscc)
 
-Works on Windows and Linux with the Python that has Komisja and PyInstaller installed
-(``pip install -e .[packaging]`` or ``pip install -r requirements/lock.txt``).  The work folder
+Works on Windows and Linux with the Python that has Komisja and PyInstaller installed:
+``python3 tasks.py build [options]`` installs the build lock (``requirements/build-<platform>.txt``,
+runtime, psycopg, PyInstaller, hash-checked) into ``.venv`` and runs this script.  The work folder
 is ``build/``, the result ``dist/`` (both ignored by git).
 """
 
@@ -59,7 +60,7 @@ def run_pyinstaller(clean: bool) -> None:
         import PyInstaller  # noqa: F401  # only checks that it is installed
     except ImportError as error:
         raise BuildError(
-            "PyInstaller is not installed in this Python: pip install -e .[packaging]"
+            "PyInstaller is not installed in this Python: run python3 tasks.py build instead"
         ) from error
     command = [
         sys.executable,

@@ -9,7 +9,7 @@ from decimal import Decimal
 from app.db import Database
 from app.models import CheckAnswer, CompetitionKind, CompetitionStatus
 from app.scoring.types import AllocationMethod, CriterionKind, MemberRole, TieBreakerKind
-from app.services import procedure
+from app.services import call_setup, committee, formal_check, registration, score_entry, workflow
 from app.services.base import Actor
 from app.services.specs import (
     ApplicantSpec,
@@ -56,9 +56,9 @@ CRITERIA = (
 
 def announced(db: Database, actor: Actor, clock: object, **call_changes: object) -> int:
     clock.set(DEADLINE - timedelta(days=31))  # type: ignore[attr-defined]
-    cid = procedure.create_competition(db, actor, call(**call_changes))
-    procedure.set_criteria(db, actor, cid, CRITERIA)
-    procedure.set_policy(
+    cid = call_setup.create_competition(db, actor, call(**call_changes))
+    call_setup.set_criteria(db, actor, cid, CRITERIA)
+    call_setup.set_policy(
         db,
         actor,
         cid,
@@ -74,10 +74,10 @@ def announced(db: Database, actor: Actor, clock: object, **call_changes: object)
         ("Ewa Łęcka", MemberRole.MEMBER),
         ("dr Jan Ekspert", MemberRole.EXPERT),
     ):
-        procedure.add_member(db, actor, cid, MemberSpec(name=name, role=role))
+        committee.add_member(db, actor, cid, MemberSpec(name=name, role=role))
     for code in ("M1", "M2", "M3", "M4"):
-        procedure.sign_declaration(db, actor, cid, code, (DEADLINE - timedelta(days=31)).date())
-    procedure.advance(db, actor, cid)
+        committee.sign_declaration(db, actor, cid, code, (DEADLINE - timedelta(days=31)).date())
+    workflow.advance(db, actor, cid)
     return cid
 
 
@@ -103,17 +103,17 @@ def to_scoring(db: Database, actor: Actor, clock: object) -> Built:
         ),
         start=1,
     ):
-        ids[f"O{index}"] = procedure.add_offer(
+        ids[f"O{index}"] = registration.add_offer(
             db, actor, cid, offer(name, hours, amount, VALID_NIPS[index - 1])
         )
     clock.set(DEADLINE + timedelta(days=1))  # type: ignore[attr-defined]
-    procedure.advance(db, actor, cid)
-    procedure.advance(db, actor, cid)
+    workflow.advance(db, actor, cid)
+    workflow.advance(db, actor, cid)
     yes = {c: CheckAnswer.YES for c in ("F2", "F3", "F4", "F5", "F6")}
     for code in ("O1", "O2", "O3", "O4"):
-        procedure.record_formal_check(db, actor, cid, ids[code], dict(yes))
-    procedure.declare_conflict(db, actor, cid, "M3", "O2", "członek zarządu oferenta")
-    procedure.advance(db, actor, cid)
+        formal_check.record_formal_check(db, actor, cid, ids[code], dict(yes))
+    committee.declare_conflict(db, actor, cid, "M3", "O2", "członek zarządu oferenta")
+    workflow.advance(db, actor, cid)
     return Built(cid, ids)
 
 
@@ -132,12 +132,12 @@ def score_all(db: Database, actor: Actor, built: Built) -> None:
             for offer_code, values in by_offer.items()
             for code, value in zip(("K1", "K2"), values, strict=True)
         ]
-        procedure.record_scores(db, actor, built.competition_id, member, entries)
+        score_entry.record_scores(db, actor, built.competition_id, member, entries)
 
 
 def to_results(db: Database, actor: Actor, clock: object) -> Built:
     built = to_scoring(db, actor, clock)
     score_all(db, actor, built)
-    status = procedure.advance(db, actor, built.competition_id)
+    status = workflow.advance(db, actor, built.competition_id)
     assert status is CompetitionStatus.RESULTS
     return built

@@ -163,7 +163,7 @@ class _CompetitionResolver:
             if known is not None:
                 self._cache[cache_key] = int(known)
                 return self._cache[cache_key]
-            table = parent.__table__  # type: ignore[attr-defined]
+            table = parent.__table__
             column = table.c.competition_id
             row = self._connection.execute(select(column).where(table.c.id == parent_id)).first()
             self._cache[cache_key] = None if row is None else int(row[0])

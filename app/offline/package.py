@@ -551,7 +551,7 @@ def _read_payload(
     if not isinstance(items, list):
         problems.append(_problem(ProblemCode.FILE_CORRUPT, detail="entries"))
         items = []
-    criteria: dict[str, SheetCriterion] = expected.criteria_by_code if expected else {}
+    criteria: Mapping[str, SheetCriterion] = expected.criteria_by_code if expected else {}
     require = (
         expected.require_justification
         if expected is not None
@@ -597,7 +597,10 @@ def _read_payload(
         created_at=created_at,
         key_id=key_id(signer),
         package_sha256=str(payload.get("package_sha256", "")),
-        **claims,
+        issue_id=claims["issue_id"],
+        competition_uid=claims["competition_uid"],
+        member_code=claims["member_code"],
+        fingerprint=claims["fingerprint"],
     )
 
 

@@ -28,7 +28,7 @@ from decimal import Decimal
 from functools import cached_property
 from types import MappingProxyType
 
-from app.scoring.types import Criterion, MemberRole, Policy, Results
+from app.scoring.types import Criterion, MemberRole, OfferExplanation, Policy, Results
 
 __all__ = [
     "Analysis",
@@ -283,6 +283,8 @@ class ProtocolDocument:
     criteria: tuple[Criterion, ...]  # card order
     results: Results
     decisions: tuple[Decision, ...] = ()
+    # how each offer's numbers came about (annex 2), in the results' order
+    explanations: tuple[OfferExplanation, ...] = ()
     remarks: tuple[str, ...] = ()
     individual_scores: tuple[IndividualScore, ...] = ()  # the annex, every member's scores
     analysis: Analysis = field(default_factory=Analysis)

@@ -56,7 +56,8 @@ class _Widths(dict[str, float]):
         self._default = face.defaultWidth
 
     def __missing__(self, ch: str) -> float:
-        width = self[ch] = self._get(ord(ch), self._default)
+        width: float = self._get(ord(ch), self._default)
+        self[ch] = width
         return width
 
 
@@ -303,7 +304,7 @@ class _Shared:
         return _Layout(width, col_x, col_w, header, header_h, rows_out, heights, cum, source)
 
 
-class GridTable(Flowable):
+class GridTable(Flowable):  # type: ignore[misc]  # reportlab has no type hints
     """A ruled table with a repeated header row, split cheaply across pages."""
 
     def __init__(
@@ -481,7 +482,7 @@ def _stroke(color: Color) -> str:
     return f"{fp_str(color.red, color.green, color.blue)} RG"
 
 
-class SignatureAnchor(Flowable):
+class SignatureAnchor(Flowable):  # type: ignore[misc]  # reportlab has no type hints
     """Reserves the box for the electronic signature and records where it was drawn.
 
     The canvas keeps the position (page number and absolute rectangle) so that the PDF's

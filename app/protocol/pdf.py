@@ -1518,17 +1518,19 @@ class _StoryBuilder:
         bold_rows: set[int] = set()
         flip = False
         word = self.t("ax_step_offer")
+        why = {e.offer_id: e for e in doc.explanations}
         for r in doc.results.offers:
             flip = not flip
             offer = doc.offer_by_code[r.offer_id]
             bold_rows.add(len(rows))
             rows.append((r.offer_id, "", f"{offer.applicant} – „{offer.title}”"))
             shade.append(flip)
+            told = why.get(r.offer_id)
             for crit in r.criteria:
-                for step in crit.steps:
+                for step in told.criteria.get(crit.criterion_id, ()) if told else ():
                     rows.append((r.offer_id, crit.criterion_id, explain(step, lang)))
                     shade.append(flip)
-            for step in r.steps:
+            for step in told.steps if told else r.placement:
                 rows.append((r.offer_id, word, explain(step, lang)))
                 shade.append(flip)
         if rows:

@@ -91,7 +91,6 @@ MAX_TEXT = 32767  # Excel's limit for one cell
 JUSTIFICATION_WIDTH = 45
 _DEFAULT_LOOK = (None, "wrap")  # styles that equal the default format (wrapped, top)
 _ILLEGAL = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")
-_CONSENSUS_STEP = "consensus_score"
 _AUTHOR = "Komisja"
 
 
@@ -588,7 +587,7 @@ class _WorkbookBuilder:
                 cr = by_id.get(cid)
                 if cr is None or cr.score is None or span is None:
                     cells.append(None)
-                elif any(s.code == _CONSENSUS_STEP for s in cr.steps):
+                elif cr.consensus:
                     cells.append(cell(cr.score, "score", comment_consensus))
                     formula_ok.add(cid)
                 else:
@@ -1249,9 +1248,11 @@ class _WorkbookBuilder:
         word = self.t("ax_step_offer")
         widths = sheet.widths
         append = sheet.ws.append
+        why = {e.offer_id: e for e in doc.explanations}
         for r in doc.results.offers:
             offer = doc.offer_by_code[r.offer_id]
             code = r.offer_id
+            told = why.get(code)
             sheet.append(
                 [
                     sheet.cell(code, "bold"),
@@ -1262,8 +1263,11 @@ class _WorkbookBuilder:
             # 140,000 rows in a large competition: written here directly, with the same
             # heights as _Sheet.append gives
             lines = line_count(code, widths[0]) if len(code) > widths[0] else 1
-            groups = [(crit.criterion_id, crit.steps) for crit in r.criteria]
-            groups.append((word, r.steps))
+            groups = [
+                (crit.criterion_id, told.criteria.get(crit.criterion_id, ()) if told else ())
+                for crit in r.criteria
+            ]
+            groups.append((word, told.steps if told else r.placement))
             row_no = sheet.row
             for name, steps in groups:
                 name_lines = line_count(name, widths[1]) if len(name) > widths[1] else 1

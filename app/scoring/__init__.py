@@ -1,7 +1,8 @@
 """The scoring engine of Komisja: pure, exact (Decimal, half-up) and explained.
 
-``compute_results`` turns a ``CompetitionInput`` into ``Results``; every number in them comes
-with steps (codes and parameters) that ``app.texts`` renders in Polish or English.  The
+``compute_results`` turns a ``CompetitionInput`` into ``Results``; ``explain`` writes out how one
+offer's numbers came about, as steps (codes and parameters) that ``app.texts`` renders in Polish
+or English.  The
 analysis functions describe the committee's scoring (leniency, agreement) and how stable the
 result is against a change of one criterion's weight.
 """
@@ -14,7 +15,7 @@ from app.scoring.analysis import (
     member_leniency,
     result_stability,
 )
-from app.scoring.engine import compute_results
+from app.scoring.engine import compute_results, explain, explanations
 from app.scoring.errors import ScoringInputError
 from app.scoring.types import (
     Aggregation,
@@ -31,16 +32,18 @@ from app.scoring.types import (
     DiscrepancyResolution,
     Flag,
     FormalOverride,
+    FrozenMap,
     ManualAward,
     Member,
     MemberRole,
     Offer,
+    OfferExplanation,
     OfferResult,
     Policy,
     Results,
     RoundingStage,
     Score,
-    ScoreTable,
+    ScoreSheet,
     Step,
     ThresholdBasis,
     TieBreaker,
@@ -64,17 +67,19 @@ __all__ = [
     "DiscrepancyResolution",
     "Flag",
     "FormalOverride",
+    "FrozenMap",
     "ManualAward",
     "Member",
     "MemberLeniency",
     "MemberRole",
     "Offer",
+    "OfferExplanation",
     "OfferResult",
     "Policy",
     "Results",
     "RoundingStage",
     "Score",
-    "ScoreTable",
+    "ScoreSheet",
     "ScoringInputError",
     "StabilityFinding",
     "Step",
@@ -84,6 +89,8 @@ __all__ = [
     "TieOrder",
     "committee_agreement",
     "compute_results",
+    "explain",
+    "explanations",
     "member_leniency",
     "result_stability",
 ]

@@ -11,11 +11,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
-from app.scoring.aggregate import OfferWork
 from app.scoring.errors import ScoringInputError
+from app.scoring.evaluate import OfferWork
 from app.scoring.ranking import Ranking
 from app.scoring.rounding import CENT, ONE, ZERO, floor_to_step, plain, tidy
-from app.scoring.steps import make_step
 from app.scoring.types import AllocationMethod, Flag, Step
 from app.scoring.validation import Prepared
 
@@ -33,26 +32,24 @@ def select_winners(ranking: Ranking, winners: int) -> list[Step]:
             for work in block:
                 work.flags.add(Flag.SELECTED)
                 work.late_steps.append(
-                    make_step("selected", {"rank": str(rank), "winners": str(winners)})
+                    Step("selected", {"rank": str(rank), "winners": str(winners)})
                 )
         elif rank <= winners:
             ids = ", ".join(w.offer.id for w in block)
             steps.append(
-                make_step(
+                Step(
                     "selection_tie_at_cutoff",
                     {"offers": ids, "rank": str(rank), "winners": str(winners)},
                 )
             )
             for work in block:
                 work.late_steps.append(
-                    make_step(
-                        "not_selected_tie_at_cutoff", {"rank": str(rank), "winners": str(winners)}
-                    )
+                    Step("not_selected_tie_at_cutoff", {"rank": str(rank), "winners": str(winners)})
                 )
         else:
             for work in block:
                 work.late_steps.append(
-                    make_step("not_selected", {"rank": str(rank), "winners": str(winners)})
+                    Step("not_selected", {"rank": str(rank), "winners": str(winners)})
                 )
     return steps
 
@@ -77,7 +74,7 @@ class _Allocator:
         self.remaining = before - amount
         work.award = amount
         work.late_steps.append(
-            make_step(
+            Step(
                 code,
                 {
                     **params,
@@ -90,7 +87,7 @@ class _Allocator:
 
     def nothing(self, work: OfferWork, code: str, params: dict[str, str]) -> None:
         work.award = _ZERO_AWARD
-        work.late_steps.append(make_step(code, params))
+        work.late_steps.append(Step(code, params))
 
     def request(self, work: OfferWork) -> Decimal:
         return floor_to_step(work.offer.requested, self.step)
@@ -106,9 +103,7 @@ class _Allocator:
     def blocked(self, block: list[OfferWork], rest: Sequence[list[OfferWork]]) -> None:
         ids = ", ".join(w.offer.id for w in block)
         self.steps.append(
-            make_step(
-                "allocation_blocked_by_tie", {"offers": ids, "remaining": plain(self.remaining)}
-            )
+            Step("allocation_blocked_by_tie", {"offers": ids, "remaining": plain(self.remaining)})
         )
         for work in block:
             self.nothing(work, "award_blocked_by_tie", {"offers": ids})
@@ -216,7 +211,7 @@ class _Allocator:
         scaled = requested > ZERO and remaining < requested
         ratio = remaining / requested if scaled else ONE
         self.steps.append(
-            make_step(
+            Step(
                 "prorata_ratio",
                 {
                     "offers": ", ".join(w.offer.id for w in pool),
@@ -286,7 +281,7 @@ def allocate(
         allocator.in_order(ranking.blocks)
     awarded = sum((w.award or ZERO for block in ranking.blocks for w in block), ZERO).quantize(CENT)
     allocator.steps.append(
-        make_step(
+        Step(
             "allocation_summary",
             {
                 "method": method.value,

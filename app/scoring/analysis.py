@@ -22,7 +22,6 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal, localcontext
 from app.scoring.engine import compute_results
 from app.scoring.errors import ScoringInputError
 from app.scoring.rounding import ENGINE_CONTEXT, ONE, ZERO, half_up, plain, quantum, tidy
-from app.scoring.steps import make_step
 from app.scoring.types import (
     AllocationMethod,
     CompetitionInput,
@@ -33,7 +32,6 @@ from app.scoring.types import (
     RoundingStage,
     Step,
     ThresholdBasis,
-    score_rows,
 )
 
 # ---------------------------------------------------------------------------------------------
@@ -102,7 +100,7 @@ def _leniency(
             advisory,
             None,
             0,
-            make_step("leniency_not_compared", {"member": member_id}),
+            Step("leniency_not_compared", {"member": member_id}),
         )
     mean = tidy(sum(differences, ZERO) / len(differences))
     code = "leniency_advisory" if advisory else "leniency"
@@ -112,7 +110,7 @@ def _leniency(
         advisory,
         mean,
         len(differences),
-        make_step(
+        Step(
             code, {"member": member_id, "difference": plain(mean), "offers": str(len(differences))}
         ),
     )
@@ -123,7 +121,7 @@ def _own_totals(inp: CompetitionInput) -> dict[tuple[str, str], Decimal]:
     scored = {c.id: c for c in inp.criteria if c.kind is CriterionKind.SCORED}
     admitted = {o.id for o in inp.offers if o.admitted}
     parts: dict[tuple[str, str], dict[str, Decimal]] = {}
-    for member_id, offer_id, criterion_id, value in score_rows(inp.scores):
+    for member_id, offer_id, criterion_id, value in inp.scores:
         criterion = scored.get(criterion_id)
         if criterion is None or offer_id not in admitted:
             continue
@@ -182,7 +180,7 @@ def committee_agreement(inp: CompetitionInput, results: Results | None = None) -
         coefficient = _icc1(groups)
         if coefficient is None:
             return Agreement(
-                "icc1", None, "undefined", g, n_total, make_step("agreement_undefined", counts)
+                "icc1", None, "undefined", g, n_total, Step("agreement_undefined", counts)
             )
         rounded = half_up(coefficient, 4)
         band = "high" if rounded >= _HIGH else "moderate" if rounded >= _MODERATE else "low"
@@ -192,7 +190,7 @@ def committee_agreement(inp: CompetitionInput, results: Results | None = None) -
             band,
             g,
             n_total,
-            make_step("agreement_" + band, {**counts, "coefficient": plain(rounded)}),
+            Step("agreement_" + band, {**counts, "coefficient": plain(rounded)}),
         )
 
 
@@ -483,7 +481,7 @@ class _Search:
                 leaving=(),
                 exhaustive=exhaustive,
                 recomputations=self.recomputations,
-                step=make_step(f"stability_{name}_stable", {}),
+                step=Step(f"stability_{name}_stable", {}),
             )
         delta, index, new_weight, changed = best
         criterion = self.inp.criteria[index]
@@ -502,7 +500,7 @@ class _Search:
             leaving=leaving,
             exhaustive=exhaustive,
             recomputations=self.recomputations,
-            step=make_step(
+            step=Step(
                 code,
                 {
                     "criterion": criterion.id,

@@ -19,7 +19,7 @@ _GIVEN = "award remaining_before remaining_after"
 
 STEP_PARAMS: Final[dict[str, frozenset[str]]] = _codes(
     {
-        # -- one criterion of one offer (CriterionResult.steps) -------------------------------
+        # -- one criterion of one offer (OfferExplanation.criteria) ----------------------------
         "member_scores": "members scores",
         "scores_not_counted_expert": "scores",
         "scores_not_counted_recused": "scores",
@@ -40,7 +40,7 @@ STEP_PARAMS: Final[dict[str, frozenset[str]]] = _codes(
         "points_higher_better": "field value best weight exact points",
         "points_banded": "field value start points",
         "points_banded_none": "field value lowest",
-        # -- one offer (OfferResult.steps) ----------------------------------------------------
+        # -- one offer (OfferExplanation.steps; rank and award: OfferResult.placement) -------
         "offer_not_admitted": "",
         "formal_override": "reason",
         "members_counted": "members count",

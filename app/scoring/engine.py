@@ -1,45 +1,47 @@
-"""The scoring engine: ``compute_results`` turns a competition's input into its results.
+"""The scoring engine: ``compute_results`` turns a competition's input into its results, and
+``explain`` writes out how one offer's numbers came about.
 
-The stages, each in its own module: validation and indexing (``validation``), per-offer
-arithmetic and thresholds (``aggregate``), ranking and tie-breaks (``ranking``), selection and
-allocation (``allocation``).  The whole computation runs in the engine's own decimal context.
+The stages, each in its own module: validation and grouping of the scores (``validation``),
+one offer's arithmetic and thresholds (``evaluate``), ranking and tie-breaks (``ranking``),
+selection and allocation (``allocation``).  The whole computation runs in the engine's own
+decimal context.  Explanations are not kept for every offer: ``explain`` evaluates the one offer
+again, by the same function, with a recorder.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Mapping
 from decimal import localcontext
-from types import MappingProxyType
 
-from app.scoring.aggregate import OfferEvaluator, OfferWork
 from app.scoring.allocation import allocate, select_winners
-from app.scoring.memory import no_cyclic_gc
+from app.scoring.evaluate import OfferWork, Recorder, Rules, evaluate_offer
 from app.scoring.ranking import rank_offers
 from app.scoring.rounding import CENT, ENGINE_CONTEXT, ZERO
-from app.scoring.steps import Lazy, LazySteps, make_step
 from app.scoring.types import (
     AllocationMethod,
     CompetitionInput,
     Flag,
+    FormalOverride,
     Offer,
+    OfferExplanation,
     OfferResult,
     Results,
     Step,
 )
-from app.scoring.validation import Prepared, prepare
+from app.scoring.validation import prepare
 
 
 def compute_results(inp: CompetitionInput) -> Results:
     """Compute the competition's results; raises ``ScoringInputError`` on invalid input."""
-    with no_cyclic_gc(), localcontext(ENGINE_CONTEXT):
+    with localcontext(ENGINE_CONTEXT):
         return _compute(inp)
 
 
 def _compute(inp: CompetitionInput) -> Results:
     prep = prepare(inp)
-    evaluator = OfferEvaluator(prep)
+    rules = Rules(inp)
     works = [
-        evaluator.evaluate(offer, position)
+        evaluate_offer(rules, prep.grouped, offer, position)
         for position, offer in enumerate(inp.offers)
         if offer.admitted
     ]
@@ -59,22 +61,20 @@ def _compute(inp: CompetitionInput) -> Results:
 
     cancel = not eligible
     if cancel:
-        steps.append(make_step("cancel_no_eligible", {}))
+        steps.append(Step("cancel_no_eligible", {}))
     unresolved_discrepancies = tuple(w.offer.id for w in works if Flag.DISCREPANCY in w.flags)
     if unresolved_discrepancies:
         steps.append(
-            make_step("unresolved_discrepancies", {"offers": ", ".join(unresolved_discrepancies)})
+            Step("unresolved_discrepancies", {"offers": ", ".join(unresolved_discrepancies)})
         )
 
     offers: list[OfferResult] = [_result(w) for block in ranking.blocks for w in block]
     offers.extend(_result(w) for w in ineligible)
-    not_admitted = [offer for offer in inp.offers if not offer.admitted]
-    offers.extend(
-        _not_admitted(offer, prep, allocating) for offer in sorted(not_admitted, key=lambda o: o.id)
-    )
+    not_admitted = sorted((o for o in inp.offers if not o.admitted), key=lambda o: o.id)
+    offers.extend(_not_admitted(offer, prep.overrides, allocating) for offer in not_admitted)
     return Results(
         offers=tuple(offers),
-        not_evaluated=tuple(offer.id for offer in not_admitted),
+        not_evaluated=tuple(o.id for o in inp.offers if not o.admitted),
         cancel=cancel,
         budget=policy.allocation.budget if allocating else None,
         awarded_total=awarded,
@@ -85,15 +85,10 @@ def _compute(inp: CompetitionInput) -> Results:
 
 
 def _result(work: OfferWork) -> OfferResult:
-    """The offer's result, built as ``OfferResult(...)`` would build it but without the
-    frozen dataclass's per-field ``__setattr__`` (two thousand of them in a large competition):
-    its maps are wrapped read-only as ``__post_init__`` does, without copying them again (the
-    work is the engine's own and is dropped next)."""
-    result: OfferResult = _new(OfferResult)
-    result.__dict__.update(
+    return OfferResult(
         offer_id=work.offer.id,
         admitted=True,
-        criteria=work.criteria if isinstance(work.criteria, Lazy) else tuple(work.criteria),
+        criteria=work.criteria,
         total=work.total,
         unscaled_total=work.unscaled_total,
         eligible=work.eligible,
@@ -101,28 +96,17 @@ def _result(work: OfferWork) -> OfferResult:
         flags=frozenset(work.flags),
         award=work.award,
         counted_members=work.counted,
-        excluded_members=MappingProxyType(work.excluded),
-        member_totals=MappingProxyType(work.member_totals),
+        excluded_members=work.excluded,
+        member_totals=work.member_totals,
         spread=work.spread,
-        steps=LazySteps(_joined, work.steps, tuple(work.late_steps)),
+        placement=tuple(work.late_steps),
     )
-    return result
 
 
-_new = object.__new__
-
-
-def _joined(early: Sequence[Step], late: tuple[Step, ...]) -> tuple[Step, ...]:
-    return (*early, *late)
-
-
-def _not_admitted(offer: Offer, prep: Prepared, allocating: bool) -> OfferResult:
-    steps = [make_step("offer_not_admitted", {})]
-    flags: set[Flag] = set()
-    override = prep.overrides.get(offer.id)
-    if override is not None:
-        flags.add(Flag.FORMAL_OVERRIDE)
-        steps.append(make_step("formal_override", {"reason": override.reason}))
+def _not_admitted(
+    offer: Offer, overrides: Mapping[str, FormalOverride], allocating: bool
+) -> OfferResult:
+    flags = frozenset({Flag.FORMAL_OVERRIDE}) if offer.id in overrides else frozenset()
     return OfferResult(
         offer_id=offer.id,
         admitted=False,
@@ -131,11 +115,54 @@ def _not_admitted(offer: Offer, prep: Prepared, allocating: bool) -> OfferResult
         unscaled_total=None,
         eligible=False,
         rank=None,
-        flags=frozenset(flags),
+        flags=flags,
         award=ZERO.quantize(CENT) if allocating else None,
         counted_members=(),
         excluded_members={},
         member_totals={},
         spread=None,
-        steps=tuple(steps),
     )
+
+
+def explain(inp: CompetitionInput, results: Results, offer_id: str) -> OfferExplanation:
+    """How the offer's numbers in ``results`` came about, step by step (see ``explanations``)."""
+    return next(explanations(inp, results, (offer_id,)))
+
+
+def explanations(
+    inp: CompetitionInput, results: Results, offer_ids: Iterable[str] | None = None
+) -> Iterator[OfferExplanation]:
+    """The explanations of the offers named (every offer, in the results' order, by default).
+
+    ``results`` must be ``compute_results(inp)``: each offer is evaluated again, by the same
+    function that computed its numbers, this time recording each step; what compared it with
+    the others (rank, ties, award) is taken from the results.  Only the named offers' scores
+    are gathered, so explaining one offer costs about as much as computing one.
+    """
+    wanted = [o.offer_id for o in results.offers] if offer_ids is None else list(offer_ids)
+    by_id = {offer.id: (position, offer) for position, offer in enumerate(inp.offers)}
+    chosen = set(wanted)
+    scores = {key: group for key, group in inp.scores.groups.items() if key[0] in chosen}
+    overrides = {o.offer_id: o for o in inp.decisions.formal_overrides}
+    with localcontext(ENGINE_CONTEXT):
+        rules = Rules(inp)
+    for offer_id in wanted:
+        result = results.offer(offer_id)
+        position, offer = by_id[offer_id]
+        if not offer.admitted:
+            steps = [Step("offer_not_admitted", {})]
+            override = overrides.get(offer_id)
+            if override is not None:
+                steps.append(Step("formal_override", {"reason": override.reason}))
+            yield OfferExplanation(offer_id, {}, tuple(steps))
+            continue
+        rec = Recorder()
+        with localcontext(ENGINE_CONTEXT):
+            work = evaluate_offer(rules, scores, offer, position, rec)
+        if work.total != result.total or work.criteria != result.criteria:
+            raise ValueError(f"the results were not computed from this input (offer {offer_id})")
+        yield OfferExplanation(
+            offer_id,
+            {cid: tuple(steps) for cid, steps in rec.criteria.items()},
+            (*rec.steps, *result.placement),
+        )

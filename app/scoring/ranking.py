@@ -13,9 +13,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
-from app.scoring.aggregate import OfferWork
+from app.scoring.evaluate import OfferWork
 from app.scoring.rounding import plain
-from app.scoring.steps import make_step
 from app.scoring.types import Flag, Step, TieBreaker, TieBreakerKind
 from app.scoring.validation import Prepared
 
@@ -79,7 +78,7 @@ def rank_offers(eligible: Sequence[OfferWork], prep: Prepared) -> Ranking:
             by_id = {w.offer.id: w for w in block}
             listed = ", ".join(order.offer_ids)
             steps.append(
-                make_step(
+                Step(
                     "tie_order_applied",
                     {"offers": listed, "reason": order.reason, "rank": str(position)},
                 )
@@ -89,7 +88,7 @@ def rank_offers(eligible: Sequence[OfferWork], prep: Prepared) -> Ranking:
                 work.rank = position
                 work.flags.add(Flag.TIE_DECIDED)
                 work.late_steps.append(
-                    make_step(
+                    Step(
                         "tie_decided",
                         {"order": listed, "position": str(index + 1), "reason": order.reason},
                     )
@@ -100,13 +99,13 @@ def rank_offers(eligible: Sequence[OfferWork], prep: Prepared) -> Ranking:
         group_ids = tuple(w.offer.id for w in block)
         unresolved.append(group_ids)
         steps.append(
-            make_step("unresolved_tie", {"offers": ", ".join(group_ids), "rank": str(position)})
+            Step("unresolved_tie", {"offers": ", ".join(group_ids), "rank": str(position)})
         )
         for work in block:
             work.rank = position
             work.flags.add(Flag.TIE_UNRESOLVED)
             work.late_steps.append(
-                make_step(
+                Step(
                     "tie_unresolved",
                     {
                         "rank": str(position),
@@ -119,7 +118,7 @@ def rank_offers(eligible: Sequence[OfferWork], prep: Prepared) -> Ranking:
     for ids, order in orders.items():
         if ids not in used:
             steps.append(
-                make_step(
+                Step(
                     "tie_order_not_applicable",
                     {"offers": ", ".join(order.offer_ids), "reason": order.reason},
                 )
@@ -127,7 +126,7 @@ def rank_offers(eligible: Sequence[OfferWork], prep: Prepared) -> Ranking:
     for block in final:
         for work in block:
             work.late_steps.insert(
-                0, make_step("rank", {"rank": str(work.rank), "total": plain(work.total)})
+                0, Step("rank", {"rank": str(work.rank), "total": plain(work.total)})
             )
     return Ranking(blocks=final, unresolved=unresolved, steps=steps)
 
@@ -201,7 +200,7 @@ def _record(parts: list[list[OfferWork]], breaker: _Breaker) -> None:
         ahead = flat[end : end + _MAX_LISTED]
         for work in part:
             work.late_steps.append(
-                make_step(
+                Step(
                     breaker.code,
                     {
                         **breaker.params,

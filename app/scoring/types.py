@@ -11,17 +11,45 @@ and the protocol turn them into Polish or English words (see ``app.texts``).
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
-from itertools import repeat
-from types import MappingProxyType
-from typing import Any, TypeAlias, overload
+from typing import Any, NamedTuple, TypeVar
+
+from app.scoring.errors import ScoringInputError
+
+K = TypeVar("K")
+V = TypeVar("V")
 
 
-def _frozen_map(value: Mapping[str, Decimal] | None) -> Mapping[str, Decimal]:
-    return MappingProxyType(dict(value or {}))
+class FrozenMap(Mapping[K, V]):
+    """A read-only mapping that, unlike ``MappingProxyType``, can be pickled (results are
+    sent from a worker process)."""
+
+    __slots__ = ("_data",)
+
+    def __init__(self, data: Mapping[K, V] | Iterable[tuple[K, V]] = ()) -> None:
+        self._data: dict[K, V] = dict(data)
+
+    def __getitem__(self, key: K) -> V:
+        return self._data[key]
+
+    def __iter__(self) -> Iterator[K]:
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def __repr__(self) -> str:
+        return f"FrozenMap({self._data!r})"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (FrozenMap, (self._data,))
+
+
+def _frozen_map(value: Mapping[K, V] | None) -> FrozenMap[K, V]:
+    return value if isinstance(value, FrozenMap) else FrozenMap(value or {})
 
 
 class CriterionKind(enum.StrEnum):
@@ -165,8 +193,13 @@ class Offer:
         object.__setattr__(self, "values", _frozen_map(self.values))
 
 
-@dataclass(frozen=True)
-class Score:
+class Score(NamedTuple):
+    """One member's score of one offer on one criterion.
+
+    A named tuple: a large competition has a quarter of a million of them, read from the
+    database row by row, and a tuple is made several times faster than a dataclass.
+    """
+
     member_id: str
     offer_id: str
     criterion_id: str
@@ -174,158 +207,45 @@ class Score:
 
 
 @dataclass(frozen=True)
+class ScoreSheet:
+    """Every score of a competition, held as the engine reads them: by (offer, criterion), then
+    member.  Iterating it gives the scores one by one, as ``Score`` rows.
+
+    A large competition has a quarter of a million scores; read from the database they are
+    grouped as they come, and the engine looks an offer's criterion up instead of sorting
+    them out again.  Nobody may change the mappings once the sheet is made.
+    """
+
+    groups: Mapping[tuple[str, str], Mapping[str, Decimal]]
+
+    @classmethod
+    def of(cls, scores: Iterable[Score]) -> ScoreSheet:
+        """The sheet of these scores; raises ``ScoringInputError`` on a second score of one
+        member for one offer and criterion."""
+        groups: dict[tuple[str, str], dict[str, Decimal]] = {}
+        for member_id, offer_id, criterion_id, value in scores:
+            by_member = groups.setdefault((offer_id, criterion_id), {})
+            if member_id in by_member:
+                raise ScoringInputError(
+                    "duplicate_score",
+                    {"member": member_id, "offer": offer_id, "criterion": criterion_id},
+                )
+            by_member[member_id] = value
+        return cls(groups)
+
+    def __iter__(self) -> Iterator[Score]:
+        for (offer_id, criterion_id), by_member in self.groups.items():
+            for member_id, value in by_member.items():
+                yield Score(member_id, offer_id, criterion_id, value)
+
+    def __len__(self) -> int:
+        return sum(map(len, self.groups.values()))
+
+
+@dataclass(frozen=True)
 class Conflict:
     member_id: str
     offer_id: str
-
-
-_Columns: TypeAlias = tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[Decimal, ...]]
-
-
-class ScoreTable(Sequence[Score]):
-    """Scores held column by column, or by offer and criterion, without an object per score.
-
-    A large competition has a quarter of a million scores.  Read from the database they come
-    as plain values; building a ``Score`` object for each costs more than reading them, and
-    the engine only needs the values.  A table is built either from columns (the members',
-    offers' and criteria's ids and the values) or with ``from_groups`` from the scores grouped
-    by (offer, criterion) and then member — the form the engine works on, so scores read that
-    way are not grouped twice.  The other form is made when first asked for.  Either way the
-    table is a read-only sequence of ``Score`` (equal to the tuple of the same scores, in the
-    columns' order or group by group), whose objects are made when first asked for.
-    """
-
-    __slots__ = ("_built", "_columns", "_count", "_groups")
-
-    def __init__(
-        self,
-        member_ids: Sequence[str],
-        offer_ids: Sequence[str],
-        criterion_ids: Sequence[str],
-        values: Sequence[Decimal],
-    ) -> None:
-        count = len(member_ids)
-        if not (len(offer_ids) == len(criterion_ids) == len(values) == count):
-            raise ValueError("score columns of different lengths")
-        self._columns: _Columns | None = (
-            tuple(member_ids),
-            tuple(offer_ids),
-            tuple(criterion_ids),
-            tuple(values),
-        )
-        self._groups: Mapping[tuple[str, str], Mapping[str, Decimal]] | None = None
-        self._count = count
-        self._built: tuple[Score, ...] | None = None
-
-    @classmethod
-    def from_groups(cls, groups: Mapping[tuple[str, str], Mapping[str, Decimal]]) -> ScoreTable:
-        """A table of the scores ``groups`` holds: (offer, criterion) -> member -> value.
-
-        The table takes the mapping over as it is (nobody may change it afterwards).
-        """
-        table = object.__new__(cls)
-        table._groups = groups
-        table._columns = None
-        table._count = sum(map(len, groups.values()))
-        table._built = None
-        return table
-
-    @property
-    def groups(self) -> Mapping[tuple[str, str], Mapping[str, Decimal]] | None:
-        """The scores by (offer, criterion), then member, if the table was built that way."""
-        return self._groups
-
-    def _get_columns(self) -> _Columns:
-        columns = self._columns
-        if columns is None:
-            assert self._groups is not None
-            members: list[str] = []
-            offers: list[str] = []
-            criteria: list[str] = []
-            values: list[Decimal] = []
-            for (offer_id, criterion_id), by_member in self._groups.items():
-                count = len(by_member)
-                offers.extend(repeat(offer_id, count))
-                criteria.extend(repeat(criterion_id, count))
-                members.extend(by_member)
-                values.extend(by_member.values())
-            columns = self._columns = (
-                tuple(members),
-                tuple(offers),
-                tuple(criteria),
-                tuple(values),
-            )
-        return columns
-
-    @property
-    def member_ids(self) -> tuple[str, ...]:
-        return self._get_columns()[0]
-
-    @property
-    def offer_ids(self) -> tuple[str, ...]:
-        return self._get_columns()[1]
-
-    @property
-    def criterion_ids(self) -> tuple[str, ...]:
-        return self._get_columns()[2]
-
-    @property
-    def values(self) -> tuple[Decimal, ...]:
-        return self._get_columns()[3]
-
-    def rows(self) -> Iterator[tuple[str, str, str, Decimal]]:
-        """(member, offer, criterion, value) per score, in order, without building objects."""
-        return zip(*self._get_columns(), strict=True)
-
-    def _scores(self) -> tuple[Score, ...]:
-        built = self._built
-        if built is None:
-            new = object.__new__
-            built_list = []
-            for member_id, offer_id, criterion_id, value in self.rows():
-                score: Score = new(Score)
-                score.__dict__.update(
-                    member_id=member_id, offer_id=offer_id, criterion_id=criterion_id, value=value
-                )
-                built_list.append(score)
-            built = self._built = tuple(built_list)
-        return built
-
-    def __len__(self) -> int:
-        return self._count
-
-    @overload
-    def __getitem__(self, index: int) -> Score: ...
-    @overload
-    def __getitem__(self, index: slice) -> tuple[Score, ...]: ...
-    def __getitem__(self, index: int | slice) -> Score | tuple[Score, ...]:
-        return self._scores()[index]
-
-    def __iter__(self) -> Iterator[Score]:
-        return iter(self._scores())
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, ScoreTable):
-            return self._get_columns() == other._get_columns()
-        if isinstance(other, Sequence):
-            return self._scores() == tuple(other)
-        return NotImplemented
-
-    def __hash__(self) -> int:
-        return hash(self._scores())
-
-    def __add__(self, other: Any) -> tuple[Score, ...]:
-        return self._scores() + tuple(other)
-
-    def __repr__(self) -> str:
-        return f"ScoreTable({len(self)} scores)"
-
-
-def score_rows(scores: Sequence[Score]) -> Iterator[tuple[str, str, str, Decimal]]:
-    """(member, offer, criterion, value) per score, without building objects for a table."""
-    if isinstance(scores, ScoreTable):
-        return scores.rows()
-    return ((s.member_id, s.offer_id, s.criterion_id, s.value) for s in scores)
 
 
 # Committee decisions: what the rules leave open, each with its recorded reason.
@@ -381,9 +301,14 @@ class CompetitionInput:
     policy: Policy
     members: tuple[Member, ...]
     offers: tuple[Offer, ...]
-    scores: Sequence[Score]  # a tuple, or a ScoreTable when read from the database
+    # every score; given as ``Score`` rows, they are grouped here (see ``ScoreSheet``)
+    scores: ScoreSheet
     conflicts: tuple[Conflict, ...] = ()
     decisions: Decisions = field(default_factory=Decisions)
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.scores, ScoreSheet):
+            object.__setattr__(self, "scores", ScoreSheet.of(self.scores))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -402,10 +327,10 @@ class Step:
     params: Mapping[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "params", MappingProxyType(dict(self.params)))
+        object.__setattr__(self, "params", _frozen_map(self.params))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CriterionResult:
     criterion_id: str
     score: Decimal | None  # aggregated score (SCORED / YES_NO), rounded for display
@@ -413,16 +338,14 @@ class CriterionResult:
     points_exact: Decimal  # the value that enters the total (rounded at stage CRITERION)
     threshold_passed: bool | None  # None when the criterion has no threshold
     counted_members: tuple[str, ...]
-    steps: Sequence[Step]  # a tuple, or written when first read (app.scoring.steps.LazySteps)
+    consensus: bool = False  # the score is the committee's agreed one, not the members' mean
 
 
 @dataclass(frozen=True)
 class OfferResult:
     offer_id: str
     admitted: bool
-    # in the criteria's order; empty when not admitted; a tuple, or made when first read
-    # (app.scoring.steps.Lazy)
-    criteria: Sequence[CriterionResult]
+    criteria: tuple[CriterionResult, ...]  # in the criteria's order; empty when not admitted
     total: Decimal | None  # rounded to the policy's places; None when not admitted
     unscaled_total: Decimal | None  # plain sum of aggregated scores of scored criteria
     eligible: bool
@@ -433,11 +356,12 @@ class OfferResult:
     excluded_members: Mapping[str, str]  # member id -> reason code (expert, recused, ...)
     member_totals: Mapping[str, Decimal]  # each counted member's own weighted total
     spread: Decimal | None  # max - min of member_totals
-    # thresholds, ranking, tie-breaks, award; a tuple, or written when first read (LazySteps)
-    steps: Sequence[Step]
+    # what comparing it with the other offers gave it: rank, tie-breaks, selection, award
+    # (its whole explanation is written on request: ``app.scoring.explain``)
+    placement: tuple[Step, ...] = ()
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "excluded_members", MappingProxyType(dict(self.excluded_members)))
+        object.__setattr__(self, "excluded_members", _frozen_map(self.excluded_members))
         object.__setattr__(self, "member_totals", _frozen_map(self.member_totals))
 
 
@@ -457,3 +381,15 @@ class Results:
             if result.offer_id == offer_id:
                 return result
         raise KeyError(offer_id)
+
+
+@dataclass(frozen=True)
+class OfferExplanation:
+    """How one offer's numbers came about, written on request (``app.scoring.explain``)."""
+
+    offer_id: str
+    criteria: Mapping[str, tuple[Step, ...]]  # criterion id -> its steps, in the criteria's order
+    steps: tuple[Step, ...]  # the offer as a whole: who counted, total, thresholds, placement
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "criteria", _frozen_map(self.criteria))

@@ -2,19 +2,16 @@
 
 The service layer validates on entry too, but the engine must never compute with garbage: each
 problem raises ``ScoringInputError`` with a stable code and parameters naming the offer, member,
-criterion or field concerned.  Scores are grouped once here, by offer and criterion, so the rest
-of the engine does dictionary look-ups only.
+criterion or field concerned.  Scores come grouped by offer and criterion (``ScoreSheet``) and
+are checked a group at a time, so the rest of the engine does dictionary look-ups only.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
-from itertools import chain
-from operator import attrgetter, itemgetter, methodcaller
-from typing import Any
 
 from app.scoring.errors import ScoringInputError
 from app.scoring.rounding import MAX_PLACES, ONE, ZERO, plain
@@ -29,14 +26,12 @@ from app.scoring.types import (
     ManualAward,
     Member,
     Offer,
-    ScoreTable,
     TieBreakerKind,
     TieOrder,
 )
 
 # A scale with more admissible values than this is checked arithmetically instead of by a set.
 _MAX_ALLOWED_SET = 5000
-_UNKNOWN: frozenset[Decimal] = frozenset()  # marks a criterion that members do not score
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +83,7 @@ def prepare(inp: CompetitionInput) -> Prepared:
     offer_by_id = _check_offers(inp.offers)
     _check_policy(inp, criterion_by_id, offer_by_id)
     conflicts = _check_conflicts(inp, member_index, offer_by_id)
-    grouped = _group_scores(inp, criterion_by_id, scales, member_index, offer_by_id)
+    grouped = _check_scores(inp, criterion_by_id, scales, member_index, offer_by_id)
     admitted = tuple(offer for offer in inp.offers if offer.admitted)
     resolutions = _check_resolutions(inp, criterion_by_id, scales, offer_by_id)
     manual_awards = _check_manual_awards(inp, offer_by_id)
@@ -302,193 +297,46 @@ def _check_conflicts(
     return frozenset(pairs)
 
 
-def _group_scores(
+def _check_scores(
     inp: CompetitionInput,
     criteria: Mapping[str, Criterion],
     scales: Mapping[str, Scale],
     members: Mapping[str, int],
     offers: Mapping[str, Offer],
 ) -> Mapping[tuple[str, str], Mapping[str, Decimal]]:
-    """Scores by (offer, criterion), then member, in the order they came; raises on the first
-    invalid score (in that order).
+    """The scores by (offer, criterion), then member, once each is known to name a member,
+    an offer and a criterion members score, with a Decimal on that criterion's scale.
 
-    270 000 scores in the benchmark: this is the engine's hot spot.  The checks are made in
-    bulk on the distinct members, offers, criteria and (criterion, value) pairs, which are few;
-    only when one of them fails is every score checked in turn, so the error is the one the
-    first offending score raises.
+    A group (one offer's scores on one criterion) is accepted whole when its members are
+    known and its values are admissible Decimals (set operations over the group); otherwise
+    its scores are checked one by one, and the first that is wrong raises.
     """
-    scores = inp.scores
-    if isinstance(scores, ScoreTable) and (groups := scores.groups) is not None:
-        # read from the database already grouped: checked in bulk and used as it is
-        if _groups_valid(groups, scales, members, offers):
-            return groups
-        return _check_each(inp, criteria, scales, members, offers)
-    mids: Sequence[str]
-    oids: Sequence[str]
-    cids: Sequence[str]
-    values: Sequence[Decimal]
-    if isinstance(scores, ScoreTable):  # read from the database: already in columns
-        mids, oids, cids, values = (
-            scores.member_ids,
-            scores.offer_ids,
-            scores.criterion_ids,
-            scores.values,
-        )
-    else:
-        mids = list(map(attrgetter("member_id"), scores))
-        oids = list(map(attrgetter("offer_id"), scores))
-        cids = list(map(attrgetter("criterion_id"), scores))
-        values = list(map(attrgetter("value"), scores))
-    if not _all_valid(mids, oids, cids, values, scales, members, offers):
-        return _check_each(inp, criteria, scales, members, offers)
-    grouped: dict[tuple[str, str], dict[str, Decimal]] = {}
-    get = grouped.get
-    for key, mid, value in zip(zip(oids, cids, strict=True), mids, values, strict=True):
-        by_member = get(key)
-        if by_member is None:
-            grouped[key] = {mid: value}
-        elif mid in by_member:
-            raise _fail("duplicate_score", member=mid, offer=key[0], criterion=key[1])
-        else:
-            by_member[mid] = value
-    return grouped
-
-
-def _all_valid(
-    mids: Sequence[str],
-    oids: Sequence[str],
-    cids: Sequence[str],
-    values: Sequence[Decimal],
-    scales: Mapping[str, Scale],
-    members: Mapping[str, int],
-    offers: Mapping[str, Offer],
-) -> bool:
-    """Whether every score names a known member and offer, a criterion members score, and a
-    value on that criterion's scale (False also when that cannot be told in bulk)."""
-    if not (members.keys() >= _distinct(mids) and offers.keys() >= _distinct(oids)):
-        return False
-    if not scales.keys() >= _distinct(cids):
-        return False
-    if not _distinct(values, key=type) <= {Decimal}:
-        return False
-    try:
-        pairs = _distinct_pairs(cids, values)
-    except TypeError:  # a signalling NaN cannot be hashed
-        return False
-    for cid, value in pairs:
-        allowed = scales[cid].allowed
-        # Equal values share a pair (5 and 5.0); the allowed sets hold numbers, so either
-        # both are admissible or neither is.  Without a set, check each score in turn.
-        if allowed is None or value not in allowed:
-            return False
-    return True
-
-
-_CHUNK = 16_384  # items a bulk check takes in one C call
-_GROUP_CHUNK = 1_024  # groups of scores (an offer's criterion: a score per member) likewise
-_VALUES = methodcaller("values")
-
-
-def _groups_valid(
-    groups: Mapping[tuple[str, str], Mapping[str, Decimal]],
-    scales: Mapping[str, Scale],
-    members: Mapping[str, int],
-    offers: Mapping[str, Offer],
-) -> bool:
-    """``_all_valid`` for scores held by (offer, criterion), then member: checked in bulk on
-    the distinct offers, criteria, members and each criterion's distinct values, a slice of
-    groups at a time (see ``_distinct``).  A group holds each member once, so there can be
-    no duplicate (an empty group holds no score, as if it were not there)."""
-    keys = list(groups)
-    if not offers.keys() >= _distinct(keys, key=itemgetter(0)):
-        return False
-    by_criterion: dict[str, list[Any]] = {}
-    for (_, cid), by_member in groups.items():
-        by_criterion.setdefault(cid, []).append(by_member)
-    if not scales.keys() >= by_criterion.keys():
-        return False
-    everyone: set[str] = set()
-    kinds: set[type] = set()
-    for cid, parts in by_criterion.items():
-        allowed = scales[cid].allowed
-        if allowed is None:
-            return False
-        found: set[Any] = set()
+    groups = inp.scores.groups
+    # the admissible values per criterion members score; empty when the scale is too large to
+    # list them, so that its scores are checked arithmetically
+    allowed_of = {cid: scale.allowed or frozenset() for cid, scale in scales.items()}
+    for (oid, cid), by_member in groups.items():
+        values = by_member.values()
+        allowed = allowed_of.get(cid)
         try:
-            for start in range(0, len(parts), _GROUP_CHUNK):
-                chunk = parts[start : start + _GROUP_CHUNK]
-                everyone.update(*chunk)
-                kinds.update(map(type, chain.from_iterable(map(_VALUES, chunk))))
-                found.update(chain.from_iterable(map(_VALUES, chunk)))
+            valid = (
+                allowed is not None
+                and oid in offers
+                and members.keys() >= by_member.keys()
+                and {*map(type, values)} <= _DECIMAL
+                and allowed.issuperset(values)
+            )
         except TypeError:  # a signalling NaN cannot be hashed
-            return False
-        # Equal values are one item (5 and 5.0); the allowed sets hold numbers, so either both
-        # are admissible or neither is.
-        if not found <= allowed:
-            return False
-    if not kinds <= {Decimal}:
-        return False
-    return members.keys() >= everyone
-
-
-def _distinct(column: Sequence[Any], key: Callable[[Any], Any] | None = None) -> set[Any]:
-    """The distinct items of a column (or of ``key(item)``), built a slice at a time.
-
-    One ``set()`` over a quarter of a million scores is a single C call that holds the
-    interpreter lock for 10–20 ms; in slices, a GUI thread waiting for the lock gets it
-    between them.
-    """
-    found: set[Any] = set()
-    for start in range(0, len(column), _CHUNK):
-        part = column[start : start + _CHUNK]
-        found.update(part if key is None else map(key, part))
-    return found
-
-
-def _distinct_pairs(first: Sequence[Any], second: Sequence[Any]) -> set[tuple[Any, Any]]:
-    """The distinct (first[i], second[i]) pairs, a slice at a time (as ``_distinct``)."""
-    if len(first) != len(second):
-        raise ValueError("the columns differ in length")
-    found: set[tuple[Any, Any]] = set()
-    for start in range(0, len(first), _CHUNK):
-        end = start + _CHUNK
-        found.update(zip(first[start:end], second[start:end], strict=True))
-    return found
-
-
-def _check_each(
-    inp: CompetitionInput,
-    criteria: Mapping[str, Criterion],
-    scales: Mapping[str, Scale],
-    members: Mapping[str, int],
-    offers: Mapping[str, Offer],
-) -> dict[tuple[str, str], dict[str, Decimal]]:
-    """``_group_scores`` checking each score in turn; raises on the first invalid one."""
-    grouped: dict[tuple[str, str], dict[str, Decimal]] = {}
-    allowed_of: dict[str, frozenset[Decimal] | None] = {
-        cid: scale.allowed for cid, scale in scales.items()
-    }
-    fields = attrgetter("member_id", "offer_id", "criterion_id", "value")
-    unknown = _UNKNOWN
-    for mid, oid, cid, value in map(fields, inp.scores):
-        allowed = allowed_of.get(cid, unknown)
-        if allowed is unknown or mid not in members or oid not in offers:
-            _reject_reference(mid, oid, cid, criteria, members, offers)
-        try:
-            valid = value.__class__ is Decimal and value in allowed  # type: ignore[operator]
-        except TypeError:  # no set of admissible values, or a signalling NaN
             valid = False
         if not valid:
-            _check_score_value(mid, oid, cid, value, scales[cid])
-        key = (oid, cid)
-        by_member = grouped.get(key)
-        if by_member is None:
-            grouped[key] = {mid: value}
-        elif mid in by_member:
-            raise _fail("duplicate_score", member=mid, offer=oid, criterion=cid)
-        else:
-            by_member[mid] = value
-    return grouped
+            for mid, value in by_member.items():
+                if cid not in scales or mid not in members or oid not in offers:
+                    _reject_reference(mid, oid, cid, criteria, members, offers)
+                _check_score_value(mid, oid, cid, value, scales[cid])
+    return groups
+
+
+_DECIMAL = frozenset({Decimal})
 
 
 def _reject_reference(

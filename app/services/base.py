@@ -1,12 +1,12 @@
-"""Shared pieces of the service layer: the acting person, the clock, lookups and guards."""
+"""Shared pieces of the service layer: the acting person, the clock, lookups, guards and the
+codes rules return instead of sentences."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal, InvalidOperation
-from typing import TypeVar
+from typing import NoReturn, TypeVar
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
@@ -19,22 +19,77 @@ T = TypeVar("T", bound=Base)
 
 WARSAW = ZoneInfo("Europe/Warsaw")  # dates in the protocol are Polish civil time
 
-STATUS_LABELS: dict[CompetitionStatus, tuple[str, str]] = {
-    CompetitionStatus.DRAFT: ("projekt", "draft"),
-    CompetitionStatus.ANNOUNCED: ("ogłoszony", "announced"),
-    CompetitionStatus.SUBMISSIONS_CLOSED: ("nabór zamknięty", "submissions closed"),
-    CompetitionStatus.FORMAL_CHECK: ("ocena formalna", "formal check"),
-    CompetitionStatus.SCORING: ("ocena merytoryczna", "scoring"),
-    CompetitionStatus.RESULTS: ("wyniki", "results"),
-    CompetitionStatus.SIGNED_OFF: ("zatwierdzony", "signed off"),
-    CompetitionStatus.ARCHIVED: ("zarchiwizowany", "archived"),
-    CompetitionStatus.CANCELLED: ("unieważniony", "cancelled"),
-}
+
+# -- Codes instead of sentences ---------------------------------------------------------------
+# A rule says what is wrong with a code and plain parameters; the words for every code live in
+# ``app.errors.MESSAGES``.  A parameter that is itself a word (a status, a role, an action) is
+# a ``Term``: its code, worded in the reader's language when the message is shown.  A field a
+# message is about is named by the message itself; its code is passed as ``field`` as well.
+# ``RuleError.text`` does the wording by looking each code up with ``UserError``, so that the
+# catalogue of words can take it over without a change in the rules.
 
 
-def status_label(status: CompetitionStatus, lang: str = "pl") -> str:
-    pl, en = STATUS_LABELS[status]
-    return en if lang == "en" else pl
+@dataclass(frozen=True)
+class Term:
+    """A word passed by its code (``status_scoring``, ``role_chair``, ``action_recusal``)."""
+
+    code: str
+
+
+@dataclass(frozen=True)
+class Gap:
+    """One thing that stops a step (or one problem of a request): a code and its parameters."""
+
+    code: str
+    params: tuple[tuple[str, object], ...] = ()
+
+    def text(self, lang: str = "pl") -> str:
+        return RuleError(self.code, dict(self.params)).text(lang)
+
+
+def gap(code: str, **params: object) -> Gap:
+    return Gap(code, tuple(params.items()))
+
+
+@dataclass
+class RuleError(UserError):
+    """A ``UserError`` whose parameters may be ``Term``s, ``Gap``s, dates and lists, and whose
+    further problems (``more``) are ``Gap``s: each is worded in the reader's language when the
+    message is shown, not when the rule fails."""
+
+    more: tuple[Gap, ...] = ()
+
+    def text(self, lang: str = "pl") -> str:
+        params = {key: _worded(value, lang) for key, value in self.params.items()}
+        lines = (*self.details, *(problem.text(lang) for problem in self.more))
+        return UserError(self.code, params, lines).text(lang)
+
+
+def term_text(term: Term, lang: str = "pl") -> str:
+    """The word of ``term`` in ``lang`` (from ``app.errors.MESSAGES``)."""
+    return UserError(term.code).text(lang)
+
+
+def _worded(value: object, lang: str) -> object:
+    if isinstance(value, Term):
+        return term_text(value, lang)
+    if isinstance(value, Gap):
+        return value.text(lang)
+    if isinstance(value, datetime):
+        local = value.astimezone(WARSAW)
+        return f"{local:%d.%m.%Y %H:%M}" if lang == "pl" else f"{local:%Y-%m-%d %H:%M}"
+    if isinstance(value, date):
+        return f"{value:%d.%m.%Y}" if lang == "pl" else value.isoformat()
+    if isinstance(value, (list, tuple)):
+        items = [_worded(item, lang) for item in value]
+        if any(isinstance(item, Gap) for item in value):
+            return "\n".join(f"• {item}" for item in items)  # one line per gap
+        return ", ".join(str(item) for item in items)
+    return value
+
+
+def status_term(status: CompetitionStatus) -> Term:
+    return Term(f"status_{status.value}")
 
 
 @dataclass(frozen=True)
@@ -58,14 +113,14 @@ def get_competition(
         statement = statement.with_for_update()
     competition = session.scalars(statement).first()
     if competition is None:
-        raise UserError("not_found", {"what": "konkurs / competition", "id": competition_id})
+        raise RuleError("not_found", {"what": Term("what_competition"), "id": competition_id})
     return competition
 
 
 def get_in(session: Session, model: type[T], object_id: int, competition_id: int) -> T:
     obj = session.get(model, object_id)
     if obj is None or getattr(obj, "competition_id", competition_id) != competition_id:
-        raise UserError("not_found", {"what": model.__tablename__, "id": object_id})
+        raise RuleError("not_found", {"what": Term(f"what_{model.__tablename__}"), "id": object_id})
     return obj
 
 
@@ -74,7 +129,7 @@ def offer_by_code(session: Session, competition_id: int, code: str) -> Offer:
         select(Offer).where(Offer.competition_id == competition_id, Offer.code == code)
     ).first()
     if offer is None:
-        raise UserError("not_found", {"what": "oferta / offer", "id": code})
+        raise RuleError("not_found", {"what": Term("what_offer"), "id": code})
     return offer
 
 
@@ -83,7 +138,7 @@ def member_by_code(session: Session, competition_id: int, code: str) -> Member:
         select(Member).where(Member.competition_id == competition_id, Member.code == code)
     ).first()
     if member is None:
-        raise UserError("not_found", {"what": "członek komisji / member", "id": code})
+        raise RuleError("not_found", {"what": Term("what_member"), "id": code})
     return member
 
 
@@ -92,7 +147,7 @@ def criterion_by_code(session: Session, competition_id: int, code: str) -> Crite
         select(Criterion).where(Criterion.competition_id == competition_id, Criterion.code == code)
     ).first()
     if criterion is None:
-        raise UserError("not_found", {"what": "kryterium / criterion", "id": code})
+        raise RuleError("not_found", {"what": Term("what_criterion"), "id": code})
     return criterion
 
 
@@ -141,23 +196,8 @@ EDITABLE_IN: dict[str, frozenset[CompetitionStatus]] = {
     ),
 }
 
-ACTION_LABELS: dict[str, tuple[str, str]] = {
-    "call": ("zmiana ogłoszenia", "changing the call"),
-    "call_dates": ("zmiana terminów i miejsc posiedzeń", "changing meeting dates"),
-    "criteria": ("zmiana kryteriów i zasad oceny", "changing criteria and scoring rules"),
-    "offers": ("rejestracja ofert", "registering offers"),
-    "formal_check": ("ocena formalna", "the formal check"),
-    "committee": ("zmiana składu komisji", "changing the committee"),
-    "scores": ("wpisywanie ocen", "entering scores"),
-    "decisions": ("rozstrzygnięcia komisji", "committee decisions"),
-    "remarks": ("uwagi", "remarks"),
-}
-
-HINTS: dict[str, str] = {
-    "call": "Kryteria i treść ogłoszenia są zamrożone po ogłoszeniu konkursu.",
-    "criteria": "Kryteria i zasady oceny są zamrożone po ogłoszeniu konkursu (art. 13 uodpp).",
-    "scores": "Oceny wpisuje się na etapie oceny merytorycznej.",
-}
+# areas whose ``status_forbids`` message adds a hint on what to do instead (``hint_<area>``)
+HINTED_AREAS = frozenset({"call", "criteria", "scores"})
 
 
 def can_edit(competition: Competition, area: str) -> bool:
@@ -169,12 +209,12 @@ def require_editable(competition: Competition, area: str) -> None:
         number = len(competition.protocol_versions)
         raise UserError("signed_off_locked", {"version": number})
     if competition.status not in EDITABLE_IN[area]:
-        raise UserError(
+        raise RuleError(
             "status_forbids",
             {
-                "status": status_label(competition.status),
-                "action": ACTION_LABELS[area][0],
-                "hint": HINTS.get(area, ""),
+                "status": status_term(competition.status),
+                "action": Term(f"area_{area}"),
+                "hint": Term(f"hint_{area}") if area in HINTED_AREAS else "",
             },
         )
 
@@ -191,21 +231,34 @@ def parse_decimal(value: object, field: str) -> Decimal:
         try:
             result = Decimal(cleaned)
         except InvalidOperation:
-            raise UserError(
-                "invalid_value", {"field": field, "detail": f"„{value}” nie jest liczbą"}
-            ) from None
+            raise UserError("value_not_a_number", {"field": field, "value": value}) from None
     else:
-        raise UserError("invalid_value", {"field": field, "detail": f"{value!r} nie jest liczbą"})
+        raise UserError("value_not_a_number", {"field": field, "value": repr(value)})
     if not result.is_finite():
-        raise UserError("invalid_value", {"field": field, "detail": "wartość nie jest liczbą"})
+        raise UserError("value_not_a_number", {"field": field, "value": value})
     return result
 
 
 def require_reason(reason: str, action: str) -> str:
+    """``reason`` stripped; refused when empty (``action``: the code of what needs it)."""
     if not reason or not reason.strip():
-        raise UserError("reason_required", {"action": action})
+        raise RuleError("reason_required", {"action": Term(f"action_{action}")})
     return reason.strip()
 
 
-def codes(items: Iterable[str]) -> str:
-    return ", ".join(items)
+def refuse_in_status(competition: Competition, action: str) -> NoReturn:
+    """Refuse ``action`` (``action_<code>``, with its ``hint_<code>``) in the current status."""
+    raise RuleError(
+        "status_forbids",
+        {
+            "status": status_term(competition.status),
+            "action": Term(f"action_{action}"),
+            "hint": Term(f"hint_{action}"),
+        },
+    )
+
+
+def refuse_if_referred(code: str, ident: str, referred: list[str]) -> None:
+    """Refuse a removal while other records refer to the row (``referred``: their term codes)."""
+    if referred:
+        raise RuleError(code, {"id": ident, "referred": tuple(Term(r) for r in referred)})

@@ -22,7 +22,7 @@ from app.scoring.types import (
     RoundingStage,
     TieBreakerKind,
 )
-from app.services import procedure
+from app.services import call_setup, committee, formal_check, registration, score_entry, workflow
 from app.services.base import Actor
 from app.services.specs import (
     ApplicantSpec,
@@ -128,11 +128,11 @@ def _committee(
     signed: datetime,
 ) -> None:
     for name, role, affiliation in people:
-        procedure.add_member(
+        committee.add_member(
             db, actor, competition_id, MemberSpec(name=name, role=role, affiliation=affiliation)
         )
     for index in range(1, len(people) + 1):
-        procedure.sign_declaration(
+        committee.sign_declaration(
             db,
             actor,
             competition_id,
@@ -149,7 +149,7 @@ def _open_competition(
     deadline = today - timedelta(days=30)
     announced = deadline - timedelta(days=28)
     title = "Otwarty konkurs ofert: aktywizacja społeczna osób starszych"
-    cid = procedure.create_competition(
+    cid = call_setup.create_competition(
         db,
         actor,
         CallSpec(
@@ -174,8 +174,8 @@ def _open_competition(
             budget=((deadline.year, Decimal("240000.00")),),
         ),
     )
-    procedure.set_criteria(db, actor, cid, template_criteria(CompetitionKind.NGO_GRANT))
-    procedure.set_policy(
+    call_setup.set_criteria(db, actor, cid, template_criteria(CompetitionKind.NGO_GRANT))
+    call_setup.set_policy(
         db,
         actor,
         cid,
@@ -211,7 +211,7 @@ def _open_competition(
         ],
         announced,
     )
-    procedure.advance(db, actor, cid)  # announced
+    workflow.advance(db, actor, cid)  # announced
     offer_ids = []
     for index, (name, form, offer_title) in enumerate(NGO_APPLICANTS):
         late = index == 4
@@ -221,7 +221,7 @@ def _open_competition(
             else deadline + timedelta(hours=18)
         )
         offer_ids.append(
-            procedure.add_offer(
+            registration.add_offer(
                 db,
                 actor,
                 cid,
@@ -245,15 +245,15 @@ def _open_competition(
                 ),
             )
         )
-    procedure.advance(db, actor, cid)  # submissions closed
-    procedure.advance(db, actor, cid)  # formal check; the late offer fails by itself
+    workflow.advance(db, actor, cid)  # submissions closed
+    workflow.advance(db, actor, cid)  # formal check; the late offer fails by itself
     yes = {code: CheckAnswer.YES for code in ("F2", "F3", "F4", "F5", "F6")}
     for offer_id in offer_ids:
-        procedure.record_formal_check(db, actor, cid, offer_id, dict(yes))
-    procedure.declare_conflict(
+        formal_check.record_formal_check(db, actor, cid, offer_id, dict(yes))
+    committee.declare_conflict(
         db, actor, cid, "M3", "O3", "Członek zarządu koła gospodyń wiejskich (oferent)"
     )
-    procedure.advance(db, actor, cid)  # scoring
+    workflow.advance(db, actor, cid)  # scoring
     criteria = template_criteria(CompetitionKind.NGO_GRANT)
     qualities = [rng.uniform(0.45, 0.95) for _ in offer_ids]
     for member in ("M1", "M2", "M3", "M4", "M5"):
@@ -270,8 +270,8 @@ def _open_competition(
                         code, criterion.code, value, _justification(value, criterion.max_score)
                     )
                 )
-        procedure.record_scores(db, actor, cid, member, entries)
-    procedure.set_meetings(
+        score_entry.record_scores(db, actor, cid, member, entries)
+    call_setup.set_meetings(
         db,
         actor,
         cid,
@@ -290,7 +290,7 @@ def _open_competition(
             ),
         ],
     )
-    procedure.advance(db, actor, cid)  # results
+    workflow.advance(db, actor, cid)  # results
     return cid, title
 
 
@@ -361,7 +361,7 @@ def _sib(
     title, reference, offers = SIB[kind]
     deadline = today - timedelta(days=21)
     announced = deadline - timedelta(days=35)
-    cid = procedure.create_competition(
+    cid = call_setup.create_competition(
         db,
         actor,
         CallSpec(
@@ -383,8 +383,8 @@ def _sib(
             budget=((deadline.year, Decimal("663202.02")),),
         ),
     )
-    procedure.set_criteria(db, actor, cid, template_criteria(kind))
-    procedure.set_policy(db, actor, cid, template_policy(kind))
+    call_setup.set_criteria(db, actor, cid, template_criteria(kind))
+    call_setup.set_policy(db, actor, cid, template_policy(kind))
     _committee(
         db,
         actor,
@@ -396,11 +396,11 @@ def _sib(
         ],
         announced,
     )
-    procedure.advance(db, actor, cid)
+    workflow.advance(db, actor, cid)
     ids = []
     for index, (name, form, values) in enumerate(offers):
         ids.append(
-            procedure.add_offer(
+            registration.add_offer(
                 db,
                 actor,
                 cid,
@@ -419,13 +419,13 @@ def _sib(
                 ),
             )
         )
-    procedure.advance(db, actor, cid)
-    procedure.advance(db, actor, cid)
+    workflow.advance(db, actor, cid)
+    workflow.advance(db, actor, cid)
     answers = {"F2": CheckAnswer.YES, "F3": CheckAnswer.YES, "F4": CheckAnswer.YES}
     for offer_id in ids:
-        status = procedure.record_formal_check(db, actor, cid, offer_id, dict(answers))
+        status = formal_check.record_formal_check(db, actor, cid, offer_id, dict(answers))
         assert status is FormalStatus.ADMITTED
-    procedure.advance(db, actor, cid)
+    workflow.advance(db, actor, cid)
     criteria = [c for c in template_criteria(kind) if c.kind is CriterionKind.SCORED]
     for member in ("M1", "M2", "M3"):
         entries = []
@@ -442,8 +442,8 @@ def _sib(
                         _justification(value, criterion.max_score),
                     )
                 )
-        procedure.record_scores(db, actor, cid, member, entries)
-    procedure.advance(db, actor, cid)
+        score_entry.record_scores(db, actor, cid, member, entries)
+    workflow.advance(db, actor, cid)
     return cid, title
 
 

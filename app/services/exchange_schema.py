@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from app.services.base import Gap, gap
+
 FORMAT = "komisja-exchange"
 VERSION = 1
 
@@ -330,33 +332,35 @@ def _type_ok(value: Any, names: str | list[str]) -> bool:
     return False
 
 
-def validate(value: Any, schema: dict[str, Any] = SCHEMA, path: str = "$") -> list[str]:
-    """Every violation, each as ``"$.offers[3].requested_amount: …"``."""
-    problems: list[str] = []
+def validate(value: Any, schema: dict[str, Any] = SCHEMA, path: str = "$") -> list[tuple[str, Gap]]:
+    """Every violation, as its place (``"$.offers[3].requested_amount"``) and a ``Gap``."""
+    problems: list[tuple[str, Gap]] = []
     if "type" in schema and not _type_ok(value, schema["type"]):
-        return [f"{path}: expected {schema['type']}, found {type(value).__name__}"]
+        expected = schema["type"] if isinstance(schema["type"], str) else "/".join(schema["type"])
+        return [(path, gap("xchg_type", expected=expected, found=type(value).__name__))]
     if "enum" in schema and value not in schema["enum"]:
-        return [f"{path}: {value!r} is not one of {schema['enum']}"]
+        allowed = ", ".join(str(item) for item in schema["enum"])
+        return [(path, gap("xchg_enum", value=repr(value), allowed=allowed))]
     if isinstance(value, str) and "pattern" in schema and not re.match(schema["pattern"], value):
-        problems.append(f"{path}: {value!r} has the wrong format")
+        problems.append((path, gap("xchg_format", value=repr(value))))
     if (
         isinstance(value, int)
         and not isinstance(value, bool)
         and "minimum" in schema
         and (value < schema["minimum"])
     ):
-        problems.append(f"{path}: {value} is below {schema['minimum']}")
+        problems.append((path, gap("xchg_minimum", value=value, minimum=schema["minimum"])))
     if isinstance(value, dict):
         properties = schema.get("properties", {})
         for key in schema.get("required", []):
             if key not in value:
-                problems.append(f"{path}: missing {key!r}")
+                problems.append((path, gap("xchg_missing_key", key=repr(key))))
         extra = schema.get("additionalProperties", True)
         for key, item in value.items():
             if key in properties:
                 problems.extend(validate(item, properties[key], f"{path}.{key}"))
             elif extra is False:
-                problems.append(f"{path}: unknown key {key!r}")
+                problems.append((path, gap("xchg_unknown_key", key=repr(key))))
             elif isinstance(extra, dict):
                 problems.extend(validate(item, extra, f"{path}.{key}"))
     if isinstance(value, list) and "items" in schema:

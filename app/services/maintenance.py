@@ -9,16 +9,7 @@ from sqlalchemy import text
 
 from app.db import Database
 from app.db.audit import ChainReport, verify_chain
-
-PROBLEM_TEXT = {
-    "modified": ("wpis zmieniony po zapisaniu", "entry was modified after it was written"),
-    "deleted": ("brak wpisu (usunięty)", "entry is missing (deleted)"),
-    "reordered": ("wpisy przestawione lub podmienione", "entries were reordered or replaced"),
-    "head_mismatch": (
-        "brak końcowych wpisów dziennika (usunięte) lub zmieniony znacznik łańcucha",
-        "the last entries are missing (deleted) or the chain head was changed",
-    ),
-}
+from app.services.base import Term, gap
 
 
 @dataclass(frozen=True)
@@ -28,30 +19,22 @@ class VerifyReport:
     integrity: str  # "ok" or what the database engine reported
 
     def lines(self, lang: str = "pl") -> list[str]:
-        en = lang == "en"
-        out = []
-        if self.chain.ok:
-            out.append(
-                f"Audit trail: {self.chain.entries} entries, chain intact."
-                if en
-                else f"Dziennik zdarzeń: {self.chain.entries} wpisów, łańcuch nienaruszony."
+        """The report worded in ``lang`` (the words are in ``app.errors.MESSAGES``)."""
+        chain = (
+            gap("verify_chain_ok", entries=self.chain.entries)
+            if self.chain.ok
+            else gap(
+                "verify_chain_broken",
+                entry=self.chain.first_broken,
+                problem=Term(f"chain_{self.chain.problem}"),
             )
-        else:
-            pl_text, en_text = PROBLEM_TEXT[self.chain.problem]
-            out.append(
-                f"Audit trail BROKEN at entry #{self.chain.first_broken}: {en_text}."
-                if en
-                else f"Dziennik zdarzeń NARUSZONY od wpisu nr {self.chain.first_broken}: {pl_text}."
-            )
-        if self.integrity == "ok":
-            out.append("Database integrity: ok." if en else "Spójność bazy danych: w porządku.")
-        else:
-            out.append(
-                f"Database integrity: {self.integrity}"
-                if en
-                else f"Spójność bazy danych: {self.integrity}"
-            )
-        return out
+        )
+        integrity = (
+            gap("verify_integrity_ok")
+            if self.integrity == "ok"
+            else gap("verify_integrity_problem", detail=self.integrity)
+        )
+        return [chain.text(lang), integrity.text(lang)]
 
 
 def verify(db: Database) -> VerifyReport:

@@ -16,8 +16,8 @@ from pathlib import Path
 
 from app.db import Database
 from app.errors import UserError
-from app.services import procedure
-from app.services.base import WARSAW, Actor, get_competition
+from app.services import registration
+from app.services.base import WARSAW, Actor, RuleError, gap, get_competition
 from app.services.identifiers import validate_krs, validate_nip, validate_regon
 from app.services.specs import ApplicantSpec, OfferSpec
 
@@ -268,7 +268,12 @@ def read_offer_file(path: Path, offer_fields: tuple[str, ...] = ()) -> OfferImpo
 
 def _row_error(line: int, error: UserError) -> UserError:
     """A problem found while writing: the service's own message, with the row it came from."""
-    return UserError(error.code, error.params, (*error.details, f"wiersz / row {line}"))
+    return RuleError(
+        error.code,
+        error.params,
+        error.details,
+        more=(*getattr(error, "more", ()), gap("import_row", line=line)),
+    )
 
 
 def import_offers(
@@ -283,7 +288,7 @@ def import_offers(
         for row in preview.rows:
             assert row.spec is not None
             try:
-                offer = procedure.add_offer_in_session(session, competition, row.spec)
+                offer = registration.add_offer_in_session(session, competition, row.spec)
             except UserError as error:
                 raise _row_error(row.line, error) from error
             ids.append(offer.id)

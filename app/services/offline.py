@@ -1,25 +1,17 @@
-"""Offline scoring: issuing score workbooks and evaluator packages, and importing them back.
+"""Offline scoring, the office side: importing returned score workbooks and evaluator
+package returns.
 
 Import is all-or-nothing: the file is read and checked completely, a preview says what would
 change (new, changed, unchanged and removed scores), and only a file without a single problem
 is written — in one transaction, attributed to the member the file was issued to, whoever
 imports it.  A file imported once more changes nothing and says so.
 
-The office side (database):
-
-* :func:`export_scoresheet` / :func:`export_package` — issue a member's ``.xlsx`` card or
-  signed ``.komisja`` package; every issue is recorded (with the package's public key) so
-  the returned file can be checked.
-* :func:`preview_scoresheet_import` / :func:`import_scoresheet` and
-  :func:`preview_package_return` / :func:`import_package_return` — the preview (an
-  :class:`ImportPreview`) and the all-or-nothing import.  Optional ``competition_id`` /
-  ``member_code`` say whose file the user means to load (the GUI knows); ``lang`` the
-  language of the problems.
-
-The evaluator mode (the member's laptop, no database; for the GUI's evaluator window):
-:func:`open_evaluator_package` → :class:`EvaluatorSession`; :func:`check_entry` /
-:func:`update_entry` as the member types; :func:`save_evaluator_draft` (autosave);
-:func:`incomplete_entries` (what blocks "finished"); :func:`write_return` (the signed file).
+:func:`preview_scoresheet_import` / :func:`import_scoresheet` and
+:func:`preview_package_return` / :func:`import_package_return` — the preview (an
+:class:`ImportPreview`) and the all-or-nothing import.  Optional ``competition_id`` /
+``member_code`` say whose file the user means to load (the GUI knows); ``lang`` the
+language of the problems.  Issuing the files is :mod:`app.services.offline_issue`; the
+member's own side is :mod:`app.services.evaluator_mode`.
 """
 
 from __future__ import annotations
@@ -28,14 +20,10 @@ import hashlib
 import io
 import json
 import logging
-import os
-import tempfile
-import uuid
 import zipfile
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
-from decimal import Decimal, InvalidOperation
-from pathlib import Path
+from decimal import Decimal
 from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -47,60 +35,39 @@ from app.db import Database
 from app.db.audit import record_event
 from app.errors import UserError
 from app.models import (
-    Applicant,
-    AttachmentBlob,
     AuditEntry,
     Competition,
     CompetitionStatus,
     Criterion,
-    FormalStatus,
     IssueKind,
     Member,
-    Offer,
     Score,
     ScoreSheetIssue,
     ScoreSource,
 )
 from app.offline.package import (
-    EvaluatorDraft,
-    EvaluatorPackage,
-    build_package,
-    draft_path,
-    load_draft,
-    new_draft,
-    next_return,
-    open_package,
     read_return,
-    save_draft,
 )
-from app.offline.problems import OfflineFileError, ProblemCode, problem_text
+from app.offline.problems import ProblemCode, problem_text
 from app.offline.spec import (
     ParsedReturn,
     ParsedScoreSheet,
-    ScoreKey,
     ScoreSheetSpec,
-    SheetCriterion,
     SheetEntry,
-    SheetOffer,
     SheetProblem,
 )
-from app.offline.validation import key_params, quote, scale_problem
-from app.scoring.types import CriterionKind
 from app.services import base
-from app.services.base import Actor, get_competition, require_editable
+from app.services.base import Actor, get_competition
+from app.services.offline_issue import build_spec, member_scored_criteria, sheet_problem
 
 log = logging.getLogger(__name__)
 
+
 #: files above this size are refused before anything parses them (a 2 000-offer card is ~2 MB)
 MAX_FILE_BYTES = 20_000_000
+
+
 Row = tuple[str, str, Decimal | None, Decimal | None, str]
-
-
-def plain(value: Decimal) -> Decimal:
-    """Without storage zeros ("7.5000" -> "7.5", "10.0000" -> "10"), never in E notation."""
-    if value == value.to_integral_value():
-        return value.quantize(Decimal(1))
-    return value.normalize()
 
 
 @dataclass(frozen=True)
@@ -135,168 +102,6 @@ class ImportPreview:
         return out
 
 
-def _member_scored_criteria(competition: Competition) -> list[Criterion]:
-    return [
-        c
-        for c in competition.criteria
-        if c.kind is CriterionKind.SCORED or (c.kind is CriterionKind.YES_NO and not c.field)
-    ]
-
-
-def sheet_fingerprint(competition: Competition, member: Member) -> str:
-    """Version of what a member's card depends on: the scored criteria and their offers."""
-    recused = {c.offer_id for c in member.conflicts}
-    payload = {
-        "criteria": [
-            [c.code, str(c.max_score), str(c.step), str(c.weight)]
-            for c in _member_scored_criteria(competition)
-        ],
-        "offers": [
-            o.code
-            for o in competition.offers
-            if o.formal_status is FormalStatus.ADMITTED and o.id not in recused
-        ],
-    }
-    return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()
-
-
-def build_spec(
-    session: Session, competition: Competition, member: Member, issue_id: str, lang: str
-) -> ScoreSheetSpec:
-    recused = {c.offer_id for c in member.conflicts}
-    criteria = _member_scored_criteria(competition)
-    # the applicants' names in one query, not one lazy load per offer (2 000 offers: seconds)
-    applicants = {
-        offer_id: name
-        for offer_id, name in session.execute(
-            select(Offer.id, Applicant.name)
-            .join(Applicant, Offer.applicant_id == Applicant.id)
-            .where(Offer.competition_id == competition.id)
-        )
-    }
-    offers = [
-        o
-        for o in competition.offers
-        if o.formal_status is FormalStatus.ADMITTED and o.id not in recused
-    ]
-    codes = {c.id: c.code for c in criteria}
-    offer_codes = {o.id: o.code for o in offers}
-    existing: dict[tuple[str, str], SheetEntry] = {}
-    for score in session.scalars(select(Score).where(Score.member_id == member.id)):
-        if score.offer_id in offer_codes and score.criterion_id in codes:
-            existing[(offer_codes[score.offer_id], codes[score.criterion_id])] = SheetEntry(
-                plain(score.value),
-                score.justification,
-            )
-    deadline = competition.decision_date
-    return ScoreSheetSpec(
-        issue_id=issue_id,
-        competition_uid=competition.uid,
-        competition_title=competition.title,
-        case_reference=competition.case_reference,
-        member_code=member.code,
-        member_name=member.name,
-        member_role=member.role.value,
-        deadline=deadline,
-        language=lang,
-        require_justification=competition.require_justification,
-        fingerprint=sheet_fingerprint(competition, member),
-        criteria=tuple(
-            SheetCriterion(
-                code=c.code,
-                name=c.name,
-                max_score=plain(c.max_score or Decimal(1)),
-                step=plain(c.step or Decimal(1)),
-                weight=plain(c.weight),
-                guidance=c.guidance,
-            )
-            for c in criteria
-        ),
-        offers=tuple(
-            SheetOffer(
-                code=o.code,
-                applicant=applicants[o.id],
-                title=o.title,
-                requested=o.requested_amount,
-            )
-            for o in offers
-        ),
-        existing=existing,
-    )
-
-
-def _issue(
-    session: Session,
-    competition_id: int,
-    member_code: str,
-    kind: IssueKind,
-    lang: str,
-) -> tuple[ScoreSheetSpec, ScoreSheetIssue, Competition, Member]:
-    """A new issue row (flushed later by the caller's unit of work) and its spec."""
-    competition = get_competition(session, competition_id)
-    require_editable(competition, "scores")
-    member = base.member_by_code(session, competition_id, member_code)
-    issue_id = str(uuid.uuid4())
-    spec = build_spec(session, competition, member, issue_id, lang)
-    issue = ScoreSheetIssue(
-        id=issue_id,
-        competition_id=competition.id,
-        member_id=member.id,
-        kind=kind,
-        fingerprint=spec.fingerprint,
-        issued_at=base.now(),
-        public_key=None,
-    )
-    return spec, issue, competition, member
-
-
-def export_scoresheet(db: Database, actor: Actor, competition_id: int, member_code: str) -> bytes:
-    """The member's score workbook (.xlsx); the issue is recorded so the return can be checked."""
-    from app.offline.workbook import build_workbook
-
-    with db.unit_of_work(actor.operator, actor.member) as session:
-        spec, issue, _, _ = _issue(
-            session, competition_id, member_code, IssueKind.WORKBOOK, current_language()
-        )
-        session.add(issue)
-        data = build_workbook(spec)
-    log.info("issued workbook %s to %s (%d bytes)", spec.issue_id, member_code, len(data))
-    return data
-
-
-def export_package(db: Database, actor: Actor, competition_id: int, member_code: str) -> bytes:
-    """The member's evaluator package (.komisja) with their offers' attachments.
-
-    A fresh Ed25519 key pair is made for this package alone: the private key travels in the
-    package, the public key is stored with the issue, and only returns signed with it are
-    accepted for this issue.  Recused and rejected offers, other members' scores and their
-    attachments never enter the file.
-    """
-    with db.unit_of_work(actor.operator, actor.member) as session:
-        spec, issue, competition, _ = _issue(
-            session, competition_id, member_code, IssueKind.PACKAGE, current_language()
-        )
-        on_card = {o.code for o in spec.offers}
-        attachments: dict[str, list[tuple[str, bytes]]] = {}
-        for offer in competition.offers:
-            if offer.code not in on_card:
-                continue
-            for attachment in offer.attachments:
-                blob = session.get(AttachmentBlob, attachment.sha256)
-                if blob is not None:
-                    attachments.setdefault(offer.code, []).append(
-                        (attachment.filename, blob.content)
-                    )
-        data, public_key = build_package(spec, attachments)
-        issue.public_key = public_key
-        session.add(issue)
-    return data
-
-
-# ---------------------------------------------------------------------------------------------
-# Import
-
-
 def _problems(parsed: ParsedScoreSheet, lang: str) -> tuple[str, ...]:
     return tuple(problem_text(p, lang) for p in parsed.problems)
 
@@ -304,7 +109,7 @@ def _problems(parsed: ParsedScoreSheet, lang: str) -> tuple[str, ...]:
 def _diff(
     session: Session, competition: Competition, member: Member, parsed: ParsedScoreSheet
 ) -> tuple[Row, ...]:
-    criteria = {c.id: c.code for c in _member_scored_criteria(competition)}
+    criteria = {c.id: c.code for c in member_scored_criteria(competition)}
     offers = {o.id: o.code for o in competition.offers}
     current: dict[tuple[str, str], tuple[Decimal, str]] = {}
     for offer_id, criterion_id, value, justification in session.execute(
@@ -334,10 +139,6 @@ def _diff(
     return tuple(rows)
 
 
-def _problem(code: str, **params: object) -> SheetProblem:
-    return SheetProblem("", "", code, {k: str(v) for k, v in params.items()})
-
-
 def _label(competition: Competition) -> str:
     return f"{competition.case_reference} „{competition.title}”"
 
@@ -358,7 +159,9 @@ class _Target:
             if (competition.id if competition else None) != wanted.id and uid != wanted.uid:
                 shown = _label(competition) if competition is not None else uid
                 found.append(
-                    _problem(ProblemCode.WRONG_COMPETITION, found=shown, expected=_label(wanted))
+                    sheet_problem(
+                        ProblemCode.WRONG_COMPETITION, found=shown, expected=_label(wanted)
+                    )
                 )
                 return found
         if self.member_code is not None and member_code and member_code != self.member_code:
@@ -366,7 +169,7 @@ class _Target:
             if competition is not None:
                 names = {m.code: f"{m.name} ({m.code})" for m in competition.members}
             found.append(
-                _problem(
+                sheet_problem(
                     ProblemCode.WRONG_MEMBER,
                     found=names.get(member_code, member_code),
                     expected=names.get(self.member_code, self.member_code),
@@ -387,7 +190,7 @@ def _refused(
 
 def _too_large(data: bytes) -> list[SheetProblem]:
     if len(data) > MAX_FILE_BYTES:
-        return [_problem(ProblemCode.FILE_TOO_LARGE, size=len(data), limit=MAX_FILE_BYTES)]
+        return [sheet_problem(ProblemCode.FILE_TOO_LARGE, size=len(data), limit=MAX_FILE_BYTES)]
     return []
 
 
@@ -413,7 +216,10 @@ def _finish_preview(
     problems = [*parsed.problems, *extra]
     if competition.status is not CompetitionStatus.SCORING:
         problems.append(
-            _problem(ProblemCode.NOT_SCORING, status=base.status_label(competition.status, lang))
+            sheet_problem(
+                ProblemCode.NOT_SCORING,
+                status=base.term_text(base.status_term(competition.status), lang),
+            )
         )
     rows = _diff(session, competition, member, parsed) if not problems else ()
     sequence = parsed.sequence if isinstance(parsed, ParsedReturn) else None
@@ -458,7 +264,7 @@ def _preview_workbook(
         )
         if not problems:
             problems = [
-                _problem(
+                sheet_problem(
                     ProblemCode.NOT_ISSUED_HERE,
                     issue=parsed.issue_id,
                     competition=parsed.competition_uid,
@@ -520,9 +326,6 @@ def import_scoresheet(
         return preview
 
 
-# -- evaluator package returns ------------------------------------------------------------------
-
-
 _FILE_LEVEL = {
     ProblemCode.FILE_EMPTY,
     ProblemCode.FILE_TOO_LARGE,
@@ -576,7 +379,7 @@ def _preview_return(
     if too_large:
         return _refused(too_large, lang), None, None
     if _is_package(data):
-        return _refused([_problem(ProblemCode.FILE_IS_PACKAGE)], lang), None, None
+        return _refused([sheet_problem(ProblemCode.FILE_IS_PACKAGE)], lang), None, None
     claimed = _claimed_issue(data)
     located = _locate(session, claimed) if claimed else None
     if located is None or located[0].public_key is None:
@@ -589,7 +392,7 @@ def _preview_return(
             problems = target.problems(session, None, first.member_code, first.competition_uid)
         if not problems:
             problems = [
-                _problem(
+                sheet_problem(
                     ProblemCode.NOT_ISSUED_HERE,
                     issue=first.issue_id or "—",
                     competition=first.competition_uid or "—",
@@ -609,7 +412,7 @@ def _preview_return(
         latest = max(earlier, default=None)
         if latest is not None and latest[0] >= parsed.sequence:
             extra.append(
-                _problem(
+                sheet_problem(
                     ProblemCode.RETURN_SUPERSEDED,
                     found=parsed.sequence,
                     latest=latest[0],
@@ -843,241 +646,3 @@ def _check_score(
         raise UserError(
             "justification_required", {"offer": offer_code, "criterion": criterion.code}
         )
-
-
-# ---------------------------------------------------------------------------------------------
-# Evaluator mode: the member's own laptop (no database; files next to the package)
-
-
-@dataclass(frozen=True)
-class EvaluatorSession:
-    """An opened evaluator package and the member's work on it.
-
-    Plain values, safe to hand to the GUI thread.  Every change returns a new session; the
-    GUI keeps the latest and calls :func:`save_evaluator_draft` after each (autosave).
-
-    * ``package.spec`` — the card: ``criteria`` (scale, step, guidance), ``offers`` (only
-      this member's), ``member_name``, ``deadline``, ``require_justification``;
-      ``package.attachments_of(offer_code)`` / ``package.read_attachment(a)`` — documents.
-    * ``draft.entries`` — (offer, criterion) -> :class:`SheetEntry` typed so far.
-    * ``notice`` — a message to show once on opening (e.g. a damaged draft was set aside),
-      in the language the session was opened in; empty when there is nothing to say.
-      ``notice_in(lang)`` gives it in another language (the window after a language switch).
-    """
-
-    path: Path
-    package: EvaluatorPackage
-    draft: EvaluatorDraft
-    notice: str = ""
-    notice_problems: tuple[SheetProblem, ...] = ()  # what ``notice`` says, to say it again
-
-    def notice_in(self, lang: str) -> str:
-        if not self.notice_problems:
-            return self.notice
-        return "\n".join(problem_text(p, lang) for p in self.notice_problems)
-
-    @property
-    def draft_file(self) -> Path:
-        return draft_path(self.path)
-
-    @property
-    def finished(self) -> bool:
-        return self.draft.finished
-
-    def entry(self, key: ScoreKey) -> SheetEntry | None:
-        return self.draft.entries.get(key)
-
-    def progress(self) -> tuple[int, int]:
-        """(scores given, scores on the card) for a "12 of 40" label."""
-        keys = self.package.spec.keys
-        done = sum(1 for k in keys if (e := self.draft.entries.get(k)) and e.value is not None)
-        return done, len(keys)
-
-
-def _package_error(path: Path, error: OfflineFileError, lang: str) -> UserError:
-    return UserError(
-        "package_unusable",
-        {"path": path},
-        details=tuple(problem_text(p, lang) for p in error.problems),
-    )
-
-
-def open_evaluator_package(path: Path) -> EvaluatorSession:
-    """Open a ``.komisja`` package and its autosaved draft (a new draft the first time).
-
-    Raises ``UserError("package_unusable")`` listing every problem (damaged file, newer
-    version, broken attachment) and ``file_unreadable`` when the file cannot be read.  A draft
-    that cannot be used (damaged, or of another package) is renamed ``*.komisja-draft.bad``
-    and the work starts from the package; ``notice`` says so.
-    """
-    lang = current_language()
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise UserError("file_unreadable", {"path": path, "detail": error.strerror}) from error
-    try:
-        package = open_package(data)
-    except OfflineFileError as error:
-        raise _package_error(path, error, lang) from None
-    problems: tuple[SheetProblem, ...] = ()
-    try:
-        draft = load_draft(draft_path(path), package)
-    except OfflineFileError as error:
-        aside = draft_path(path).with_name(draft_path(path).name + ".bad")
-        os.replace(draft_path(path), aside)
-        problems = tuple(error.problems)
-        log.warning("draft of %s set aside as %s: %s", path, aside, error)
-        draft = new_draft(package)
-    return EvaluatorSession(
-        path=path,
-        package=package,
-        draft=draft,
-        notice="\n".join(problem_text(p, lang) for p in problems),
-        notice_problems=problems,
-    )
-
-
-def parse_score_text(text: str) -> Decimal | None:
-    """A score as the member types it: ``7,5`` or ``7.5``; None for an empty field.
-
-    Raises ``ValueError`` for anything that is not a number.
-    """
-    cleaned = text.strip().replace("\u00a0", "").replace(" ", "").replace(",", ".")
-    if not cleaned:
-        return None
-    try:
-        value = Decimal(cleaned)
-    except InvalidOperation:
-        raise ValueError(text) from None
-    if not value.is_finite():
-        raise ValueError(text)
-    return value
-
-
-def check_entry(
-    session: EvaluatorSession, key: ScoreKey, score_text: str, justification: str
-) -> tuple[SheetEntry | None, tuple[str, ...]]:
-    """Validate one card field as the member types (no side effects).
-
-    Returns the entry to store (None when the field is not valid) and the messages to show
-    next to it, in the current language: not a number, off the scale, off the step, or a
-    missing justification when the competition requires one.
-    """
-    lang = current_language()
-    spec = session.package.spec
-    if key not in set(spec.keys):
-        raise UserError("evaluator_entry_unknown", key_params(key))
-    criterion = spec.criteria_by_code[key[1]]
-    problems: list[SheetProblem] = []
-
-    def at(code: str, params: dict[str, str]) -> SheetProblem:
-        problem = _problem(code, **key_params(key), **params)
-        problems.append(problem)
-        return problem
-
-    try:
-        value = parse_score_text(score_text)
-    except ValueError:
-        at(ProblemCode.SCORE_NOT_NUMBER, {"value": quote(score_text)})
-        value = None
-    if value is not None:
-        scale_problem(value, criterion, at)
-        if spec.require_justification and not justification.strip():
-            at(ProblemCode.JUSTIFICATION_MISSING, {"value": str(value)})
-    texts = tuple(problem_text(p, lang) for p in problems)
-    return (None if problems else SheetEntry(value, justification.strip())), texts
-
-
-def update_entry(
-    session: EvaluatorSession, key: ScoreKey, score_text: str, justification: str
-) -> tuple[EvaluatorSession, tuple[str, ...]]:
-    """Store one field when it is valid (a finished card becomes unfinished again).
-
-    Returns the new session (unchanged when the field is invalid) and the messages.  The
-    caller then autosaves with :func:`save_evaluator_draft`.
-    """
-    entry, problems = check_entry(session, key, score_text, justification)
-    if entry is None:
-        return session, problems
-    return replace(session, draft=session.draft.with_entry(key, entry)), problems
-
-
-def save_evaluator_draft(session: EvaluatorSession) -> None:
-    """Autosave: write the draft next to the package atomically (a crash keeps the old one)."""
-    try:
-        save_draft(session.draft_file, session.draft, session.package)
-    except OSError as error:
-        code = "disk_full" if error.errno == 28 else "file_unreadable"
-        raise UserError(code, {"path": session.draft_file, "detail": error.strerror}) from error
-
-
-def incomplete_entries(session: EvaluatorSession) -> tuple[str, ...]:
-    """Why the card cannot be marked finished yet: one message per missing score or
-    justification (empty when it can)."""
-    lang = current_language()
-    spec = session.package.spec
-    problems: list[SheetProblem] = []
-    for key in spec.keys:
-        entry = session.draft.entries.get(key)
-        if entry is None or entry.value is None:
-            problems.append(_problem(ProblemCode.ENTRY_INCOMPLETE, **key_params(key)))
-        elif spec.require_justification and not entry.justification:
-            problems.append(
-                _problem(
-                    ProblemCode.JUSTIFICATION_MISSING, value=str(entry.value), **key_params(key)
-                )
-            )
-    return tuple(problem_text(p, lang) for p in problems)
-
-
-def write_return(session: EvaluatorSession, target: Path, *, finished: bool) -> EvaluatorSession:
-    """Sign the draft and write the ``.komisja-return`` file to ``target``, atomically.
-
-    With ``finished`` every score (and, where required, justification) must be there, else
-    ``UserError("evaluator_incomplete")`` lists what is missing and nothing is written.  The
-    draft is saved with the return's sequence number, so a later return supersedes this one
-    at the office.  Returns the new session.
-    """
-    if finished:
-        missing = incomplete_entries(session)
-        if missing:
-            raise UserError("evaluator_incomplete", {"count": len(missing)}, details=missing)
-    data, draft = next_return(session.package, session.draft, finished=finished)
-    _write_file(target, data)
-    updated = replace(session, draft=draft, notice="", notice_problems=())
-    save_evaluator_draft(updated)
-    return updated
-
-
-def _write_file(path: Path, data: bytes) -> None:
-    handle, temporary = tempfile.mkstemp(prefix=path.name + ".", suffix=".part", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except OSError as error:
-        Path(temporary).unlink(missing_ok=True)
-        code = "disk_full" if error.errno == 28 else "file_unreadable"
-        raise UserError(code, {"path": path, "detail": error.strerror}) from error
-
-
-__all__ = [
-    "MAX_FILE_BYTES",
-    "EvaluatorSession",
-    "ImportPreview",
-    "check_entry",
-    "export_package",
-    "export_scoresheet",
-    "import_package_return",
-    "import_scoresheet",
-    "incomplete_entries",
-    "open_evaluator_package",
-    "parse_score_text",
-    "preview_package_return",
-    "preview_scoresheet_import",
-    "save_evaluator_draft",
-    "update_entry",
-    "write_return",
-]

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from app.config import current_language
 from app.db import Database
-from app.errors import CancelledError, Progress, UserError, missing
+from app.errors import CancelledError, Progress
 from app.models import (
     Competition,
     CompetitionStatus,
@@ -28,24 +28,18 @@ from app.models import (
     ScoreSheetIssue,
 )
 from app.protocol import document as pd
-from app.scoring import analysis
-from app.services import base, signoff
-from app.services.base import get_competition
-from app.services.procedure import effective_budget, missing_for
-from app.services.results import build_input, compute_input, fingerprint
+from app.scoring import analysis, explanations
+from app.services import base
+from app.services.base import Gap, RuleError, Term, gap, get_competition, status_term, term_text
+from app.services.call_setup import effective_budget
+from app.services.results import build_input, compute, compute_input, fingerprint
+from app.services.workflow import missing_for
 from app.texts import explain, format_money
 
 
 def _decision_details(kind: DecisionKind, payload: dict[str, object], lang: str) -> str:
-    en = lang == "en"
     if kind is DecisionKind.DISCREPANCY_RESOLUTION:
-        method = str(payload.get("method", ""))
-        names = {
-            "consensus": ("ocena uzgodniona", "agreed consensus score"),
-            "third_evaluator": ("ocena trzeciego oceniającego", "third evaluator"),
-            "chair_decision": ("decyzja przewodniczącego", "chair's decision"),
-        }
-        text = names.get(method, (method, method))[1 if en else 0]
+        text = term_text(Term(f"method_{payload.get('method', '')}"), lang)
         consensus = payload.get("consensus") or {}
         if isinstance(consensus, dict) and consensus:
             text += ": " + ", ".join(f"{k} = {v}" for k, v in sorted(consensus.items()))
@@ -56,11 +50,7 @@ def _decision_details(kind: DecisionKind, payload: dict[str, object], lang: str)
         return format_money(Decimal(str(payload.get("amount", "0"))), lang)
     if kind is DecisionKind.FORMAL_OVERRIDE:
         admitted = bool(payload.get("admitted"))
-        return (
-            ("admitted" if admitted else "rejected")
-            if en
-            else ("dopuszczona" if admitted else "odrzucona")
-        )
+        return term_text(Term("formal_admitted" if admitted else "formal_rejected"), lang)
     return ""
 
 
@@ -183,6 +173,7 @@ def build_document(
         policy=inp.policy,
         criteria=inp.criteria,
         results=res,
+        explanations=tuple(explanations(inp, res)),
         decisions=tuple(
             pd.Decision(
                 kind=pd.DecisionKind(d.kind.value),
@@ -288,7 +279,18 @@ def render_for_sign_off(
     return files["pdf"], files["xlsx"]
 
 
-def export_blockers(session: Session, competition: Competition, lang: str) -> list[str]:
+def sign_off_blockers(session: Session, competition: Competition) -> list[Gap]:
+    """What stops the results from being final (signed off, or exported as a draft)."""
+    if competition.status is not CompetitionStatus.RESULTS:
+        return [gap("gap_not_at_results", status=status_term(competition.status))]
+    computed = compute(session, competition)
+    ties, discrepancies = computed.unresolved_ties, computed.unresolved_discrepancies
+    return [gap("gap_unresolved_tie", offers=tuple(group)) for group in ties] + [
+        gap("gap_unresolved_discrepancy", offer=offer) for offer in discrepancies
+    ]
+
+
+def export_blockers(session: Session, competition: Competition) -> list[Gap]:
     status = competition.status
     if status in (
         CompetitionStatus.SIGNED_OFF,
@@ -297,18 +299,12 @@ def export_blockers(session: Session, competition: Competition, lang: str) -> li
     ):
         return []
     if status is CompetitionStatus.RESULTS:
-        return signoff.sign_off_blockers(session, competition, lang)
+        return sign_off_blockers(session, competition)
     if status is CompetitionStatus.SCORING:
-        return missing_for(session, competition, CompetitionStatus.RESULTS, lang) or [
-            "close scoring (next step: results)"
-            if lang == "en"
-            else "zamknięcie oceny merytorycznej (przejście do etapu wyników)"
+        return missing_for(session, competition, CompetitionStatus.RESULTS) or [
+            gap("gap_close_scoring")
         ]
-    return [
-        "the procedure has not reached the results yet"
-        if lang == "en"
-        else "postępowanie nie doszło jeszcze do etapu wyników"
-    ]
+    return [gap("gap_before_results")]
 
 
 def export_protocol(
@@ -340,14 +336,12 @@ def export_protocol_files(
         ):
             chosen = next((v for v in stored if v.number == (version or stored[-1].number)), None)
             if chosen is None or chosen.pdf is None or chosen.xlsx is None:
-                raise UserError(
-                    "not_found", {"what": "wersja protokołu / protocol version", "id": version}
-                )
+                raise RuleError("not_found", {"what": Term("what_protocol_version"), "id": version})
             stored_files = {"pdf": chosen.pdf, "xlsx": chosen.xlsx}
             return {kind: stored_files[kind] for kind in formats}
-        blockers = export_blockers(session, competition, lang)
+        blockers = export_blockers(session, competition)
         if blockers:
-            raise UserError("results_incomplete", {"missing": missing(blockers)})
+            raise RuleError("results_incomplete", {"missing": tuple(blockers)})
         _step(progress, 0, len(formats) + 1, "")
         return render(
             build_document(
@@ -374,8 +368,7 @@ class ProtocolCheck:
 
 
 def verify_protocol_pdf(db: Database, data: bytes, lang: str | None = None) -> ProtocolCheck:
-    lang = lang or current_language()
-    en = lang == "en"
+    shown = lang or current_language()
     with db.read() as session:
         stored = None
         signed_copy = False
@@ -397,67 +390,24 @@ def verify_protocol_pdf(db: Database, data: bytes, lang: str | None = None) -> P
                 claims = {}
             claimed = claims.get("KomisjaFingerprint") or claims.get("fingerprint", "")
             if claimed:
-                return ProtocolCheck(
-                    False,
-                    None,
-                    None,
-                    False,
-                    "This PDF claims to be a Komisja protocol but is NOT identical to any stored "
-                    "version: it was changed, re-saved or generated elsewhere."
-                    if en
-                    else "Ten PDF podaje się za protokół Komisji, ale NIE jest identyczny z żadną "
-                    "zapisaną wersją: został zmieniony, ponownie zapisany lub wygenerowany gdzie "
-                    "indziej.",
-                )
-            return ProtocolCheck(
-                False,
-                None,
-                None,
-                False,
-                "This file is not a protocol stored in this database."
-                if en
-                else "Ten plik nie jest protokołem zapisanym w tej bazie danych.",
-            )
+                return ProtocolCheck(False, None, None, False, gap("verify_altered").text(shown))
+            return ProtocolCheck(False, None, None, False, gap("verify_not_stored").text(shown))
         competition = get_competition(session, stored.competition_id)
         inp = build_input(session, competition)
         current = fingerprint(competition.uid, inp, compute_input(inp))
         matches = current == stored.fingerprint
         latest = competition.protocol_versions[-1].number
-        state = (
-            (
-                "the current version"
-                if stored.number == latest
-                else f"superseded by version {latest}"
-            )
-            if en
-            else (
-                "wersja obowiązująca" if stored.number == latest else f"zastąpiona wersją {latest}"
-            )
-        )
-        if signed_copy:
-            state += (
-                "; this copy carries a digital signature added after sign-off"
-                if en
-                else "; ta kopia ma dołączony podpis elektroniczny"
-            )
-        message = (
-            f"Stored protocol of “{competition.title}” ({competition.case_reference}), version "
-            f"{stored.number} signed off by {stored.signed_off_by} ({state}). "
-            + (
-                "The data still match it."
-                if matches
-                else "The data have CHANGED since (the fingerprint differs)."
-            )
-            if en
-            else f"Zapisany protokół konkursu „{competition.title}” "
-            f"({competition.case_reference}), "
-            f"wersja {stored.number} zatwierdzona przez: {stored.signed_off_by} ({state}). "
-            + (
-                "Dane nadal są z nim zgodne."
-                if matches
-                else "Dane ZMIENIŁY SIĘ od tego czasu (odcisk danych jest inny)."
-            )
-        )
+        message = gap(
+            "verify_stored_matches" if matches else "verify_stored_changed",
+            title=competition.title,
+            reference=competition.case_reference,
+            version=stored.number,
+            signer=stored.signed_off_by,
+            state=gap("verify_current")
+            if stored.number == latest
+            else gap("verify_superseded", latest=latest),
+            copy=gap("verify_signed_copy") if signed_copy else "",
+        ).text(shown)
         return ProtocolCheck(True, competition.id, stored.number, matches, message, signed_copy)
 
 
@@ -492,15 +442,12 @@ def sign_protocol_pdf(
     """The protocol PDF with a visible PAdES signature (PKCS#12 certificate) appended."""
     from app.protocol.sign import sign_pdf
 
-    en = (lang or current_language()) == "en"
     return sign_pdf(
         pdf,
         p12,
         password.encode("utf-8") if password else None,
         signer_name=signer,
-        reason="Approval of the evaluation committee's protocol"
-        if en
-        else "Zatwierdzenie protokołu komisji konkursowej",
+        reason=term_text(Term("sign_reason"), lang or current_language()),
         location=location,
         source=source,
         pdf_name=pdf_name,
@@ -509,7 +456,8 @@ def sign_protocol_pdf(
 
 # Appended for the protocol screen (GUI): what still stops the export, read in one go.
 def protocol_blockers(db: Database, competition_id: int, lang: str | None = None) -> list[str]:
-    """Everything that stops the protocol from being exported, in plain words."""
+    """Everything that stops the protocol from being exported, worded in ``lang``."""
     with db.read() as session:
         competition = get_competition(session, competition_id)
-        return export_blockers(session, competition, lang or current_language())
+        shown = lang or current_language()
+        return [blocker.text(shown) for blocker in export_blockers(session, competition)]

@@ -26,7 +26,8 @@ from app.models import (
 )
 from app.scoring.types import MemberRole
 from app.services.base import EDITABLE_IN, can_edit, get_competition
-from app.services.procedure import effective_budget, missing_for, next_status
+from app.services.call_setup import effective_budget
+from app.services.workflow import missing_for, next_status
 
 
 @dataclass(frozen=True)
@@ -253,7 +254,7 @@ def competition_detail(db: Database, competition_id: int, lang: str = "pl") -> C
             budget=effective_budget(c),
         )
         target = next_status(c.status)
-        gaps = tuple(missing_for(session, c, target, lang)) if target else ()
+        gaps = tuple(g.text(lang) for g in missing_for(session, c, target)) if target else ()
         return CompetitionDetail(
             summary=summary,
             legal_basis=c.legal_basis,
@@ -298,7 +299,7 @@ def competition_detail(db: Database, competition_id: int, lang: str = "pl") -> C
 
 def editable_areas(db: Database, competition_id: int) -> tuple[str, ...]:
     """The areas of ``base.EDITABLE_IN`` open in the competition's status: what
-    ``procedure.shell_status`` says in one small query, without the next step's gaps (which
+    ``workflow.shell_status`` says in one small query, without the next step's gaps (which
     read every offer and score)."""
     with db.read() as session:
         c = get_competition(session, competition_id)

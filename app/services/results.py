@@ -8,22 +8,24 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections import defaultdict
+import threading
+from collections import OrderedDict, defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property
+from itertools import repeat
 from operator import add, itemgetter
 from typing import Any, overload
 
-from sqlalchemy import BigInteger, Text, cast, func, literal_column, select, type_coerce
-from sqlalchemy.dialects.postgresql import aggregate_order_by
+from sqlalchemy import BigInteger, Text, cast, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from app.db import Database
 from app.errors import UserError
 from app.models import (
     Applicant,
+    AuditHead,
     Competition,
     CompetitionStatus,
     Conflict,
@@ -34,11 +36,10 @@ from app.models import (
     OfferValue,
     Score,
 )
-from app.scoring import ScoringInputError, compute_results
+from app.scoring import ScoringInputError, compute_results, explain, explanations
 from app.scoring import types as st
-from app.scoring.memory import no_cyclic_gc
 from app.services.base import get_competition
-from app.services.procedure import effective_budget
+from app.services.call_setup import effective_budget
 
 RESULT_FORMAT = "komisja-results/1"
 
@@ -204,81 +205,72 @@ def _scores(
     member_codes: dict[int, str],
     offer_codes: dict[int, str],
     criterion_codes: dict[int, str],
-) -> st.ScoreTable:
-    """Every score of the competition, grouped as the engine works on them: by (offer,
-    criterion), then member.
+) -> st.ScoreSheet:
+    """Every score of the competition, grouped by (offer, criterion), then member.
 
-    One row per offer, from the offer index's own order (no sort): its scores' criteria,
-    members and stored values as three comma-separated lists, aggregated in one pass over the
-    same rows, so the lists run in step.  A large competition's quarter of a million scores
-    come as two thousand rows, and the lists are cut and looked up in C (``str.split``,
-    ``map`` over dicts); the database does this faster than it hands over the scores row by
-    row, and the scores need no grouping afterwards.  Each distinct stored integer is turned
-    into its Decimal once, by the column type itself (so the value is exactly what the ORM
-    gives), and shared by every score with that value.
+    The database hands them over one row per offer, each score written into that row's text
+    as "criterion:member:value" (its stored integer), the scores separated by commas.  Every
+    item names its own criterion and member, so the order the database puts them in does not
+    matter; and two thousand rows come over faster than a quarter of a million, the text being
+    cut up and looked up in C (``str.split``, slices, ``map`` over dicts).  Each distinct stored
+    integer is turned into its Decimal once, by the column type itself (so the value is exactly
+    what the ORM gives), and shared by every score with that value.
     """
     dialect = session.get_bind().dialect
     members = {str(key): code for key, code in member_codes.items()}
     criteria = {str(key): code for key, code in criterion_codes.items()}
     values = _StoredValues(Score.value.type.process_result_value, dialect)
-    stored = type_coerce(Score.value, BigInteger)
+    item = (
+        cast(Score.criterion_id, Text)
+        + ":"
+        + cast(Score.member_id, Text)
+        + ":"
+        + cast(type_coerce(Score.value, BigInteger), Text)
+    )
+    items = (
+        func.string_agg(item, ",")
+        if dialect.name == "postgresql"
+        else func.group_concat(item)  # "," between them
+    )
     statement = (
-        select(
-            Score.offer_id,
-            _joined(Score.criterion_id, dialect.name),
-            _joined(Score.member_id, dialect.name),
-            _joined(stored, dialect.name),
-        )
+        select(Score.offer_id, func.count(), items)
         .where(Score.competition_id == competition_id)
         .group_by(Score.offer_id)
+        .order_by(Score.offer_id)
     )
     groups: dict[tuple[str, str], dict[str, Decimal]] = {}
-    rows = session.connection().execute(statement).all()
-    for offer_id, criterion_list, member_list, value_list in rows:
+    for offer_id, count, text in session.connection().execute(statement).all():
         offer = offer_codes[offer_id]
+        parts = text.replace(":", ",").split(",")
+        if len(parts) != 3 * count:
+            raise UserError("scoring_input", {"detail": f"scores of offer {offer} misread"})
         by_criterion: defaultdict[str, dict[str, Decimal]] = defaultdict(dict)
-        offer_criteria = criterion_list.split(",")
         for criterion, member, value in zip(
-            offer_criteria,
-            map(members.__getitem__, member_list.split(",")),
-            map(values.__getitem__, value_list.split(",")),
+            map(criteria.__getitem__, parts[0::3]),
+            map(members.__getitem__, parts[1::3]),
+            map(values.__getitem__, parts[2::3]),
             strict=True,
         ):
             by_criterion[criterion][member] = value
-        if sum(map(len, by_criterion.values())) != len(offer_criteria):
-            # A member scores a criterion of an offer once (a unique key of the table), so
-            # this would mean the lists did not run in step: refuse rather than mix scores.
-            raise UserError("scoring_input", {"detail": f"scores of offer {offer} misread"})
+        # a member scores a criterion of an offer once (a unique key of the table)
         for criterion, by_member in by_criterion.items():
-            groups[offer, criteria[criterion]] = by_member
-    return st.ScoreTable.from_groups(groups)
-
-
-def _joined(column: Any, dialect_name: str) -> Any:
-    """The group's values of an integer column as one comma-separated text.
-
-    Every list of a row must run over the scores in the same order: SQLite aggregates a
-    group in one pass; PostgreSQL is told the order.
-    """
-    if dialect_name == "postgresql":
-        return func.string_agg(
-            cast(column, Text), aggregate_order_by(literal_column("','"), Score.id)
-        )
-    return func.group_concat(column)  # "," between them (a separator given costs a fifth more)
+            groups[offer, criterion] = by_member
+    return st.ScoreSheet(groups)
 
 
 class _StoredValues(dict[str, Decimal]):
-    """A stored score's text -> its value, converted on first use (see ``_scores``)."""
+    """A stored score's scaled integer, as text -> its value, converted on first use (see
+    ``_scores``)."""
 
     def __init__(self, convert: Callable[[Any, Any], Decimal | None], dialect: Any) -> None:
         super().__init__()
         self._convert = convert
         self._dialect = dialect
 
-    def __missing__(self, text: str) -> Decimal:
-        converted = self._convert(int(text), self._dialect)
+    def __missing__(self, stored: str) -> Decimal:
+        converted = self._convert(int(stored), self._dialect)
         assert converted is not None
-        value = self[text] = _plain(converted)
+        value = self[stored] = _plain(converted)
         return value
 
 
@@ -305,27 +297,76 @@ class ResultsView:
 
     @cached_property
     def fingerprint(self) -> str:
-        """The data fingerprint (see ``fingerprint``), computed when first asked for.
+        """The data fingerprint (see ``fingerprint``), computed when first asked for: the
+        protocol, sign-off and verification need it, the results screen does not."""
+        return fingerprint(self.uid, self.input, self.results)
 
-        Hashing a large competition's every score takes a quarter of the time the results do;
-        the results screen never shows it, the protocol, sign-off and verification do.
-        """
-        with no_cyclic_gc():  # it builds many small objects next to a large live heap
-            return fingerprint(self.uid, self.input, self.results)
+    def explain(self, offer_id: str) -> st.OfferExplanation:
+        """How the offer's numbers came about (``app.scoring.explain``)."""
+        return explain(self.input, self.results, offer_id)
+
+    def explanations(self) -> Iterator[st.OfferExplanation]:
+        """Every offer's explanation, in the results' order (the protocol and ``--json``)."""
+        return explanations(self.input, self.results)
 
 
-def make_criteria(view: ResultsView) -> ResultsView:
-    """Make every offer's criterion results now (most are made when first read), for a reader
-    that will read them all, on a thread where the time does not show."""
-    with no_cyclic_gc():
-        for offer in view.results.offers:
-            len(offer.criteria)
-    return view
+class _ResultsCache:
+    """The last few competitions' results, by database, competition and data revision.
+
+    The revision is the audit trail's head (its sequence number and hash): every change to the
+    data is recorded there, by whichever process or user makes it, so a change anywhere makes
+    the next read compute afresh, and an unchanged competition is not computed twice.
+    """
+
+    def __init__(self, size: int) -> None:
+        self._size = size
+        self._views: OrderedDict[tuple[object, ...], ResultsView] = OrderedDict()
+        self._lock = threading.Lock()  # reads run on worker threads as well
+
+    def get(self, key: tuple[object, ...]) -> ResultsView | None:
+        with self._lock:
+            view = self._views.get(key)
+            if view is not None:
+                self._views.move_to_end(key)
+            return view
+
+    def put(self, key: tuple[object, ...], view: ResultsView) -> None:
+        with self._lock:
+            self._views[key] = view
+            self._views.move_to_end(key)
+            while len(self._views) > self._size:
+                self._views.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._views.clear()
+
+
+# A large competition's input and results take a few tens of megabytes: keep two (the one
+# open, and the one just left).
+_cache = _ResultsCache(size=2)
+
+
+def clear_cache() -> None:
+    """Forget every cached result (for tests and benchmarks that time a computation)."""
+    _cache.clear()
+
+
+def _revision(session: Session) -> tuple[int, str]:
+    head = session.execute(select(AuditHead.seq, AuditHead.hash).where(AuditHead.id == 1)).first()
+    return (0, "") if head is None else (int(head[0]), str(head[1]))
 
 
 def results(db: Database, competition_id: int) -> ResultsView:
-    """Compute the results now (provisional while scoring is open)."""
-    with no_cyclic_gc(), db.read() as session:
+    """The competition's results now (provisional while scoring is open); computed once per
+    revision of the data and then taken from the cache."""
+    with db.read() as session:
+        # The revision is read before the data: a change made in between can only make the
+        # data newer than the key, and that key is then never read again (the head moved on).
+        key = (db.url, competition_id, *_revision(session))
+        cached = _cache.get(key)
+        if cached is not None:
+            return cached
         competition = get_competition(session, competition_id)
         inp = build_input(session, competition)
         computed = compute_input(inp)
@@ -334,7 +375,7 @@ def results(db: Database, competition_id: int) -> ResultsView:
             CompetitionStatus.SIGNED_OFF,
             CompetitionStatus.ARCHIVED,
         )
-        return ResultsView(
+        view = ResultsView(
             competition_id,
             competition.status,
             complete,
@@ -342,6 +383,8 @@ def results(db: Database, competition_id: int) -> ResultsView:
             computed,
             competition.uid,
         )
+    _cache.put(key, view)
+    return view
 
 
 def _s(value: Decimal | None) -> str | None:
@@ -414,20 +457,24 @@ def results_document(
 
 
 def _score_columns(
-    scores: Sequence[st.Score],
-) -> tuple[Sequence[str], Sequence[str], Sequence[str], Sequence[Decimal]]:
-    if isinstance(scores, st.ScoreTable):
-        return scores.member_ids, scores.offer_ids, scores.criterion_ids, scores.values
-    return (
-        [s.member_id for s in scores],
-        [s.offer_id for s in scores],
-        [s.criterion_id for s in scores],
-        [s.value for s in scores],
-    )
+    scores: st.ScoreSheet,
+) -> tuple[list[str], list[str], list[str], list[Decimal]]:
+    """The scores as four columns (member, offer, criterion, value), group by group."""
+    members: list[str] = []
+    offers: list[str] = []
+    criteria: list[str] = []
+    values: list[Decimal] = []
+    for (offer, criterion), by_member in scores.groups.items():
+        count = len(by_member)
+        offers.extend(repeat(offer, count))
+        criteria.extend(repeat(criterion, count))
+        members.extend(by_member)
+        values.extend(by_member.values())
+    return members, offers, criteria, values
 
 
 def _canonical_order(
-    scores: Sequence[st.Score],
+    scores: st.ScoreSheet,
 ) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[Decimal, ...]]:
     """The score columns sorted by (member, offer, criterion), as ``sorted`` would sort rows.
 
@@ -469,7 +516,7 @@ def _value_texts(values: Sequence[Decimal], encode: Callable[[str], str]) -> Ite
     return map(texts.__getitem__, ids)
 
 
-def _score_rows(scores: Sequence[st.Score]) -> list[tuple[str, str, str, str]]:
+def _score_rows(scores: st.ScoreSheet) -> list[tuple[str, str, str, str]]:
     """The scores as sorted (member, offer, criterion, value) rows."""
     members, offers, criteria, values = _canonical_order(scores)
     return list(zip(members, offers, criteria, _value_texts(values, str), strict=True))

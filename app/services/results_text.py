@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from app.scoring import types as st
 from app.services.results import ResultsView, results_document
 
 
-def _steps(steps: tuple[st.Step, ...], lang: str) -> list[dict[str, Any]]:
+def _steps(steps: Sequence[st.Step], lang: str) -> list[dict[str, Any]]:
     from app.texts import explain
 
     return [{"code": s.code, "params": dict(s.params), "text": explain(s, lang)} for s in steps]
@@ -27,7 +28,7 @@ def results_json(view: ResultsView, lang: str = "pl") -> dict[str, Any]:
     document["budget"] = None if res.budget is None else str(res.budget)
     document["notes"] = _steps(res.steps, lang)
     detailed = []
-    for offer in res.offers:
+    for offer, why in zip(res.offers, view.explanations(), strict=True):
         detailed.append(
             {
                 "id": offer.offer_id,
@@ -52,39 +53,41 @@ def results_json(view: ResultsView, lang: str = "pl") -> dict[str, Any]:
                         "points_exact": str(c.points_exact),
                         "threshold_passed": c.threshold_passed,
                         "counted_members": list(c.counted_members),
-                        "explanation": _steps(c.steps, lang),
+                        "explanation": _steps(why.criteria.get(c.criterion_id, ()), lang),
                     }
                     for c in offer.criteria
                 ],
-                "explanation": _steps(offer.steps, lang),
+                "explanation": _steps(why.steps, lang),
             }
         )
     document["offers"] = detailed
     return document
 
 
-def results_table(view: ResultsView, lang: str = "pl") -> list[str]:
-    from app.texts import explain, format_decimal, format_money
+def _flags(offer: st.OfferResult, lang: str) -> str:
+    from app.protocol.labels import FLAG_ORDER, flag_label
 
-    en = lang == "en"
+    return ", ".join(flag_label(lang, flag) for flag in FLAG_ORDER if flag in offer.flags)
+
+
+def results_table(view: ResultsView, lang: str = "pl") -> list[str]:
+    from app.texts import explain
+    from app.words import format_decimal, format_money, text
+
     res = view.results
     places = view.input.policy.rounding_places
     codes = [c.id for c in view.input.criteria]
     lines = []
     if not view.complete:
-        lines.append(
-            "PROVISIONAL: scoring is not closed yet."
-            if en
-            else "WYNIKI WSTĘPNE: ocena merytoryczna nie została zamknięta."
-        )
+        lines.append(text("cli.provisional", lang))
     header = (
-        f"{'Rank' if en else 'Miejsce':>7}  {'Offer' if en else 'Oferta':<8}"
+        f"{text('cli.col_rank', lang):>7}  {text('cli.col_offer', lang):<8}"
         + "".join(f"{code:>9}" for code in codes)
-        + f"{'Total' if en else 'Suma':>10}"
+        + f"{text('cli.col_total', lang):>10}"
     )
     if view.input.policy.allocation.method is not st.AllocationMethod.NONE:
-        header += f"{'Award' if en else 'Kwota':>18}"
-    lines.append(header + ("  Flags" if en else "  Oznaczenia"))
+        header += f"{text('cli.col_award', lang):>18}"
+    lines.append(header + "  " + text("cli.col_flags", lang))
     for offer in res.offers:
         if not offer.admitted:
             continue
@@ -95,27 +98,15 @@ def results_table(view: ResultsView, lang: str = "pl") -> list[str]:
         row += f"{format_decimal(offer.total, places, lang) if offer.total is not None else '':>10}"
         if offer.award is not None:
             row += f"{format_money(offer.award, lang):>18}"
-        row += "  " + ", ".join(sorted(f.value for f in offer.flags))
+        row += "  " + _flags(offer, lang)
         lines.append(row)
     if res.not_evaluated:
-        lines.append(
-            ("Not evaluated (formal check): " if en else "Nieoceniane (ocena formalna): ")
-            + ", ".join(res.not_evaluated)
-        )
+        lines.append(text("cli.not_evaluated", lang, offers=", ".join(res.not_evaluated)))
     if res.awarded_total is not None and res.budget is not None:
-        lines.append(
-            (f"Awarded {format_money(res.awarded_total, lang)} of {format_money(res.budget, lang)}")
-            if en
-            else f"Przyznano {format_money(res.awarded_total, lang)} "
-            f"z {format_money(res.budget, lang)}"
-        )
+        lines.append(text("cli.awarded", lang, awarded=res.awarded_total, budget=res.budget))
     if res.cancel:
-        lines.append(
-            "No offer is eligible: the competition must be cancelled."
-            if en
-            else "Żadna oferta nie spełnia warunków: konkurs należy unieważnić."
-        )
+        lines.append(text("cli.cancel", lang))
     for step in res.steps:
         lines.append("• " + explain(step, lang))
-    lines.append(("Data fingerprint: " if en else "Odcisk danych: ") + view.fingerprint)
+    lines.append(text("cli.fingerprint", lang, fingerprint=view.fingerprint))
     return lines

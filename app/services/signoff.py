@@ -13,67 +13,34 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from app.db import Database
 from app.db.audit import record_event
-from app.errors import Progress, UserError, missing
+from app.errors import Progress
 from app.models import Competition, CompetitionStatus, ProtocolVersion
-from app.scoring.memory import release_gradually
 from app.scoring.types import MemberRole
 from app.services import base
-from app.services.base import Actor, get_competition, require_reason, status_label
+from app.services.base import Actor, RuleError, Term, get_competition, require_reason, status_term
+from app.services.protocol import render_for_sign_off, sign_off_blockers
 from app.services.results import (
     build_input,
     canonical_json,
-    compute,
     compute_input,
     fingerprint,
     results_document,
 )
 
 
-def sign_off_blockers(session: Session, competition: Competition, lang: str = "pl") -> list[str]:
-    en = lang == "en"
-    out: list[str] = []
-    if competition.status is not CompetitionStatus.RESULTS:
-        out.append(
-            "the competition must be at the results step "
-            f"(it is {status_label(competition.status, lang)})"
-            if en
-            else "konkurs musi być na etapie wyników "
-            f"(jest: {status_label(competition.status, lang)})"
-        )
-        return out
-    box = [compute(session, competition)]
-    ties, discrepancies = box[0].unresolved_ties, box[0].unresolved_discrepancies
-    release_gradually(box)  # only these two are needed; freed in one go, the tree holds the lock
-    for group in ties:
-        out.append(
-            f"an unresolved tie between {', '.join(group)} (record the committee's order)"
-            if en
-            else f"nierozstrzygnięty remis ofert {', '.join(group)} "
-            "(zapisz decyzję komisji o kolejności)"
-        )
-    for offer in discrepancies:
-        out.append(
-            f"an unresolved discrepancy for offer {offer}"
-            if en
-            else f"nierozstrzygnięta rozbieżność ocen oferty {offer}"
-        )
-    return out
-
-
 def _chair_check(competition: Competition, actor: Actor, action: str) -> str:
     chair = next((m for m in competition.members if m.role is MemberRole.CHAIR), None)
     acting = next((m for m in competition.members if m.code == actor.member), None)
     if acting is None or chair is None or acting.id != chair.id:
-        raise UserError(
+        raise RuleError(
             "only_chair",
             {
-                "action": action,
+                "action": Term(f"action_{action}"),
                 "member": acting.name if acting else (actor.member or actor.operator),
-                "role": acting.role.value if acting else "—",
+                "role": Term(f"role_{acting.role.value}" if acting else "role_none"),
             },
         )
     return acting.name
@@ -88,10 +55,10 @@ def sign_off(
     it is committed: then nothing changes."""
     with db.unit_of_work(actor.operator, actor.member) as session:
         competition = get_competition(session, competition_id, for_update=True)
-        chair_name = _chair_check(competition, actor, "zatwierdzić wynik / sign off the result")
+        chair_name = _chair_check(competition, actor, "sign_off")
         blockers = sign_off_blockers(session, competition)
         if blockers:
-            raise UserError("results_incomplete", {"missing": missing(blockers)})
+            raise RuleError("results_incomplete", {"missing": tuple(blockers)})
         inp = build_input(session, competition)
         res = compute_input(inp)
         number = len(competition.protocol_versions) + 1
@@ -99,9 +66,6 @@ def sign_off(
         document = results_document(competition.uid, inp, res)
         competition.status = CompetitionStatus.SIGNED_OFF
         session.flush()
-        # the protocol module builds on this one; imported here to keep the dependency one-way
-        from app.services.protocol import render_for_sign_off
-
         pdf, xlsx = render_for_sign_off(
             session, competition, number, chair_name, signed_at, progress
         )
@@ -130,18 +94,18 @@ def sign_off(
 
 def reopen(db: Database, actor: Actor, competition_id: int, reason: str) -> None:
     """Reopen a signed-off competition; the next sign-off produces a new protocol version."""
-    reason = require_reason(reason, "ponowne otwarcie zatwierdzonego wyniku / reopening")
+    reason = require_reason(reason, "reopen_signed_off")
     with db.unit_of_work(actor.operator, actor.member) as session:
         competition = get_competition(session, competition_id, for_update=True)
         if competition.status is not CompetitionStatus.SIGNED_OFF:
-            raise UserError(
+            raise RuleError(
                 "transition_not_allowed",
                 {
-                    "current": status_label(competition.status),
-                    "target": status_label(CompetitionStatus.RESULTS),
+                    "current": status_term(competition.status),
+                    "target": status_term(CompetitionStatus.RESULTS),
                 },
             )
-        _chair_check(competition, actor, "ponownie otworzyć wynik / reopen the result")
+        _chair_check(competition, actor, "reopen_result")
         latest = competition.protocol_versions[-1]
         latest.reopened_at = base.now()
         latest.reopen_reason = reason
@@ -199,4 +163,4 @@ def version_bytes(
         for v in competition.protocol_versions:
             if v.number == number:
                 return v.pdf, v.xlsx
-        raise UserError("not_found", {"what": "wersja protokołu / protocol version", "id": number})
+        raise RuleError("not_found", {"what": Term("what_protocol_version"), "id": number})

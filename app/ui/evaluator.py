@@ -1,7 +1,7 @@
 """Evaluator mode: a committee member scores offline from a .komisja package.
 
 Only the member's own offers and card are shown (the package holds nothing else).  Each valid
-cell is stored in the draft beside the package at once (``offline.update_entry`` +
+cell is stored in the draft beside the package at once (``evaluator_mode.update_entry`` +
 ``save_evaluator_draft``); "Finished" writes the signed return file for the office.  A language
 switch in the main window's Settings reaches an open evaluator window too (``apply_language``).
 """
@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import UserError
-from app.services import offline
+from app.services import evaluator_mode
 from app.ui.context import UiContext
 from app.ui.errors import report_error
 from app.ui.formatting import score_text
@@ -57,7 +57,7 @@ class EvaluatorWindow(QMainWindow):
         self.setObjectName("evaluatorWindow")
         self._ctx = ctx
         self._package_path = Path(package_path)
-        self.session = offline.open_evaluator_package(self._package_path)
+        self.session = evaluator_mode.open_evaluator_package(self._package_path)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(600)
@@ -252,11 +252,11 @@ class EvaluatorWindow(QMainWindow):
         key = (offer, criterion)
         shown = score_text(value, self._ctx.lang) if value is not None else ""
         try:
-            session, problems = offline.update_entry(self.session, key, shown, text)
+            session, problems = evaluator_mode.update_entry(self.session, key, shown, text)
             if problems:
                 self.model.mark_failed(member, key, "\n".join(problems), gen)
                 return
-            offline.save_evaluator_draft(session)
+            evaluator_mode.save_evaluator_draft(session)
         except UserError as error:
             self.model.mark_failed(member, key, error.text(self._ctx.lang), gen)
             return
@@ -326,7 +326,7 @@ class EvaluatorWindow(QMainWindow):
                 return False
             target = Path(path)
         try:
-            self.session = offline.write_return(self.session, target, finished=finished)
+            self.session = evaluator_mode.write_return(self.session, target, finished=finished)
         except UserError as error:
             report_error(self, error)
             return False

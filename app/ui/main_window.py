@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 from app import __version__
 from app.config import log_file
 from app.errors import UserError
-from app.services import procedure
-from app.services.procedure import ShellStatus
+from app.services import workflow
+from app.services.workflow import ShellStatus
 from app.ui.context import UiContext
 from app.ui.errors import show_user_error
 from app.ui.i18n import install_translations
@@ -243,7 +243,7 @@ class MainWindow(QMainWindow):
             self.setWindowTitle("Komisja")
             return
         db, lang = self.ctx.db, self.ctx.lang
-        self.status_loader.request(lambda: procedure.shell_status(db, cid, lang), self._show_status)
+        self.status_loader.request(lambda: workflow.shell_status(db, cid, lang), self._show_status)
 
     def _status_failed(self, error: BaseException, trace: str) -> None:
         if isinstance(error, UserError):  # the competition is gone (another window deleted it)
@@ -274,7 +274,7 @@ class MainWindow(QMainWindow):
         if self.competition_id is None:
             return
         try:
-            procedure.advance(self.ctx.db, self.ctx.actor(), self.competition_id)
+            workflow.advance(self.ctx.db, self.ctx.actor(), self.competition_id)
         except UserError as error:
             show_user_error(self, error)
             return

@@ -237,6 +237,7 @@ def explain_offer(
     if view is None:
         view = results_service.results(worker_database(url), competition_id)
     offer = view.results.offer(offer_id)
+    why = view.explain(offer_id)  # written for this one offer, by the same arithmetic
     criterion = next((c for c in view.input.criteria if c.id == criterion_id), None)
     criterion_lines: list[str] = []
     lines: list[str] = []
@@ -245,14 +246,17 @@ def explain_offer(
         result = next((c for c in offer.criteria if c.criterion_id == criterion.id), None)
         scored = result is not None
         if result is not None:
-            lines += [explain(step, lang) for step in result.steps]
+            lines += [explain(step, lang) for step in why.criteria.get(criterion.id, ())]
     else:
         if total_column:
             criterion_lines += [
-                f"{result.criterion_id}: " + "; ".join(explain(s, lang) for s in result.steps[-1:])
+                f"{result.criterion_id}: "
+                + "; ".join(
+                    explain(s, lang) for s in why.criteria.get(result.criterion_id, ())[-1:]
+                )
                 for result in offer.criteria
             ]
-        lines += [explain(step, lang) for step in offer.steps]
+        lines += [explain(step, lang) for step in why.steps]
     return Explanation(
         offer_id=offer_id,
         criterion=(criterion.id, criterion.name) if criterion is not None else None,

@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import Any, NamedTuple
 
 from app.errors import UserError
-from app.services import procedure, queries
+from app.services import queries, score_entry
 from app.services.base import Actor
 from app.ui.worker import worker_database
 
@@ -140,11 +140,11 @@ def load_scoring_data(
         member = codes[0] if codes else None
     card: dict[Key, tuple[Decimal, str]] = {}
     if member is not None:
-        for _member, offer, criterion, value, justification in procedure.visible_scores(
+        for _member, offer, criterion, value, justification in score_entry.visible_scores(
             db, actor, competition_id, member
         ):
             card[(offer, criterion)] = (value, justification)
-    counts = procedure.visible_score_counts(db, actor, competition_id)
+    counts = score_entry.visible_score_counts(db, actor, competition_id)
     return ScoringData(
         competition_id=competition_id,
         title=detail.summary.title,
@@ -169,7 +169,7 @@ def load_other_card(db: Any, actor: Actor, data: ScoringData, member: str) -> Sc
     if data.member(member) is None:  # what ``actor`` may see is the service's to decide
         raise UserError("not_found", {"what": "członek komisji / member", "id": member})
     card: dict[Key, tuple[Decimal, str]] = {}
-    for _member, offer, criterion, value, justification in procedure.visible_scores(
+    for _member, offer, criterion, value, justification in score_entry.visible_scores(
         db, actor, data.competition_id, member
     ):
         card[(offer, criterion)] = (value, justification)

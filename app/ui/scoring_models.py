@@ -7,7 +7,7 @@ painted.  What the user types is validated at once with the same messages as the
 in its cell — a keystroke is never lost — until it is corrected or saved.
 
 Saving is not done here: the model emits ``save_requested`` and the screen sends the entry to
-the service (``procedure.record_scores``) or, in evaluator mode, to the member's draft file;
+the service (``score_entry.record_scores``) or, in evaluator mode, to the member's draft file;
 the outcome comes back through ``mark_saved`` / ``mark_failed``.
 """
 

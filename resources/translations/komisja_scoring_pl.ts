@@ -427,7 +427,7 @@
     <message>
         <location filename="../../app/ui/pages/protocol_page.py" line="383" />
         <source>%1 signs off the result as the chair. The protocol is frozen as a new version; any later change needs a recorded reason. Sign off now?</source>
-        <translation>%1 zatwierdza wynik jako przewodniczący komisji. Protokół zostanie zamrożony jako nowa wersja; każda późniejsza zmiana wymaga zapisanego uzasadnienia. Zatwierdzić teraz?</translation>
+        <translation>Zatwierdzenie wyniku (funkcja: przewodniczący komisji): %1. Protokół zostanie zamrożony jako nowa wersja; każda późniejsza zmiana wymaga zapisanego uzasadnienia. Zatwierdzić teraz?</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/protocol_page.py" line="389" />
@@ -751,7 +751,7 @@
     <message>
         <location filename="../../app/ui/pages/results_page.py" line="546" />
         <source>recused (conflict of interest)</source>
-        <translation>wyłączony (konflikt interesów)</translation>
+        <translation>wyłączenie z oceny (konflikt interesów)</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/results_page.py" line="547" />
@@ -822,12 +822,12 @@
     <message>
         <location filename="../../app/ui/scoring_models.py" line="439" />
         <source>(recused)</source>
-        <translation>(wyłączony)</translation>
+        <translation>(wyłączenie)</translation>
     </message>
     <message>
         <location filename="../../app/ui/scoring_models.py" line="447" />
         <source>The member is recused from this offer (conflict of interest) and does not score it.</source>
-        <translation>Członek komisji jest wyłączony z oceny tej oferty (konflikt interesów) i jej nie ocenia.</translation>
+        <translation>Wyłączenie z oceny tej oferty (konflikt interesów): ta osoba jej nie ocenia.</translation>
     </message>
     <message>
         <location filename="../../app/ui/scoring_models.py" line="497" />
@@ -983,7 +983,7 @@ Skala 0–%3 co %4; waga %5 pkt</translation>
     <message>
         <location filename="../../app/ui/pages/scoring_page.py" line="352" />
         <source>chair</source>
-        <translation>przewodniczący</translation>
+        <translation>przewodniczący komisji</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/scoring_page.py" line="353" />
@@ -1003,7 +1003,7 @@ Skala 0–%3 co %4; waga %5 pkt</translation>
     <message>
         <location filename="../../app/ui/pages/scoring_page.py" line="364" />
         <source>%1 — %2 (%3), %4 of %5 scores</source>
-        <translation>%1 — %2 (%3), %4 z %5 ocen</translation>
+        <translation>%1 — %2 (funkcja: %3), ocen: %4 z %5</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/scoring_page.py" line="376" />

@@ -125,7 +125,7 @@
     <message>
         <location filename="../../app/ui/pages/committee.py" line="65" />
         <source>Recused from</source>
-        <translation>Wyłączony(-a) z ofert</translation>
+        <translation>Wyłączenie z oceny ofert</translation>
     </message>
 </context>
 <context>
@@ -632,17 +632,17 @@
     <message>
         <location filename="../../app/ui/pages/call.py" line="400" />
         <source>Only %1 days after the last publication: an open competition needs at least 21 days (art. 13 ust. 1 of the Public Benefit Act). The earliest deadline is %2.</source>
-        <translation>Tylko %1 dni od ostatniej publikacji: otwarty konkurs ofert wymaga co najmniej 21 dni (art. 13 ust. 1 uodpp). Najwcześniejszy termin to %2.</translation>
+        <translation>Od ostatniej publikacji do terminu składania ofert (liczba dni): %1, a otwarty konkurs ofert wymaga co najmniej 21 dni (art. 13 ust. 1 uodpp). Najwcześniejszy termin to %2.</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/call.py" line="422" />
         <source>Edit the call</source>
-        <translation>Zmiana ogłoszenia</translation>
+        <translation>zmianę ogłoszenia</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/call.py" line="455" />
         <source>Edit the funds</source>
-        <translation>Zmiana środków</translation>
+        <translation>zmianę środków</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/call.py" line="461" />
@@ -667,6 +667,21 @@
 </context>
 <context>
     <name>CommitteePage</name>
+    <message>
+        <location filename="../../app/ui/pages/committee.py" line="375" />
+        <source>Add member %1</source>
+        <translation>dodanie członka komisji %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/committee.py" line="397" />
+        <source>Edit member %1</source>
+        <translation>zmianę danych członka komisji %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/committee.py" line="426" />
+        <source>Declaration of %1</source>
+        <translation>zapis oświadczenia o bezstronności %1</translation>
+    </message>
     <message>
         <location filename="../../app/ui/pages/committee.py" line="212" />
         <source>&amp;Add member…</source>
@@ -715,7 +730,7 @@
     <message>
         <location filename="../../app/ui/pages/committee.py" line="328" />
         <source>Why is %1 recused from offer %2?</source>
-        <translation>Dlaczego %1 zostaje wyłączony(-a) z oceny oferty %2?</translation>
+        <translation>Powód wyłączenia z oceny oferty %2 (%1):</translation>
     </message>
 </context>
 <context>
@@ -874,7 +889,7 @@
     <message>
         <location filename="../../app/ui/pages/criteria.py" line="237" />
         <source>Edit a criterion</source>
-        <translation>Zmiana kryterium</translation>
+        <translation>zmianę kryterium</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/criteria.py" line="241" />
@@ -1155,12 +1170,12 @@
     <message>
         <location filename="../../app/ui/pages/criteria.py" line="593" />
         <source>Add a criterion</source>
-        <translation>Dodanie kryterium</translation>
+        <translation>dodanie kryterium</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/criteria.py" line="602" />
         <source>Remove a criterion</source>
-        <translation>Usunięcie kryterium</translation>
+        <translation>usunięcie kryterium</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/criteria.py" line="612" />
@@ -1170,7 +1185,7 @@
     <message>
         <location filename="../../app/ui/pages/criteria.py" line="624" />
         <source>Edit the guidance</source>
-        <translation>Zmiana wskazówek</translation>
+        <translation>zmianę wskazówek</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/criteria.py" line="645" />
@@ -1180,7 +1195,7 @@
     <message>
         <location filename="../../app/ui/pages/criteria.py" line="665" />
         <source>Edit the bands</source>
-        <translation>Zmiana przedziałów</translation>
+        <translation>zmianę przedziałów</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/criteria.py" line="683" />
@@ -1190,7 +1205,7 @@
     <message>
         <location filename="../../app/ui/pages/criteria.py" line="711" />
         <source>Edit the scoring rules</source>
-        <translation>Zmiana zasad oceny</translation>
+        <translation>zmianę zasad oceny</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/criteria.py" line="728" />
@@ -1200,12 +1215,12 @@
     <message>
         <location filename="../../app/ui/pages/criteria.py" line="735" />
         <source>Add a tie-break rule</source>
-        <translation>Dodanie reguły remisu</translation>
+        <translation>dodanie reguły remisu</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/criteria.py" line="744" />
         <source>Remove a tie-break rule</source>
-        <translation>Usunięcie reguły remisu</translation>
+        <translation>usunięcie reguły remisu</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/criteria.py" line="754" />
@@ -1263,6 +1278,21 @@
 </context>
 <context>
     <name>FormalPage</name>
+    <message>
+        <location filename="../../app/ui/pages/formal.py" line="371" />
+        <source>Formal check of %1</source>
+        <translation>ocenę formalną oferty %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/formal.py" line="439" />
+        <source>Correction request for %1</source>
+        <translation>wezwanie do uzupełnienia oferty %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/formal.py" line="455" />
+        <source>Correction received for %1</source>
+        <translation>przyjęcie uzupełnienia oferty %1</translation>
+    </message>
     <message>
         <location filename="../../app/ui/pages/formal.py" line="200" />
         <source>Formal checklist</source>
@@ -1449,7 +1479,7 @@
     <message>
         <location filename="../../app/ui/widgets/labels.py" line="67" />
         <source>chair</source>
-        <translation>przewodniczący(-a)</translation>
+        <translation>przewodniczący komisji</translation>
     </message>
     <message>
         <location filename="../../app/ui/widgets/labels.py" line="68" />
@@ -2086,6 +2116,16 @@
 </context>
 <context>
     <name>OffersPage</name>
+    <message>
+        <location filename="../../app/ui/pages/offers.py" line="664" />
+        <source>Add offer %1</source>
+        <translation>dodanie oferty %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/offers.py" line="683" />
+        <source>Edit offer %1</source>
+        <translation>zmianę oferty %1</translation>
+    </message>
     <message>
         <location filename="../../app/ui/pages/offers.py" line="456" />
         <source>Filter by applicant, NIP, title, code…</source>

@@ -25,7 +25,7 @@ from app.scoring.types import (
     ThresholdBasis,
     TieBreakerKind,
 )
-from app.services import procedure
+from app.services import call_setup, committee, formal_check, registration, score_entry, workflow
 from app.services.base import Actor
 from app.services.results import ResultsView, results
 from app.services.specs import (
@@ -65,18 +65,17 @@ POLICY_KEYS = {
     "allocation",
 }
 ALLOCATION_KEYS = {"method", "budget", "award_step", "full_above"}
+# The keys each criterion kind may have (README: "Criteria"); yes/no criteria are not part
+# of the format.
+COMMON_CRITERION_KEYS = {"id", "name", "kind", "weight"}
 CRITERION_KEYS = {
-    "id",
-    "name",
-    "kind",
-    "max",
-    "step",
-    "weight",
-    "min_score",
-    "field",
-    "bands",
-    "cap",
+    "scored": COMMON_CRITERION_KEYS | {"max", "step", "min_score"},
+    "lower_better": COMMON_CRITERION_KEYS | {"field"},
+    "higher_better": COMMON_CRITERION_KEYS | {"field", "cap"},
+    "banded": COMMON_CRITERION_KEYS | {"field", "bands"},
 }
+BAND_KEYS = {"from", "points"}
+CONFLICT_KEYS = {"member", "offer"}
 MEMBER_KEYS = {"id", "name", "role"}
 OFFER_KEYS = {"id", "applicant", "title", "requested", "submitted_at", "formal", "values"}
 SCORE_KEYS = {"member", "offer", "criterion", "score"}
@@ -110,6 +109,26 @@ def _tie_breaker(text: str) -> TieBreakerSpec:
     return TieBreakerSpec(kind, ref or None)
 
 
+def _weight(
+    item: dict[str, Any], max_score: Decimal | None, bands: tuple[BandSpec, ...]
+) -> Decimal:
+    """The criterion's weight: its own, else (scored) its scale's max, else (banded) its top band.
+
+    A banded criterion's points come from its bands alone (README: "Criteria"), so a case need
+    not give it a weight.  Komisja still asks every criterion but a yes/no one for a positive
+    weight, which is shown in the protocol and names the heaviest criterion for the
+    ``highest_weight`` tie-breaker: for a banded criterion that is the most its bands can give,
+    as an office would enter it.
+    """
+    if "weight" in item:
+        return _dec(item["weight"], "weight")
+    if max_score is not None:
+        return max_score
+    if bands:
+        return max(band.points for band in bands)
+    raise FixtureError(f"criterion {item['id']}: no weight")
+
+
 def load_case(path: Path) -> dict[str, Any]:
     case: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     if case.get("format") != FORMAT:
@@ -119,7 +138,22 @@ def load_case(path: Path) -> dict[str, Any]:
     _only(set(case["policy"].get("allocation", {})), ALLOCATION_KEYS, f"{path.name} allocation")
     _only(set(case["policy"].get("rounding", {})), {"places", "stage"}, f"{path.name} rounding")
     for item in case["criteria"]:
-        _only(set(item), CRITERION_KEYS, f"{path.name} criterion {item.get('id')}")
+        where = f"{path.name} criterion {item.get('id')}"
+        if item.get("kind") not in CRITERION_KEYS:
+            raise FixtureError(f"{where}: unknown kind {item.get('kind')!r}")
+        _only(set(item), CRITERION_KEYS[item["kind"]], where)
+        if item["kind"] == "banded" and not item.get("bands"):
+            raise FixtureError(f"{where}: a banded criterion without bands")
+        for band in item.get("bands", []):
+            _only(set(band), BAND_KEYS, f"{where} band")
+            if set(band) != BAND_KEYS:
+                raise FixtureError(f"{where}: a band needs 'from' and 'points': {band}")
+        if item["kind"] != "scored" and "weight" not in item and item["kind"] != "banded":
+            raise FixtureError(f"{where}: a formula criterion needs a weight")
+        if item["kind"] == "scored" and "max" not in item:
+            raise FixtureError(f"{where}: a scored criterion needs its scale's max")
+    for item in case["conflicts"]:
+        _only(set(item), CONFLICT_KEYS, f"{path.name} conflict")
     for item in case["members"]:
         _only(set(item), MEMBER_KEYS, f"{path.name} member {item.get('id')}")
     for item in case["offers"]:
@@ -147,7 +181,7 @@ def play(case: dict[str, Any], db: Database, actor: Actor, clock: Any) -> Result
     allocation = policy.get("allocation", {"method": "none"})
     budget_amount = allocation.get("budget")
     clock.set(deadline - timedelta(days=45))
-    competition_id = procedure.create_competition(
+    competition_id = call_setup.create_competition(
         db,
         actor,
         CallSpec(
@@ -165,29 +199,27 @@ def play(case: dict[str, Any], db: Database, actor: Actor, clock: Any) -> Result
     for item in case["criteria"]:
         kind = CriterionKind(item["kind"])
         max_score = _dec(item["max"], "max") if "max" in item else None
-        weight = _dec(item["weight"], "weight") if "weight" in item else max_score
-        if weight is None:
-            raise FixtureError(f"criterion {item['id']}: no weight and no max")
+        bands = tuple(
+            BandSpec(_dec(b["from"], "band"), _dec(b["points"], "band"))
+            for b in item.get("bands", [])
+        )
         criteria.append(
             CriterionSpec(
                 code=item["id"],
                 name=item["name"],
                 kind=kind,
-                weight=weight,
+                weight=_weight(item, max_score, bands),
                 max_score=max_score,
                 step=_dec(item["step"], "step") if "step" in item else None,
                 min_score=_dec(item["min_score"], "min_score") if "min_score" in item else None,
                 field=item.get("field"),
                 cap=_dec(item["cap"], "cap") if "cap" in item else None,
-                bands=tuple(
-                    BandSpec(_dec(b["from"], "band"), _dec(b["points"], "band"))
-                    for b in item.get("bands", [])
-                ),
+                bands=bands,
             )
         )
-    procedure.set_criteria(db, actor, competition_id, criteria)
+    call_setup.set_criteria(db, actor, competition_id, criteria)
     rounding = policy.get("rounding", {})
-    procedure.set_policy(
+    call_setup.set_policy(
         db,
         actor,
         competition_id,
@@ -212,17 +244,17 @@ def play(case: dict[str, Any], db: Database, actor: Actor, clock: Any) -> Result
         ),
     )
     for item in case["members"]:
-        procedure.add_member(
+        committee.add_member(
             db,
             actor,
             competition_id,
             MemberSpec(name=item["name"], role=MemberRole(item["role"]), code=item["id"]),
         )
-        procedure.sign_declaration(db, actor, competition_id, item["id"], announced)
-    procedure.advance(db, actor, competition_id)  # announced
+        committee.sign_declaration(db, actor, competition_id, item["id"], announced)
+    workflow.advance(db, actor, competition_id)  # announced
     offer_ids: dict[str, int] = {}
     for item in offers:
-        offer_ids[item["id"]] = procedure.add_offer(
+        offer_ids[item["id"]] = registration.add_offer(
             db,
             actor,
             competition_id,
@@ -236,11 +268,11 @@ def play(case: dict[str, Any], db: Database, actor: Actor, clock: Any) -> Result
             ),
         )
     clock.set(deadline + timedelta(days=1))
-    procedure.advance(db, actor, competition_id)  # submissions closed
-    procedure.advance(db, actor, competition_id)  # formal check (late offers fail by themselves)
+    workflow.advance(db, actor, competition_id)  # submissions closed
+    workflow.advance(db, actor, competition_id)  # formal check (late offers fail by themselves)
     for item in offers:
         ok = item["formal"] == "pass"
-        status = procedure.record_formal_check(
+        status = formal_check.record_formal_check(
             db,
             actor,
             competition_id,
@@ -258,8 +290,15 @@ def play(case: dict[str, Any], db: Database, actor: Actor, clock: Any) -> Result
         )
         if (status.value == "admitted") != ok:
             raise AssertionError(f"offer {item['id']}: formal outcome {status}")
+    if not any(item["formal"] == "pass" for item in offers):
+        # Nothing to evaluate, so the procedure cannot move on to scoring: the results must
+        # call for cancelling, and the office cancels.
+        view = results(db, competition_id)
+        if not view.results.cancel:
+            raise AssertionError("no offer admitted, yet the results do not call for cancelling")
+        return _cancel(db, actor, competition_id)
     for conflict in case["conflicts"]:
-        procedure.declare_conflict(
+        committee.declare_conflict(
             db,
             actor,
             competition_id,
@@ -267,15 +306,22 @@ def play(case: dict[str, Any], db: Database, actor: Actor, clock: Any) -> Result
             conflict["offer"],
             "konflikt interesów (przypadek testowy)",
         )
-    procedure.advance(db, actor, competition_id)  # scoring
+    workflow.advance(db, actor, competition_id)  # scoring
     by_member: dict[str, list[ScoreEntry]] = {}
     for item in case["scores"]:
         by_member.setdefault(item["member"], []).append(
             ScoreEntry(item["offer"], item["criterion"], _dec(item["score"], "score"))
         )
     for member_code, entries in by_member.items():
-        procedure.record_scores(db, actor, competition_id, member_code, entries)
-    procedure.advance(db, actor, competition_id)  # results
+        score_entry.record_scores(db, actor, competition_id, member_code, entries)
+    workflow.advance(db, actor, competition_id)  # results
+    view = results(db, competition_id)
+    return _cancel(db, actor, competition_id) if view.results.cancel else view
+
+
+def _cancel(db: Database, actor: Actor, competition_id: int) -> ResultsView:
+    """No offer is eligible: the competition is cancelled (art. 18a), as the office would."""
+    workflow.cancel_competition(db, actor, competition_id, "brak ofert spełniających wymogi")
     return results(db, competition_id)
 
 

@@ -14,7 +14,7 @@ from app.cli import main
 from app.db import Database
 from app.errors import UserError
 from app.models import Offer
-from app.services import procedure
+from app.services import call_setup, registration, score_entry
 from app.services.base import Actor
 from app.services.maintenance import verify
 from app.services.queries import audit_page, audit_trail
@@ -27,14 +27,14 @@ def test_every_change_is_recorded_with_before_and_after(
 ) -> None:
     built = to_scoring(db, actor, clock)
     cid = built.competition_id
-    procedure.record_scores(
+    score_entry.record_scores(
         db,
         Actor("Sekretarz Ola", member="M2"),
         cid,
         "M2",
         [ScoreEntry("O1", "K1", Decimal("7"), "pierwsza ocena")],
     )
-    procedure.record_scores(
+    score_entry.record_scores(
         db,
         Actor("Sekretarz Ola", member="M2"),
         cid,
@@ -47,7 +47,7 @@ def test_every_change_is_recorded_with_before_and_after(
     assert change.operator == "Sekretarz Ola" and change.acting_member == "M2"
     assert json.loads(change.before) == {"justification": "pierwsza ocena", "value": "7"}
     assert json.loads(change.after)["value"] == "7.5"
-    procedure.delete_score(db, Actor("Sekretarz Ola", member="M2"), cid, "M2", "O1", "K1")
+    score_entry.delete_score(db, Actor("Sekretarz Ola", member="M2"), cid, "M2", "O1", "K1")
     entries = audit_trail(db, competition_id=cid, object_type="Score")
     assert [e.action for e in entries] == ["create", "update", "delete"]
     assert json.loads(entries[-1].before)["value"] == "7.5"
@@ -56,7 +56,7 @@ def test_every_change_is_recorded_with_before_and_after(
 
 def test_a_change_without_an_operator_is_refused(db: Database) -> None:
     with pytest.raises(UserError) as caught:
-        procedure.create_competition(db, Actor(""), call())
+        call_setup.create_competition(db, Actor(""), call())
     assert caught.value.code == "operator_missing"
 
 
@@ -74,8 +74,8 @@ def test_a_change_without_an_operator_is_refused(db: Database) -> None:
 def test_tampering_is_detected_and_the_entry_named(
     db: Database, actor: Actor, tamper: str, problem: str
 ) -> None:
-    procedure.create_competition(db, actor, call())
-    procedure.create_competition(db, actor, call(title="Drugi konkurs"))
+    call_setup.create_competition(db, actor, call())
+    call_setup.create_competition(db, actor, call(title="Drugi konkurs"))
     assert verify(db).ok
     with db.engine.begin() as connection:
         connection.execute(text(tamper))
@@ -88,7 +88,7 @@ def test_tampering_is_detected_and_the_entry_named(
 
 
 def test_swapped_entries_are_detected(db: Database, actor: Actor) -> None:
-    procedure.create_competition(db, actor, call())
+    call_setup.create_competition(db, actor, call())
     with db.engine.begin() as connection:
         rows = connection.execute(
             text(
@@ -106,7 +106,7 @@ def test_swapped_entries_are_detected(db: Database, actor: Actor) -> None:
 
 
 def test_cutting_off_the_newest_entries_is_detected(db: Database, actor: Actor) -> None:
-    procedure.create_competition(db, actor, call())
+    call_setup.create_competition(db, actor, call())
     with db.engine.begin() as connection:
         last = connection.execute(text("SELECT max(seq) FROM audit_entry")).scalar()
         connection.execute(text("DELETE FROM audit_entry WHERE seq = :s"), {"s": last})
@@ -118,7 +118,7 @@ def test_cutting_off_the_newest_entries_is_detected(db: Database, actor: Actor) 
 def test_verify_command_fails_and_names_the_entry(
     db: Database, db_url: str, actor: Actor, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    procedure.create_competition(db, actor, call())
+    call_setup.create_competition(db, actor, call())
     path = db.sqlite_path
     assert path is not None
     assert main(["verify", "--db", str(path)]) == 0
@@ -137,8 +137,8 @@ def test_a_figure_taken_off_an_offer_is_recorded_as_deleted(
     cid = announced(db, actor, clock)
     spec = offer("Fundacja Figura", 5, "1000.00")
     spec = dataclasses.replace(spec, values=(("price", Decimal("900")), ("years", Decimal("4"))))
-    offer_id = procedure.add_offer(db, actor, cid, spec)
-    procedure.update_offer(
+    offer_id = registration.add_offer(db, actor, cid, spec)
+    registration.update_offer(
         db, actor, cid, offer_id, dataclasses.replace(spec, values=(("price", Decimal("900")),))
     )
     deleted = [e for e in audit_trail(db, competition_id=cid) if e.object_type == "OfferValue"]
@@ -154,7 +154,7 @@ def test_children_deleted_with_their_parent_keep_their_competition(
     spec = dataclasses.replace(
         offer("Fundacja Rodzic", 5, "1000.00"), values=(("price", Decimal("900")),)
     )
-    offer_id = procedure.add_offer(db, actor, cid, spec)
+    offer_id = registration.add_offer(db, actor, cid, spec)
     with db.unit_of_work(actor.operator) as session:
         session.delete(session.get(Offer, offer_id))
     entries = [

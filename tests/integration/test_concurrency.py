@@ -27,7 +27,7 @@ OFFERS_EACH = 6
 def test_concurrent_writers_keep_the_data_and_the_audit_chain_whole(
     db: Database, actor: Actor, clock: Any
 ) -> None:
-    from app.services import procedure
+    from app.services import registration
 
     cid = announced(db, actor, clock)
     saved: list[str] = []
@@ -41,7 +41,7 @@ def test_concurrent_writers_keep_the_data_and_the_audit_chain_whole(
         for n in range(OFFERS_EACH):
             name = f"Stowarzyszenie {index}-{n}"
             try:
-                procedure.add_offer(
+                registration.add_offer(
                     db, Actor(operator=f"Pracownik {index}"), cid, offer(name, 24, "1000.00")
                 )
             except UserError as error:

@@ -15,7 +15,7 @@ import app.db as dbmodule
 from app.db import Database
 from app.errors import UserError
 from app.models import Base
-from app.services import procedure
+from app.services import call_setup
 from app.services.queries import list_competitions
 from tests.builders import call
 
@@ -55,7 +55,7 @@ def test_migration_backs_up_the_file_first(
 ) -> None:
     path = tmp_path / "k.sqlite3"
     database = Database.open(f"sqlite:///{path}")
-    procedure.create_competition(database, actor, call())  # type: ignore[arg-type]
+    call_setup.create_competition(database, actor, call())  # type: ignore[arg-type]
     database.dispose()
     migrations = tmp_path / "migrations"
     shutil.copytree(
@@ -102,7 +102,7 @@ def test_a_locked_database_is_reported_and_nothing_is_half_written(
         monkeypatch.setattr(dbmodule, "BUSY_TIMEOUT_MS", 200)
         db.engine.dispose()
         with pytest.raises(UserError) as caught:
-            procedure.create_competition(db, actor, call())  # type: ignore[arg-type]
+            call_setup.create_competition(db, actor, call())  # type: ignore[arg-type]
     finally:
         blocker.rollback()
         blocker.close()
@@ -115,7 +115,7 @@ def test_a_locked_database_is_reported_and_nothing_is_half_written(
 def test_a_full_disk_is_reported_and_nothing_is_half_written(db: Database, actor: object) -> None:
     from sqlalchemy import event
 
-    procedure.create_competition(db, actor, call(title="Istniejący"))  # type: ignore[arg-type]
+    call_setup.create_competition(db, actor, call(title="Istniejący"))  # type: ignore[arg-type]
 
     def tiny(dbapi_connection: object, _record: object) -> None:
         cursor = dbapi_connection.cursor()  # type: ignore[attr-defined]
@@ -127,7 +127,7 @@ def test_a_full_disk_is_reported_and_nothing_is_half_written(db: Database, actor
     event.listen(db.engine, "connect", tiny)
     try:
         with pytest.raises(UserError) as caught:
-            procedure.create_competition(  # type: ignore[arg-type]
+            call_setup.create_competition(  # type: ignore[arg-type]
                 db, actor, call(title="Za duży " + "x" * 50_000, task_description="y" * 200_000)
             )
     finally:
@@ -139,7 +139,7 @@ def test_a_full_disk_is_reported_and_nothing_is_half_written(db: Database, actor
 
 @pytest.mark.sqlite_only
 def test_backup_is_a_consistent_copy(db: Database, actor: object, tmp_path: Path) -> None:
-    procedure.create_competition(db, actor, call())  # type: ignore[arg-type]
+    call_setup.create_competition(db, actor, call())  # type: ignore[arg-type]
     target = db.backup_to(tmp_path / "copy.sqlite3")
     copy = Database.open(f"sqlite:///{target}")
     assert [c.title for c in list_competitions(copy)] == ["Konkurs testowy: wsparcie seniorów"]

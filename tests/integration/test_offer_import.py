@@ -10,7 +10,7 @@ import pytest
 from openpyxl import Workbook
 
 from app.errors import UserError
-from app.services import offer_import, procedure, queries
+from app.services import offer_import, queries, registration
 from app.services.specs import ApplicantSpec, OfferSpec
 from tests.builders import VALID_NIPS, announced
 
@@ -42,7 +42,7 @@ def test_csv_rows_with_problems_name_the_row_and_nothing_is_written(
     with pytest.raises(UserError) as refused:
         offer_import.import_offers(db, actor, cid, preview)
     assert refused.value.code == "import_refused"
-    assert procedure.offer_table(db, cid) == ()
+    assert registration.offer_table(db, cid) == ()
 
 
 def test_xlsx_import_registers_every_row_in_one_go(db, actor, clock, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -56,7 +56,7 @@ def test_xlsx_import_registers_every_row_in_one_go(db, actor, clock, tmp_path: P
     preview = offer_import.read_offer_file(tmp_path / "oferty.xlsx")
     assert preview.ok
     ids = offer_import.import_offers(db, actor, cid, preview)
-    rows = procedure.offer_table(db, cid)
+    rows = registration.offer_table(db, cid)
     assert [r.code for r in rows] == ["A1", "A2"] and len(ids) == 2
     assert rows[1].requested == Decimal("12500.50")
     assert rows[0].received_at == datetime(2027, 1, 10, 11, 30, tzinfo=UTC)  # 12:30 in Warsaw
@@ -80,13 +80,13 @@ def test_an_offer_code_already_registered_refuses_the_whole_file(
         received_at=datetime(2027, 1, 9, tzinfo=UTC),
         requested_amount=Decimal(1),
     )
-    procedure.add_offer(db, actor, cid, earlier)
+    registration.add_offer(db, actor, cid, earlier)
     preview = offer_import.read_offer_file(source)
     assert preview.ok
     with pytest.raises(UserError) as refused:
         offer_import.import_offers(db, actor, cid, preview)
     assert "row 3" in refused.value.text("en")
-    assert [r.code for r in procedure.offer_table(db, cid)] == ["O1"]
+    assert [r.code for r in registration.offer_table(db, cid)] == ["O1"]
 
 
 def test_missing_columns_and_foreign_files_are_explained(tmp_path: Path) -> None:

@@ -21,7 +21,7 @@ from sqlalchemy import select
 from app.db import Database
 from app.errors import UserError
 from app.models import Criterion
-from app.services import offline
+from app.services import offline, offline_issue
 from app.services.base import Actor
 from app.services.exchange import export_competition, import_document
 from app.services.queries import audit_trail
@@ -73,7 +73,7 @@ def refused(db: Database, data: bytes, **target: Any) -> str:
 
 
 def card(db: Database, member: str = "M3", competition: int = CID) -> bytes:
-    return offline.export_scoresheet(db, OFFICE, competition, member)
+    return offline_issue.export_scoresheet(db, OFFICE, competition, member)
 
 
 def _rows(change: Callable[[Any], None]) -> Callable[[bytes], bytes]:

@@ -14,7 +14,7 @@ import pytest
 
 from app.db import Database
 from app.errors import UserError
-from app.services import offline, procedure
+from app.services import committee, offline, offline_issue, score_entry
 from app.services.base import Actor
 from app.services.exchange import export_competition
 from app.services.queries import audit_trail
@@ -63,7 +63,7 @@ def db(template: Path, tmp_path: Path) -> Iterator[Database]:
 
 @pytest.fixture
 def issued(db: Database, actor: Actor) -> tuple[int, bytes]:
-    return 1, offline.export_scoresheet(db, actor, 1, "M3")
+    return 1, offline_issue.export_scoresheet(db, actor, 1, "M3")
 
 
 def test_card_holds_only_the_members_offers(issued: tuple[int, bytes]) -> None:
@@ -83,7 +83,7 @@ def test_preview_then_import_then_reimport_changes_nothing(
     assert preview.counts() == {"new": 4, "changed": 0, "unchanged": 0, "removed": 0}
     importer = Actor("Sekretarz Ola")  # someone else imports; the scores stay M3's
     offline.import_scoresheet(db, importer, filled)
-    scores = procedure.visible_scores(db, Actor("x"), cid)
+    scores = score_entry.visible_scores(db, Actor("x"), cid)
     assert {(m, o, k, v) for m, o, k, v, _ in scores} == {
         ("M3", "O1", "K1", Decimal("9")),
         ("M3", "O1", "K2", Decimal("4.5")),
@@ -105,7 +105,7 @@ def test_unchanged_export_imports_as_zero_changes(
 ) -> None:
     cid, data = issued
     offline.import_scoresheet(db, actor, fill(data, FULL))
-    fresh = offline.export_scoresheet(db, actor, cid, "M3")
+    fresh = offline_issue.export_scoresheet(db, actor, cid, "M3")
     preview = offline.preview_scoresheet_import(db, fresh)
     assert preview.ok and preview.changes == 0 and preview.counts()["unchanged"] == 4
 
@@ -121,7 +121,7 @@ def test_corrected_workbook_replaces_the_earlier_scores(
     assert changed == [("O3", "K1", Decimal("6.0000"), Decimal("7.5"), "changed")]
     offline.import_scoresheet(db, actor, corrected)
     assert ("M3", "O3", "K1", Decimal("7.5")) in {
-        (m, o, k, v) for m, o, k, v, _ in procedure.visible_scores(db, actor, cid)
+        (m, o, k, v) for m, o, k, v, _ in score_entry.visible_scores(db, actor, cid)
     }
 
 
@@ -145,7 +145,7 @@ def test_bad_workbook_changes_nothing_and_lists_every_problem(
 
 def test_stale_workbook_is_refused(db: Database, actor: Actor, issued: tuple[int, bytes]) -> None:
     cid, data = issued
-    procedure.declare_conflict(db, actor, cid, "M3", "O3", "ujawniony później konflikt")
+    committee.declare_conflict(db, actor, cid, "M3", "O3", "ujawniony później konflikt")
     before = export_competition(db, cid)
     preview = offline.preview_scoresheet_import(db, fill(data, FULL))
     assert not preview.ok
@@ -158,7 +158,7 @@ def test_workbook_from_another_database_is_refused(
     db: Database, issued: tuple[int, bytes], tmp_path: Any, actor: Actor, clock: Any
 ) -> None:
     other = Database.open(f"sqlite:///{tmp_path / 'other.sqlite3'}")
-    foreign = offline.export_scoresheet(
+    foreign = offline_issue.export_scoresheet(
         other, actor, to_scoring(other, actor, clock).competition_id, "M2"
     )
     other.dispose()

@@ -17,7 +17,7 @@ import pytest
 from openpyxl import load_workbook
 
 from app.db import Database
-from app.services import offline, procedure
+from app.services import offline, offline_issue, score_entry
 from app.services.base import Actor
 from tests.unit.offline.offline_builders import fill_card, libreoffice_convert, scoring_template
 
@@ -42,7 +42,7 @@ def office_db(tmp_path_factory: pytest.TempPathFactory, tmp_path: Path) -> Itera
 def test_card_resaved_by_libreoffice_imports_and_totals_compute(
     office_db: Database, tmp_path: Path
 ) -> None:
-    issued = offline.export_scoresheet(office_db, Actor("Biuro"), 1, "M3")
+    issued = offline_issue.export_scoresheet(office_db, Actor("Biuro"), 1, "M3")
     resaved = libreoffice_convert(fill_card(issued, FULL), tmp_path)
     assert resaved[:2] == b"PK" and resaved != issued
 
@@ -58,7 +58,7 @@ def test_card_resaved_by_libreoffice_imports_and_totals_compute(
     assert preview.ok, preview.problems
     assert preview.counts() == {"new": 4, "changed": 0, "unchanged": 0, "removed": 0}
     offline.import_scoresheet(office_db, Actor("Sekretarz Ola"), resaved)
-    scores = procedure.visible_scores(office_db, Actor("x"), 1)
+    scores = score_entry.visible_scores(office_db, Actor("x"), 1)
     assert {(o, k, v, j) for _m, o, k, v, j in scores} == {
         (o, k, Decimal(str(v)), j) for (o, k), (v, j) in FULL.items()
     }

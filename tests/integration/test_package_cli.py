@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from app.cli import main
-from app.services import offline
+from app.services import evaluator_mode
 from tests.unit.offline.offline_builders import fill_card, scoring_template
 
 
@@ -28,12 +28,12 @@ def test_package_export_score_return_import(
 ) -> None:
     package = tmp_path / "M3.komisja"
     assert run(db_file, "package", "export", "1", "--member", "M3", "-o", str(package)) == 0
-    session = offline.open_evaluator_package(package)
+    session = evaluator_mode.open_evaluator_package(package)
     for key, value in {("O1", "K1"): "7,5", ("O1", "K2"): "4"}.items():
-        session, problems = offline.update_entry(session, key, value, "uzasadnienie")
+        session, problems = evaluator_mode.update_entry(session, key, value, "uzasadnienie")
         assert not problems
     back = tmp_path / "M3.komisja-return"
-    offline.write_return(session, back, finished=False)
+    evaluator_mode.write_return(session, back, finished=False)
     capsys.readouterr()
 
     assert run(db_file, "package", "import", str(back), "--dry-run") == 0

@@ -25,7 +25,7 @@ from app.db import Database
 from app.errors import UserError
 from app.models import Attachment, AttachmentBlob, Offer
 from app.offline import SheetEntry, build_return, open_package
-from app.services import offline, procedure
+from app.services import base, committee, evaluator_mode, offline, offline_issue, score_entry
 from app.services.base import Actor
 from app.services.exchange import export_competition, import_document
 from app.services.queries import audit_trail
@@ -62,24 +62,24 @@ def state(db: Database) -> tuple[Any, ...]:
 
 def issue(db: Database, tmp_path: Path, member: str = "M3", competition: int = CID) -> Path:
     path = tmp_path / f"{member}-{competition}.komisja"
-    path.write_bytes(offline.export_package(db, OFFICE, competition, member))
+    path.write_bytes(offline_issue.export_package(db, OFFICE, competition, member))
     return path
 
 
 def score(
     package: Path, values: dict[tuple[str, str], tuple[str, str]]
-) -> offline.EvaluatorSession:
-    session = offline.open_evaluator_package(package)
+) -> evaluator_mode.EvaluatorSession:
+    session = evaluator_mode.open_evaluator_package(package)
     for key, (value, justification) in values.items():
-        session, problems = offline.update_entry(session, key, value, justification)
+        session, problems = evaluator_mode.update_entry(session, key, value, justification)
         assert not problems, problems
-    offline.save_evaluator_draft(session)
+    evaluator_mode.save_evaluator_draft(session)
     return session
 
 
 def returned(package: Path, values: dict[tuple[str, str], tuple[str, str]] = SCORES) -> bytes:
     target = package.with_suffix(".komisja-return")
-    offline.write_return(score(package, values), target, finished=True)
+    evaluator_mode.write_return(score(package, values), target, finished=True)
     return target.read_bytes()
 
 
@@ -107,7 +107,7 @@ def test_package_holds_only_what_the_member_may_see(office_db: Database, tmp_pat
                     filename=f"harmonogram {code}.pdf",
                     sha256=digest,
                     size=len(content),
-                    added_at=procedure.base.now(),
+                    added_at=base.now(),
                 )
             )
     package = open_package(issue(office_db, tmp_path).read_bytes())
@@ -125,7 +125,7 @@ def test_return_imports_attributed_to_the_member_and_once_only(
     assert preview.ok and preview.member_code == "M3" and preview.finished is True
     assert preview.counts() == {"new": 4, "changed": 0, "unchanged": 0, "removed": 0}
     offline.import_package_return(office_db, Actor("Kierownik Jan"), data)
-    scores = procedure.visible_scores(office_db, Actor("x"), CID)
+    scores = score_entry.visible_scores(office_db, Actor("x"), CID)
     assert {(m, o, k, v) for m, o, k, v, _ in scores} == {
         ("M3", "O1", "K1", Decimal("7.5")),
         ("M3", "O1", "K2", Decimal("4")),
@@ -206,7 +206,7 @@ def test_another_competitions_return_is_refused_for_this_competition(
 
 def test_return_from_before_a_recusal_is_stale(office_db: Database, tmp_path: Path) -> None:
     data = returned(issue(office_db, tmp_path))
-    procedure.declare_conflict(office_db, OFFICE, CID, "M3", "O3", "ujawniony konflikt")
+    committee.declare_conflict(office_db, OFFICE, CID, "M3", "O3", "ujawniony konflikt")
     text = refused(office_db, data)
     assert "wcześniejszej wersji kryteriów lub listy ofert" in text
 
@@ -266,15 +266,15 @@ def test_return_of_another_database_is_refused(
 def test_a_score_the_member_cleared_is_removed(office_db: Database, tmp_path: Path) -> None:
     offline.import_package_return(office_db, OFFICE, returned(issue(office_db, tmp_path)))
     package = issue(office_db, tmp_path)  # a new package carries the scores so far
-    session = offline.open_evaluator_package(package)
+    session = evaluator_mode.open_evaluator_package(package)
     assert session.progress() == (4, 4)
-    session, _ = offline.update_entry(session, ("O3", "K2"), "", "")
+    session, _ = evaluator_mode.update_entry(session, ("O3", "K2"), "", "")
     target = tmp_path / "zwrot.komisja-return"
-    offline.write_return(session, target, finished=False)
+    evaluator_mode.write_return(session, target, finished=False)
     preview = offline.import_package_return(office_db, OFFICE, target.read_bytes())
     assert preview.finished is False
     assert preview.counts() == {"new": 0, "changed": 0, "unchanged": 3, "removed": 1}
-    remaining = procedure.visible_scores(office_db, OFFICE, CID)
+    remaining = score_entry.visible_scores(office_db, OFFICE, CID)
     assert ("O3", "K2") not in {(o, k) for _m, o, k, _v, _j in remaining}
 
 
@@ -285,21 +285,21 @@ def test_typing_is_checked_and_the_draft_survives_a_restart(
     office_db: Database, tmp_path: Path
 ) -> None:
     package = issue(office_db, tmp_path)
-    session = offline.open_evaluator_package(package)
-    session, problems = offline.update_entry(session, ("O1", "K1"), "7,3", "opis")
+    session = evaluator_mode.open_evaluator_package(package)
+    session, problems = evaluator_mode.update_entry(session, ("O1", "K1"), "7,3", "opis")
     assert problems == (
         "Ocena 7,3 (oferta O1, kryterium K1) nie pasuje do skali, w której oceny zmieniają się "
         "co 0,5. Wpisz np. 7 albo 7,5.",
     )
     assert session.entry(("O1", "K1")) is None
-    _, problems = offline.update_entry(session, ("O1", "K1"), "siedem", "opis")
+    _, problems = evaluator_mode.update_entry(session, ("O1", "K1"), "siedem", "opis")
     assert "„siedem”" in problems[0] and "nie jest liczbą" in problems[0]
-    _, problems = offline.update_entry(session, ("O1", "K1"), "7", "  ")
+    _, problems = evaluator_mode.update_entry(session, ("O1", "K1"), "7", "  ")
     assert "Brak uzasadnienia" in problems[0]
-    session, problems = offline.update_entry(session, ("O1", "K1"), "7,5", "Dobrze")
+    session, problems = evaluator_mode.update_entry(session, ("O1", "K1"), "7,5", "Dobrze")
     assert not problems
-    offline.save_evaluator_draft(session)
-    reopened = offline.open_evaluator_package(package)
+    evaluator_mode.save_evaluator_draft(session)
+    reopened = evaluator_mode.open_evaluator_package(package)
     assert reopened.entry(("O1", "K1")) == SheetEntry(Decimal("7.5"), "Dobrze")
     assert reopened.progress() == (1, 4) and not reopened.notice
 
@@ -309,7 +309,7 @@ def test_finished_needs_every_score(office_db: Database, tmp_path: Path) -> None
     session = score(package, {("O1", "K1"): ("7", "ok")})
     target = tmp_path / "zwrot.komisja-return"
     with pytest.raises(UserError) as caught:
-        offline.write_return(session, target, finished=True)
+        evaluator_mode.write_return(session, target, finished=True)
     assert caught.value.code == "evaluator_incomplete" and len(caught.value.details) == 3
     assert "Oferta O3, kryterium K2: brak oceny" in caught.value.text()
     assert not target.exists()
@@ -319,7 +319,7 @@ def test_damaged_draft_is_set_aside_and_named(office_db: Database, tmp_path: Pat
     package = issue(office_db, tmp_path)
     draft = package.with_suffix(".komisja-draft")
     draft.write_text("{ to nie jest JSON", encoding="utf-8")
-    session = offline.open_evaluator_package(package)
+    session = evaluator_mode.open_evaluator_package(package)
     assert "uszkodzony" in session.notice and session.progress() == (0, 4)
     assert draft.with_name(draft.name + ".bad").exists()
 
@@ -328,6 +328,6 @@ def test_damaged_package_cannot_be_opened(office_db: Database, tmp_path: Path) -
     package = issue(office_db, tmp_path)
     package.write_bytes(package.read_bytes()[:300])
     with pytest.raises(UserError) as caught:
-        offline.open_evaluator_package(package)
+        evaluator_mode.open_evaluator_package(package)
     assert caught.value.code == "package_unusable"
     assert "uszkodzony lub niekompletny" in caught.value.text()

@@ -12,7 +12,7 @@ from app.db import Database
 from app.errors import UserError
 from app.models import CheckAnswer, CompetitionStatus, FormalStatus
 from app.scoring.types import CriterionKind
-from app.services import procedure
+from app.services import call_setup, decisions, formal_check, registration, score_entry, workflow
 from app.services.base import Actor
 from app.services.exchange import export_competition
 from app.services.queries import competition_detail
@@ -29,9 +29,11 @@ def snapshot(db: Database, cid: int) -> dict[str, Any]:
 
 
 def test_announcing_says_exactly_what_is_missing(db: Database, actor: Actor, clock: Any) -> None:
-    cid = procedure.create_competition(db, actor, call(case_reference="", submission_deadline=None))
+    cid = call_setup.create_competition(
+        db, actor, call(case_reference="", submission_deadline=None)
+    )
     with pytest.raises(UserError) as caught:
-        procedure.advance(db, actor, cid)
+        workflow.advance(db, actor, cid)
     text = caught.value.text("pl")
     assert "znak sprawy" in text
     assert "termin składania ofert" in text
@@ -42,29 +44,29 @@ def test_announcing_says_exactly_what_is_missing(db: Database, actor: Actor, clo
 def test_open_competition_needs_21_days_after_last_publication(
     db: Database, actor: Actor, clock: Any
 ) -> None:
-    cid = procedure.create_competition(
+    cid = call_setup.create_competition(
         db, actor, call(last_publication_on=(DEADLINE - timedelta(days=20)).date())
     )
-    procedure.set_criteria(
+    call_setup.set_criteria(
         db,
         actor,
         cid,
         [CriterionSpec("K1", "Jakość", CriterionKind.SCORED, D(10), D(10), D("0.5"))],
     )
     with pytest.raises(UserError) as caught:
-        procedure.advance(db, actor, cid)
+        workflow.advance(db, actor, cid)
     assert "21 dni" in caught.value.text("pl")
-    procedure.update_call(
+    call_setup.update_call(
         db, actor, cid, call(last_publication_on=(DEADLINE - timedelta(days=21)).date())
     )
-    assert procedure.advance(db, actor, cid) is CompetitionStatus.ANNOUNCED
+    assert workflow.advance(db, actor, cid) is CompetitionStatus.ANNOUNCED
 
 
 def test_criteria_are_frozen_once_announced(db: Database, actor: Actor, clock: Any) -> None:
     cid = announced(db, actor, clock)
     before = snapshot(db, cid)
     with pytest.raises(UserError) as caught:
-        procedure.set_criteria(
+        call_setup.set_criteria(
             db, actor, cid, [CriterionSpec("K9", "Nowe", CriterionKind.SCORED, D(5), D(5), D(1))]
         )
     assert caught.value.code == "status_forbids"
@@ -78,7 +80,9 @@ def test_invalid_nip_is_refused_and_nothing_is_written(
     cid = announced(db, actor, clock)
     before = snapshot(db, cid)
     with pytest.raises(UserError) as caught:
-        procedure.add_offer(db, actor, cid, offer("Fundacja Zła", 10, "1000.00", nip="5260001247"))
+        registration.add_offer(
+            db, actor, cid, offer("Fundacja Zła", 10, "1000.00", nip="5260001247")
+        )
     assert caught.value.code == "id_check_digit"
     assert "cyfra nr 10 to 7" in caught.value.text("pl")
     assert "should" not in caught.value.text("pl")
@@ -91,7 +95,7 @@ def test_submissions_cannot_close_before_the_deadline(
     cid = announced(db, actor, clock)
     clock.set(DEADLINE - timedelta(minutes=1))
     with pytest.raises(UserError) as caught:
-        procedure.advance(db, actor, cid)
+        workflow.advance(db, actor, cid)
     assert "jeszcze nie minął" in caught.value.text("pl")
 
 
@@ -110,24 +114,24 @@ def test_late_admission_decision_lets_the_offer_pass(
     db: Database, actor: Actor, clock: Any
 ) -> None:
     cid = announced(db, actor, clock)
-    oid = procedure.add_offer(db, actor, cid, offer("Fundacja Późna", -1, "1000.00"))
+    oid = registration.add_offer(db, actor, cid, offer("Fundacja Późna", -1, "1000.00"))
     clock.set(DEADLINE + timedelta(days=1))
-    procedure.advance(db, actor, cid)
-    procedure.advance(db, actor, cid)
+    workflow.advance(db, actor, cid)
+    workflow.advance(db, actor, cid)
     with pytest.raises(UserError):
-        procedure.admit_late_offer(db, actor, cid, oid, "  ")
-    procedure.admit_late_offer(
+        formal_check.admit_late_offer(db, actor, cid, oid, "  ")
+    formal_check.admit_late_offer(
         db, actor, cid, oid, "Awaria skrzynki podawczej urzędu (notatka z 2.03)"
     )
     yes = {c: CheckAnswer.YES for c in ("F2", "F3", "F4", "F5", "F6")}
-    assert procedure.record_formal_check(db, actor, cid, oid, yes) is FormalStatus.ADMITTED
+    assert formal_check.record_formal_check(db, actor, cid, oid, yes) is FormalStatus.ADMITTED
 
 
 def test_recused_member_cannot_score_that_offer(db: Database, actor: Actor, clock: Any) -> None:
     built = to_scoring(db, actor, clock)
     before = snapshot(db, built.competition_id)
     with pytest.raises(UserError) as caught:
-        procedure.record_scores(
+        score_entry.record_scores(
             db,
             actor,
             built.competition_id,
@@ -151,7 +155,7 @@ def test_impossible_scores_are_refused(
     built = to_scoring(db, actor, clock)
     before = snapshot(db, built.competition_id)
     with pytest.raises(UserError) as caught:
-        procedure.record_scores(
+        score_entry.record_scores(
             db, actor, built.competition_id, "M1", [ScoreEntry("O1", "K1", value, "uzasadnienie")]
         )
     assert caught.value.code == code
@@ -164,7 +168,7 @@ def test_justification_is_required_when_the_competition_says_so(
 ) -> None:
     built = to_scoring(db, actor, clock)
     with pytest.raises(UserError) as caught:
-        procedure.record_scores(
+        score_entry.record_scores(
             db, actor, built.competition_id, "M1", [ScoreEntry("O1", "K1", D(8), "   ")]
         )
     assert caught.value.code == "justification_required"
@@ -173,7 +177,7 @@ def test_justification_is_required_when_the_competition_says_so(
 def test_rejected_offer_cannot_be_scored(db: Database, actor: Actor, clock: Any) -> None:
     built = to_scoring(db, actor, clock)
     with pytest.raises(UserError) as caught:
-        procedure.record_scores(
+        score_entry.record_scores(
             db, actor, built.competition_id, "M1", [ScoreEntry("O4", "K1", D(8), "x")]
         )
     assert caught.value.code == "offer_not_admitted"
@@ -181,11 +185,11 @@ def test_rejected_offer_cannot_be_scored(db: Database, actor: Actor, clock: Any)
 
 def test_results_need_every_counted_members_scores(db: Database, actor: Actor, clock: Any) -> None:
     built = to_scoring(db, actor, clock)
-    procedure.record_scores(
+    score_entry.record_scores(
         db, actor, built.competition_id, "M1", [ScoreEntry("O1", "K1", D(8), "uzasadnienie")]
     )
     with pytest.raises(UserError) as caught:
-        procedure.advance(db, actor, built.competition_id)
+        workflow.advance(db, actor, built.competition_id)
     text = caught.value.text("pl")
     assert "Anna Wójcik: oceny ofert O1 (K2), O2 (K1, K2), O3 (K1, K2)" in text
     assert "Ewa Łęcka: oceny ofert O1 (K1, K2), O3 (K1, K2)" in text  # O2: recused
@@ -211,15 +215,15 @@ def test_member_sees_only_own_scores_until_scoring_closes(
     db: Database, actor: Actor, clock: Any
 ) -> None:
     built = to_scoring(db, actor, clock)
-    procedure.record_scores(
+    score_entry.record_scores(
         db, actor, built.competition_id, "M1", [ScoreEntry("O1", "K1", D(8), "a")]
     )
-    procedure.record_scores(
+    score_entry.record_scores(
         db, actor, built.competition_id, "M2", [ScoreEntry("O1", "K1", D(6), "b")]
     )
-    as_m2 = procedure.visible_scores(db, Actor("Jan Testowy", member="M2"), built.competition_id)
+    as_m2 = score_entry.visible_scores(db, Actor("Jan Testowy", member="M2"), built.competition_id)
     assert [(m, v) for m, _, _, v, _ in as_m2] == [("M2", D(6))]
-    office = procedure.visible_scores(db, actor, built.competition_id)
+    office = score_entry.visible_scores(db, actor, built.competition_id)
     assert {m for m, *_ in office} == {"M1", "M2"}
 
 
@@ -235,10 +239,10 @@ def test_only_the_chair_signs_off_and_signed_off_results_are_frozen(
     assert sign_off(db, Actor("Jan Testowy", member="M1"), cid) == 1
     frozen = snapshot(db, cid)
     with pytest.raises(UserError) as caught:
-        procedure.record_manual_award(db, actor, cid, "O1", D(100), "zmiana")
+        decisions.record_manual_award(db, actor, cid, "O1", D(100), "zmiana")
     assert caught.value.code == "signed_off_locked"
     with pytest.raises(UserError) as caught:
-        procedure.set_remarks(db, actor, cid, "dopisek")
+        call_setup.set_remarks(db, actor, cid, "dopisek")
     assert caught.value.code == "signed_off_locked"
     assert snapshot(db, cid) == frozen
 
@@ -254,7 +258,7 @@ def test_reopening_needs_a_reason_and_leads_to_a_new_version(
         reopen(db, chair, cid, "")
     assert caught.value.code == "reason_required"
     reopen(db, chair, cid, "Omyłka pisarska w ocenie oferty O3 (pismo oferenta z 10.03)")
-    procedure.set_remarks(db, actor, cid, "Poprawiono omyłkę.")
+    call_setup.set_remarks(db, actor, cid, "Poprawiono omyłkę.")
     assert sign_off(db, chair, cid) == 2
     history = versions(db, cid)
     assert [v.number for v in history] == [1, 2]
@@ -269,7 +273,7 @@ def test_unresolved_tie_blocks_sign_off_until_the_committee_decides(
     cid = built.competition_id
     same = [("O1", "K1", "8"), ("O1", "K2", "4"), ("O3", "K1", "8"), ("O3", "K2", "4")]
     for member in ("M1", "M2"):
-        procedure.record_scores(
+        score_entry.record_scores(
             db,
             actor,
             cid,
@@ -277,17 +281,17 @@ def test_unresolved_tie_blocks_sign_off_until_the_committee_decides(
             [ScoreEntry(o, k, D(v), "uzasadnienie") for o, k, v in same]
             + [ScoreEntry("O2", k, D(v), "uzasadnienie") for k, v in (("K1", "5"), ("K2", "2"))],
         )
-    procedure.record_scores(
+    score_entry.record_scores(
         db, actor, cid, "M3", [ScoreEntry(o, k, D(v), "uzasadnienie") for o, k, v in same]
     )
-    procedure.advance(db, actor, cid)
+    workflow.advance(db, actor, cid)
     view = results(db, cid)
     assert view.results.unresolved_ties == (("O1", "O3"),)
     chair = Actor("Jan Testowy", member="M1")
     with pytest.raises(UserError) as caught:
         sign_off(db, chair, cid)
     assert "nierozstrzygnięty remis ofert O1, O3" in caught.value.text("pl")
-    procedure.record_tie_order(db, actor, cid, ["O3", "O1"], "Losowanie w obecności komisji")
+    decisions.record_tie_order(db, actor, cid, ["O3", "O1"], "Losowanie w obecności komisji")
     ranked = results(db, cid).results
     assert ranked.offer("O3").rank == 1 and ranked.offer("O1").rank == 2
     assert sign_off(db, chair, cid) == 1
@@ -296,6 +300,6 @@ def test_unresolved_tie_blocks_sign_off_until_the_committee_decides(
 def test_cancellation_needs_a_reason(db: Database, actor: Actor, clock: Any) -> None:
     cid = announced(db, actor, clock)
     with pytest.raises(UserError):
-        procedure.cancel_competition(db, actor, cid, "")
-    procedure.cancel_competition(db, actor, cid, "Brak ofert spełniających wymogi (art. 18a)")
+        workflow.cancel_competition(db, actor, cid, "")
+    workflow.cancel_competition(db, actor, cid, "Brak ofert spełniających wymogi (art. 18a)")
     assert competition_detail(db, cid).summary.status is CompetitionStatus.CANCELLED

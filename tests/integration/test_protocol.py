@@ -25,7 +25,7 @@ from app.db import Database
 from app.errors import CancelledError, UserError
 from app.protocol.pdf import render_pdf
 from app.protocol.xlsx import render_xlsx, sheet_names
-from app.services import demo, procedure, queries, signoff
+from app.services import demo, queries, score_entry, signoff, workflow
 from app.services.base import Actor, get_competition
 from app.services.protocol import (
     build_document,
@@ -113,7 +113,7 @@ def test_export_before_results_are_complete_lists_exactly_what_is_missing(
         for offer, values in SCORES["M1"].items()
         for code, value in zip(("K1", "K2"), values, strict=True)
     ]
-    procedure.record_scores(db, actor, cid, "M1", entries)
+    score_entry.record_scores(db, actor, cid, "M1", entries)
     with pytest.raises(UserError) as caught:
         export_protocol(db, cid, "pl")
     text = caught.value.text("pl")
@@ -151,11 +151,11 @@ def test_versions_verification_and_signature_from_the_command_line(
         assert code == 0 and "wersja 1" in out and "Dane nadal są z nim zgodne" in out
         # reopen with a reason, correct a score, sign off again: version 2
         reopen(db, CHAIR, cid, "Omyłka pisarska w ocenie oferty O3 (pismo oferenta z 10.03)")
-        procedure.reopen_scoring(db, actor, cid, "Korekta oceny O3 przez M2")
-        procedure.record_scores(
+        workflow.reopen_scoring(db, actor, cid, "Korekta oceny O3 przez M2")
+        score_entry.record_scores(
             db, actor, cid, "M2", [ScoreEntry("O3", "K1", D("7.5"), "Korekta omyłki")]
         )
-        procedure.advance(db, actor, cid)
+        workflow.advance(db, actor, cid)
         code, _, err = run(capsys, "protocol", "verify", str(v1), *base)
         assert code == 1 and "ZMIENIŁY SIĘ" in err
         assert sign_off(db, CHAIR, cid) == 2
@@ -221,7 +221,7 @@ def test_cancelled_competition_exports_the_cancellation_notice(
 ) -> None:
     built = to_scoring(db, actor, clock)
     cid = built.competition_id
-    procedure.cancel_competition(
+    workflow.cancel_competition(
         db, actor, cid, "Żadna oferta nie spełnia wymogów ogłoszenia (art. 18a ust. 1 pkt 2)."
     )
     pdf, xlsx = export_protocol(db, cid, "pl")

@@ -15,7 +15,7 @@ import pytest
 
 from app.cli import main
 from app.db import Database
-from app.scoring import compute_results
+from app.scoring import compute_results, explanations
 from app.services.base import Actor
 from tests.acceptance.fixture_loader import load_case, play
 from tests.acceptance.test_acceptance_fixtures import FIXTURES
@@ -74,8 +74,10 @@ def test_results_json_carries_every_number_of_the_engine(
     assert data["not_evaluated"] == list(engine.not_evaluated)
     assert [o["id"] for o in data["offers"]] == [o.offer_id for o in engine.offers]
 
+    told = {e.offer_id: e for e in explanations(played.input, engine)}
     for got, want in zip(data["offers"], engine.offers, strict=True):
         where = want.offer_id
+        why = told[want.offer_id]
         assert got["rank"] == want.rank, where
         assert got["eligible"] is want.eligible, where
         assert got["total"] == _s(want.total), where
@@ -94,9 +96,9 @@ def test_results_json_carries_every_number_of_the_engine(
             assert criterion["threshold_passed"] is result.threshold_passed, where
             # the arithmetic is explained step by step, in words and with its parameters
             codes = [step["code"] for step in criterion["explanation"]]
-            assert codes == [step.code for step in result.steps], where
+            assert codes == [step.code for step in why.criteria[result.criterion_id]], where
             assert all(step["text"] for step in criterion["explanation"]), where
-        assert [s["code"] for s in got["explanation"]] == [s.code for s in want.steps], where
+        assert [s["code"] for s in got["explanation"]] == [s.code for s in why.steps], where
 
 
 def test_results_json_matches_the_worked_case_and_explains_it(

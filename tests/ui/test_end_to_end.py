@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QAbstractItemView
 
 from app.models import CompetitionKind, CompetitionStatus, FormalStatus
 from app.scoring.types import MemberRole
-from app.services import procedure, queries
+from app.services import call_setup, queries, registration
 from app.services import results as results_service
 from app.services.specs import MemberSpec
 from app.ui.main_window import MainWindow
@@ -102,7 +102,7 @@ def test_whole_procedure_through_the_window(
     assert criteria.ties.count() == 2
     criteria.ties.setCurrentRow(1)
     criteria.remove_tie_breaker()
-    assert [t.kind.value for t in procedure.policy_spec(ui_ctx.db, cid).tie_breakers] == [
+    assert [t.kind.value for t in call_setup.policy_spec(ui_ctx.db, cid).tie_breakers] == [
         "criterion"
     ]
 
@@ -137,7 +137,7 @@ def test_whole_procedure_through_the_window(
     assert "digit 10" in dialog.problem.text()
     dialog.accept()
     assert user_errors and "digit 10" in user_errors[-1].text("en")
-    assert procedure.offer_table(ui_ctx.db, cid) == ()
+    assert registration.offer_table(ui_ctx.db, cid) == ()
     user_errors.clear()
     received = DEADLINE - timedelta(days=5)
     for number, (name, amount, late) in enumerate(

@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView
 
-from app.services import offline, procedure
+from app.services import offline, offline_issue, score_entry
 from app.services.base import Actor
 from app.ui.evaluator import EvaluatorWindow
 from app.ui.scoring_models import CellState, GridRole
@@ -34,7 +34,7 @@ def test_member_scores_offline_and_the_return_imports(
     db, ctx = ui_ctx.db, ui_ctx
     built = builders.to_scoring(db, actor, clock)
     package = tmp_path / "M3.komisja"
-    package.write_bytes(offline.export_package(db, actor, built.competition_id, "M3"))
+    package.write_bytes(offline_issue.export_package(db, actor, built.competition_id, "M3"))
     window = EvaluatorWindow(ctx, package)
     qtbot.addWidget(window)
     # only M3's card: O2 (recused) is not in the package at all
@@ -64,7 +64,7 @@ def test_member_scores_offline_and_the_return_imports(
     offline.import_package_return(db, actor, target.read_bytes())
     stored = {
         (o, c): v
-        for m, o, c, v, _j in procedure.visible_scores(db, Actor("t"), built.competition_id)
+        for m, o, c, v, _j in score_entry.visible_scores(db, Actor("t"), built.competition_id)
         if m == "M3"
     }
     assert stored == {
@@ -82,7 +82,7 @@ def test_evaluator_in_polish(
     ui_ctx.settings.language = "pl"
     built = builders.to_scoring(ui_ctx.db, actor, clock)
     package = tmp_path / "M1.komisja"
-    package.write_bytes(offline.export_package(ui_ctx.db, actor, built.competition_id, "M1"))
+    package.write_bytes(offline_issue.export_package(ui_ctx.db, actor, built.competition_id, "M1"))
     window = EvaluatorWindow(ui_ctx, package)
     qtbot.addWidget(window)
     _type(qtbot, window, "O2", "K2", "5,5")  # K2: 0–5

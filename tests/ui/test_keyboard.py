@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 
 from app.config import Settings
 from app.db import Database
-from app.services import offline, procedure
+from app.services import call_setup, offline_issue, registration, workflow
 from app.services.base import Actor
 from app.services.demo import create_demo
 from app.ui.context import UiContext
@@ -114,15 +114,15 @@ def demo_ctx(
     db = Database.open(f"sqlite:///{copy}")
     ctx = UiContext(db=db, settings=Settings(operator="Jan Testowy", language="en"))
     actor = ctx.actor()
-    draft = procedure.create_competition(db, actor, call())
+    draft = call_setup.create_competition(db, actor, call())
     submissions = announced(db, actor, clock)
     formal = announced(db, actor, clock)
     for name, hours in (("Fundacja Alfa", 48), ("Stowarzyszenie Beta", 30)):
-        procedure.add_offer(db, actor, submissions, offer(name, hours, "1000.00"))
-        procedure.add_offer(db, actor, formal, offer(name, hours, "1000.00"))
+        registration.add_offer(db, actor, submissions, offer(name, hours, "1000.00"))
+        registration.add_offer(db, actor, formal, offer(name, hours, "1000.00"))
     clock.set(DEADLINE + timedelta(days=1))
-    procedure.advance(db, actor, formal)  # submissions closed
-    procedure.advance(db, actor, formal)  # the formal check
+    workflow.advance(db, actor, formal)  # submissions closed
+    workflow.advance(db, actor, formal)  # the formal check
     clock.set(DEADLINE - timedelta(days=2))
     competitions = {
         "results": demo_id,
@@ -394,7 +394,9 @@ def test_every_dialog_by_keyboard(qtbot, ui_ctx, clock, tmp_path, name: str) -> 
     page: OffersPage | None = None
     if name in ("offer import preview", "attachments"):
         cid = announced(ui_ctx.db, ui_ctx.actor(), clock)
-        procedure.add_offer(ui_ctx.db, ui_ctx.actor(), cid, offer("Fundacja Alfa", 48, "1000.00"))
+        registration.add_offer(
+            ui_ctx.db, ui_ctx.actor(), cid, offer("Fundacja Alfa", 48, "1000.00")
+        )
         page = OffersPage(ui_ctx)
         qtbot.addWidget(page)
         page.show()
@@ -439,7 +441,7 @@ def test_the_evaluator_window_by_keyboard(qtbot, ui_ctx, clock, tmp_path) -> Non
     built = to_scoring(ui_ctx.db, ui_ctx.actor(), clock)
     package = tmp_path / "M1.komisja"
     package.write_bytes(
-        offline.export_package(ui_ctx.db, ui_ctx.actor(), built.competition_id, "M1")
+        offline_issue.export_package(ui_ctx.db, ui_ctx.actor(), built.competition_id, "M1")
     )
     window = EvaluatorWindow(ui_ctx, package)
     qtbot.addWidget(window)
@@ -497,10 +499,10 @@ def test_the_questions_asked_on_the_screens_by_keyboard(
         cid = to_results(db, actor, clock).competition_id
     else:
         cid = announced(db, actor, clock)
-        procedure.add_offer(db, actor, cid, offer("Fundacja Alfa", 48, "1000.00"))
+        registration.add_offer(db, actor, cid, offer("Fundacja Alfa", 48, "1000.00"))
         clock.set(DEADLINE + timedelta(days=1))
-        procedure.advance(db, actor, cid)  # submissions closed
-        procedure.advance(db, actor, cid)  # the formal check
+        workflow.advance(db, actor, cid)  # submissions closed
+        workflow.advance(db, actor, cid)  # the formal check
     window = MainWindow(ui_ctx)
     qtbot.addWidget(window)
     window.show()

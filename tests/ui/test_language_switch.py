@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.config import Settings
-from app.services import offline
+from app.services import evaluator_mode, offline_issue
 from app.ui.formatting import NBSP
 from app.ui.main_window import MainWindow
 from app.ui.scoring_models import ScoreGridModel
@@ -118,7 +118,7 @@ def _member_package(ui_ctx, clock, tmp_path: Path) -> Path:  # type: ignore[no-u
     built = to_scoring(ui_ctx.db, ui_ctx.actor(), clock)
     package = tmp_path / "M1.komisja"
     package.write_bytes(
-        offline.export_package(ui_ctx.db, ui_ctx.actor(), built.competition_id, "M1")
+        offline_issue.export_package(ui_ctx.db, ui_ctx.actor(), built.competition_id, "M1")
     )
     return package
 
@@ -206,7 +206,7 @@ def test_cancelled_settings_change_nothing(qtbot, ui_ctx, language, monkeypatch)
 @pytest.mark.parametrize(
     ("key", "target"),
     [
-        ("offers", "app.services.procedure.offer_table"),  # read by the screen's loader
+        ("offers", "app.services.registration.offer_table"),  # read by the screen's loader
         ("results", "app.ui.pages.results_page.run_in_worker"),  # read in the worker process
     ],
 )
@@ -371,7 +371,7 @@ def test_an_open_evaluator_window_follows_the_switch_and_keeps_what_was_typed(
     assert evaluator.justification.toPlainText() == "Typed before the switch"  # type: ignore[attr-defined]
     header = evaluator.view.horizontalHeader()  # type: ignore[attr-defined]
     assert header.sortIndicatorSection() == ScoreGridModel.COL_APPLICANT
-    entry = offline.open_evaluator_package(package).draft.entries[("O2", "K1")]
+    entry = evaluator_mode.open_evaluator_package(package).draft.entries[("O2", "K1")]
     assert (entry.value, entry.justification) == (Decimal("7"), "Typed before the switch")
     screenshot(evaluator, "evaluator-language-switched-en")
 
@@ -385,7 +385,7 @@ def test_an_open_evaluator_window_follows_the_switch_and_keeps_what_was_typed(
     _switch_in_settings(qtbot, monkeypatch, window, "pl")
     assert evaluator.finish_button.text().replace("&", "").startswith("Zakończono")  # type: ignore[attr-defined]
     assert _current_cell(evaluator) == ("O3", "K2")
-    entry = offline.open_evaluator_package(package).draft.entries[("O3", "K2")]
+    entry = evaluator_mode.open_evaluator_package(package).draft.entries[("O3", "K2")]
     assert (entry.value, entry.justification) == (Decimal("3"), "Second")
     assert evaluator.progress.text().startswith("Oceniono 2 z")  # type: ignore[attr-defined]
 

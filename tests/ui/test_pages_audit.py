@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from app.models import CompetitionKind
 from app.scoring.types import MemberRole
-from app.services import procedure
+from app.services import call_setup, committee
 from app.services.base import Actor
 from app.services.specs import MemberSpec
 from app.ui.pages.audit import AuditPage
 
 
 def test_filter_by_object_and_person(qtbot, ui_ctx, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
-    cid = procedure.create_from_template(ui_ctx.db, ui_ctx.actor(), CompetitionKind.NGO_GRANT, "A")
+    cid = call_setup.create_from_template(ui_ctx.db, ui_ctx.actor(), CompetitionKind.NGO_GRANT, "A")
     other = Actor(operator="Maria Sekretarz")
-    procedure.add_member(ui_ctx.db, other, cid, MemberSpec(name="Anna", role=MemberRole.CHAIR))
+    committee.add_member(ui_ctx.db, other, cid, MemberSpec(name="Anna", role=MemberRole.CHAIR))
     page = AuditPage(ui_ctx)
     qtbot.addWidget(page)
     page.show()

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from PySide6.QtCore import QDate, QDateTime, QTime
 
 from app.models import CompetitionKind
-from app.services import procedure
+from app.services import call_setup
 from app.ui.pages.call import CallPage
 from tests.builders import announced
 
@@ -21,20 +21,20 @@ def _page(qtbot, ui_ctx, cid):  # type: ignore[no-untyped-def]
 
 
 def test_an_empty_title_is_flagged_and_never_saved(qtbot, ui_ctx, user_errors) -> None:  # type: ignore[no-untyped-def]
-    cid = procedure.create_from_template(ui_ctx.db, ui_ctx.actor(), CompetitionKind.NGO_GRANT, "A")
+    cid = call_setup.create_from_template(ui_ctx.db, ui_ctx.actor(), CompetitionKind.NGO_GRANT, "A")
     page = _page(qtbot, ui_ctx, cid)
     page.title_edit.setText("")
     assert "title is required" in page.title_error.text()
     page.title_edit.editingFinished.emit()
-    assert procedure.call_spec(ui_ctx.db, cid).title == "A"
+    assert call_setup.call_spec(ui_ctx.db, cid).title == "A"
     page.title_edit.setText("Konkurs B")
     page.title_edit.editingFinished.emit()
-    assert procedure.call_spec(ui_ctx.db, cid).title == "Konkurs B"
+    assert call_setup.call_spec(ui_ctx.db, cid).title == "Konkurs B"
     assert page.title_error.isHidden()
 
 
 def test_a_deadline_under_21_days_is_warned_for_an_open_competition(qtbot, ui_ctx) -> None:  # type: ignore[no-untyped-def]
-    cid = procedure.create_from_template(ui_ctx.db, ui_ctx.actor(), CompetitionKind.NGO_GRANT, "A")
+    cid = call_setup.create_from_template(ui_ctx.db, ui_ctx.actor(), CompetitionKind.NGO_GRANT, "A")
     page = _page(qtbot, ui_ctx, cid)
     page.announced_on.enabled_box.setChecked(True)
     page.announced_on.edit.setDate(QDate(2027, 1, 4))
@@ -46,17 +46,17 @@ def test_a_deadline_under_21_days_is_warned_for_an_open_competition(qtbot, ui_ct
     page.deadline.edit.setDateTime(QDateTime(QDate(2027, 1, 26), QTime(15, 0)))
     page.deadline.changed.emit()
     assert page.deadline_warning.text() == ""
-    saved = procedure.call_spec(ui_ctx.db, cid)
+    saved = call_setup.call_spec(ui_ctx.db, cid)
     assert saved.submission_deadline == datetime(2027, 1, 26, 14, 0, tzinfo=UTC)  # 15:00 CET
 
 
 def test_budget_lines_are_edited_in_the_table(qtbot, ui_ctx, user_errors) -> None:  # type: ignore[no-untyped-def]
-    cid = procedure.create_from_template(ui_ctx.db, ui_ctx.actor(), CompetitionKind.NGO_GRANT, "A")
+    cid = call_setup.create_from_template(ui_ctx.db, ui_ctx.actor(), CompetitionKind.NGO_GRANT, "A")
     page = _page(qtbot, ui_ctx, cid)
     page.add_year.click()
     index = page.budget_model.index(0, 1)
     assert page.budget_model.setData(index, "150 000,50")
-    assert procedure.call_spec(ui_ctx.db, cid).budget[0][1] == __import__("decimal").Decimal(
+    assert call_setup.call_spec(ui_ctx.db, cid).budget[0][1] == __import__("decimal").Decimal(
         "150000.50"
     )
     assert not page.budget_model.setData(index, "12,345")

@@ -8,14 +8,14 @@ from PySide6.QtCore import Qt
 
 from app.models import CompetitionKind
 from app.scoring.types import MemberRole
-from app.services import procedure, queries
+from app.services import call_setup, queries, registration
 from app.services.specs import MemberSpec
 from app.ui.pages.committee import CommitteePage
 from tests.builders import announced, offer
 
 
 def test_members_roles_and_declarations(qtbot, ui_ctx, user_errors, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
-    cid = procedure.create_from_template(ui_ctx.db, ui_ctx.actor(), CompetitionKind.NGO_GRANT, "A")
+    cid = call_setup.create_from_template(ui_ctx.db, ui_ctx.actor(), CompetitionKind.NGO_GRANT, "A")
     page = CommitteePage(ui_ctx)
     qtbot.addWidget(page)
     page.show()
@@ -39,8 +39,8 @@ def test_members_roles_and_declarations(qtbot, ui_ctx, user_errors, qtmodelteste
 
 def test_recusal_through_the_matrix(qtbot, ui_ctx, user_errors, clock, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
     cid = announced(ui_ctx.db, ui_ctx.actor(), clock)
-    procedure.add_offer(ui_ctx.db, ui_ctx.actor(), cid, offer("Alfa", 5, "100"))
-    procedure.add_offer(ui_ctx.db, ui_ctx.actor(), cid, offer("Beta", 4, "100"))
+    registration.add_offer(ui_ctx.db, ui_ctx.actor(), cid, offer("Alfa", 5, "100"))
+    registration.add_offer(ui_ctx.db, ui_ctx.actor(), cid, offer("Beta", 4, "100"))
     page = CommitteePage(ui_ctx)
     qtbot.addWidget(page)
     page.show()

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from app.models import CompetitionKind
 from app.scoring.types import CriterionKind, TieBreakerKind
-from app.services import procedure
+from app.services import call_setup
 from app.ui.pages.criteria import CriteriaPage
 from app.ui.widgets.undo import undo_stack
 from tests.builders import announced
@@ -23,24 +23,24 @@ def _page(qtbot, ui_ctx, cid):  # type: ignore[no-untyped-def]
 
 
 def test_editing_the_card_and_the_running_sum(qtbot, ui_ctx, user_errors) -> None:  # type: ignore[no-untyped-def]
-    cid = procedure.create_from_template(ui_ctx.db, ui_ctx.actor(), CompetitionKind.NGO_GRANT, "A")
+    cid = call_setup.create_from_template(ui_ctx.db, ui_ctx.actor(), CompetitionKind.NGO_GRANT, "A")
     page = _page(qtbot, ui_ctx, cid)
     assert "35 points" in page.weight_sum.text()  # the classic art. 15 card
     weight = page.model.index(0, 5)
     assert page.model.setData(weight, "12")
-    specs = procedure.criteria_specs(ui_ctx.db, cid)
+    specs = call_setup.criteria_specs(ui_ctx.db, cid)
     assert specs[0].weight == Decimal(12)
     assert "37 points" in page.weight_sum.text()
     # a refused card (weight 0) is shown as a message and nothing changes
     page.model.setData(page.model.index(1, 5), "0")
     assert user_errors and "weight must be > 0" in user_errors[-1].text("en")
-    assert procedure.criteria_specs(ui_ctx.db, cid)[1].weight == Decimal(5)
+    assert call_setup.criteria_specs(ui_ctx.db, cid)[1].weight == Decimal(5)
     undo_stack(ui_ctx).undo()
-    assert procedure.criteria_specs(ui_ctx.db, cid)[0].weight == Decimal(10)
+    assert call_setup.criteria_specs(ui_ctx.db, cid)[0].weight == Decimal(10)
 
 
 def test_banded_criterion_and_tie_chain(qtbot, ui_ctx, user_errors) -> None:  # type: ignore[no-untyped-def]
-    cid = procedure.create_from_template(ui_ctx.db, ui_ctx.actor(), CompetitionKind.INVESTOR, "I")
+    cid = call_setup.create_from_template(ui_ctx.db, ui_ctx.actor(), CompetitionKind.INVESTOR, "I")
     page = _page(qtbot, ui_ctx, cid)
     page.add_criterion()
     row = page.model.rowCount() - 1
@@ -56,7 +56,7 @@ def test_banded_criterion_and_tie_chain(qtbot, ui_ctx, user_errors) -> None:  # 
     page.tie_kind.setCurrentIndex(page.tie_kind.findData(TieBreakerKind.CRITERION.value))
     page.tie_ref.setText("E")
     page.add_tie_breaker()
-    chain = procedure.policy_spec(ui_ctx.db, cid).tie_breakers
+    chain = call_setup.policy_spec(ui_ctx.db, cid).tie_breakers
     assert chain[-1].kind is TieBreakerKind.CRITERION and chain[-1].ref == "E"
     assert page.ties.count() == 3
 
@@ -68,11 +68,11 @@ def test_read_only_once_announced_with_the_reason(qtbot, ui_ctx, clock) -> None:
     assert "fixed when the call was announced" in page.banner.text()
     assert not page.add_button.isEnabled()
     assert not page.model.setData(page.model.index(0, 5), "3")
-    assert procedure.criteria_specs(ui_ctx.db, cid)[0].weight == Decimal(10)
+    assert call_setup.criteria_specs(ui_ctx.db, cid)[0].weight == Decimal(10)
 
 
 def test_criteria_model_passes_the_model_tester(qtmodeltester, qtbot, ui_ctx) -> None:  # type: ignore[no-untyped-def]
-    cid = procedure.create_from_template(ui_ctx.db, ui_ctx.actor(), CompetitionKind.PROVIDER, "P")
+    cid = call_setup.create_from_template(ui_ctx.db, ui_ctx.actor(), CompetitionKind.PROVIDER, "P")
     page = _page(qtbot, ui_ctx, cid)
     qtmodeltester.check(page.model)
 
@@ -80,15 +80,15 @@ def test_criteria_model_passes_the_model_tester(qtmodeltester, qtbot, ui_ctx) ->
 def test_the_card_is_read_off_the_gui_thread_and_typing_survives_a_re_read(
     qtbot, ui_ctx, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
-    cid = procedure.create_from_template(ui_ctx.db, ui_ctx.actor(), CompetitionKind.NGO_GRANT, "A")
+    cid = call_setup.create_from_template(ui_ctx.db, ui_ctx.actor(), CompetitionKind.NGO_GRANT, "A")
     on_gui_thread: list[bool] = []
-    real = procedure.criteria_specs
+    real = call_setup.criteria_specs
 
     def watched(*args, **kwargs):  # type: ignore[no-untyped-def]
         on_gui_thread.append(threading.current_thread() is threading.main_thread())
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(procedure, "criteria_specs", watched)
+    monkeypatch.setattr(call_setup, "criteria_specs", watched)
     page = _page(qtbot, ui_ctx, cid)
     assert on_gui_thread == [False]
     assert "35 points" in page.weight_sum.text()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from app.models import CheckAnswer, FormalStatus
-from app.services import procedure
+from app.services import registration, workflow
 from app.ui.pages.formal import FormalPage
 from tests.builders import DEADLINE, VALID_NIPS, announced, offer
 
@@ -14,10 +14,10 @@ def _at_formal_check(ui_ctx, clock) -> int:  # type: ignore[no-untyped-def]
     db, actor = ui_ctx.db, ui_ctx.actor()
     cid = announced(db, actor, clock)
     for number, (name, hours) in enumerate((("Alfa", 5), ("Beta", 3), ("Późna", -1))):
-        procedure.add_offer(db, actor, cid, offer(name, hours, "1000", VALID_NIPS[number]))
+        registration.add_offer(db, actor, cid, offer(name, hours, "1000", VALID_NIPS[number]))
     clock.set(DEADLINE + timedelta(days=1))
-    procedure.advance(db, actor, cid)
-    procedure.advance(db, actor, cid)
+    workflow.advance(db, actor, cid)
+    workflow.advance(db, actor, cid)
     return cid
 
 

@@ -6,7 +6,7 @@ from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
 
-from app.services import procedure
+from app.services import registration
 from app.ui.pages.offers import OffersPage
 from tests.builders import DEADLINE, VALID_NIPS, announced, offer
 
@@ -33,11 +33,11 @@ def test_an_invalid_nip_is_refused_and_the_message_names_the_digit(
     assert "digit 10 is 7" in dialog.problem.text() and "require 6" in dialog.problem.text()
     dialog.accept()
     assert user_errors and "digit 10" in user_errors[-1].text("en")
-    assert procedure.offer_table(ui_ctx.db, cid) == ()
+    assert registration.offer_table(ui_ctx.db, cid) == ()
     dialog.nip.setText(VALID_NIPS[1])
     assert dialog.problem.text() == ""
     dialog.accept()
-    rows = procedure.offer_table(ui_ctx.db, cid)
+    rows = registration.offer_table(ui_ctx.db, cid)
     assert [(r.code, r.nip, r.requested) for r in rows] == [
         ("O1", VALID_NIPS[1], Decimal("40000.00"))
     ]
@@ -47,7 +47,7 @@ def test_an_invalid_nip_is_refused_and_the_message_names_the_digit(
 def test_the_list_sorts_and_filters(qtbot, ui_ctx, clock, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
     cid = announced(ui_ctx.db, ui_ctx.actor(), clock)
     for name, hours, amount in (("Beta", 5, "900.00"), ("Alfa", 3, "10000.00"), ("Gamma", 1, "50")):
-        procedure.add_offer(ui_ctx.db, ui_ctx.actor(), cid, offer(name, hours, amount))
+        registration.add_offer(ui_ctx.db, ui_ctx.actor(), cid, offer(name, hours, amount))
     page = _page(qtbot, ui_ctx, cid)
     qtmodeltester.check(page.model)
     qtmodeltester.check(page.proxy)
@@ -81,7 +81,7 @@ def test_import_preview_shows_per_row_errors_and_writes_nothing(
     assert "digit 10" in problems
     assert dialog.model.index(0, 5).data() == "OK"
     assert handle is not None
-    assert procedure.offer_table(ui_ctx.db, cid) == ()
+    assert registration.offer_table(ui_ctx.db, cid) == ()
 
 
 def test_a_valid_import_registers_the_offers(qtbot, ui_ctx, clock, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -102,7 +102,7 @@ def test_attachments_keep_their_checksum(qtbot, ui_ctx, clock, tmp_path: Path) -
     from app.ui.pages.offers import AttachmentsDialog
 
     cid = announced(ui_ctx.db, ui_ctx.actor(), clock)
-    procedure.add_offer(ui_ctx.db, ui_ctx.actor(), cid, offer("Alfa", 3, "100"))
+    registration.add_offer(ui_ctx.db, ui_ctx.actor(), cid, offer("Alfa", 3, "100"))
     page = _page(qtbot, ui_ctx, cid)
     file = tmp_path / "statut.pdf"
     file.write_bytes(b"%PDF-1.4 statut")

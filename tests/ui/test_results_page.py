@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from app.scoring import types as st
-from app.services import procedure
 from app.services import results as results_service
+from app.services import score_entry, workflow
 from app.services.specs import ScoreEntry
 from app.ui.charts import LeniencyChart, LeniencyItem, SpreadChart, SpreadItem
 from app.ui.pages.results_page import RankingModel, ResultsPage
@@ -42,8 +42,8 @@ def _tied_results(db, actor, clock) -> int:  # type: ignore[no-untyped-def]
                 ScoreEntry("O2", code, D(value), "Uzasadnienie.")
                 for code, value in zip(("K1", "K2"), o2[member], strict=True)
             ]
-        procedure.record_scores(db, actor, cid, member, entries)
-    assert procedure.advance(db, actor, cid).value == "results"
+        score_entry.record_scores(db, actor, cid, member, entries)
+    assert workflow.advance(db, actor, cid).value == "results"
     return cid
 
 

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView
 
-from app.services import procedure
+from app.services import score_entry
 from app.services.base import Actor
 from app.services.specs import ScoreEntry
 from app.ui.dialogs.import_preview import OfferChangesModel
@@ -66,7 +66,9 @@ def _type(qtbot, page: ScoringPage, offer: str, criterion: str, text: str) -> No
 def _stored(page: ScoringPage, member: str) -> dict[tuple[str, str], tuple[Decimal, str]]:
     return {
         (o, c): (v, j)
-        for m, o, c, v, j in procedure.visible_scores(page._ctx.db, Actor("t"), page.competition_id)
+        for m, o, c, v, j in score_entry.visible_scores(
+            page._ctx.db, Actor("t"), page.competition_id
+        )
         if m == member
     }
 
@@ -115,7 +117,7 @@ def test_a_score_without_the_required_justification_waits(qtbot, page) -> None: 
 
 def test_each_member_s_card_is_read_when_chosen_and_the_counts_stay_right(qtbot, page) -> None:  # type: ignore[no-untyped-def]
     db, cid = page._ctx.db, page.competition_id
-    procedure.record_scores(db, Actor("t"), cid, "M2", [ScoreEntry("O1", "K1", D("7"), "Tak.")])
+    score_entry.record_scores(db, Actor("t"), cid, "M2", [ScoreEntry("O1", "K1", D("7"), "Tak.")])
     page.reload()
     qtbot.waitUntil(lambda: page.idle, timeout=10_000)
     _choose(qtbot, page, "M1")
@@ -142,7 +144,7 @@ def test_each_member_s_card_is_read_when_chosen_and_the_counts_stay_right(qtbot,
     assert back.data() == "3"
     # a score recorded elsewhere (another screen, the office) shows in that member's count and
     # card: the change makes the screen read everything again, not only the next card
-    procedure.record_scores(db, Actor("t"), cid, "M2", [ScoreEntry("O2", "K1", D("5"), "Też.")])
+    score_entry.record_scores(db, Actor("t"), cid, "M2", [ScoreEntry("O2", "K1", D("5"), "Też.")])
     page._ctx.notifier.competition_changed.emit(cid)
     qtbot.waitUntil(lambda: page.idle, timeout=10_000)
     texts = [page.member_combo.itemText(i) for i in range(page.member_combo.count())]
@@ -176,7 +178,7 @@ def test_workbook_export_and_import_with_preview(qtbot, page, tmp_path: Path, sc
         ScoreEntry("O1", "K1", D("8"), "Dobrze."),
         ScoreEntry("O1", "K2", D("4.5"), "Rzetelnie."),
     ]
-    procedure.record_scores(db, Actor("t"), cid, "M2", entries)
+    score_entry.record_scores(db, Actor("t"), cid, "M2", entries)
     page.reload()
     qtbot.waitUntil(lambda: not page.loading, timeout=10_000)
     _choose(qtbot, page, "M2")
@@ -186,7 +188,7 @@ def test_workbook_export_and_import_with_preview(qtbot, page, tmp_path: Path, sc
     assert target.stat().st_size > 1000
     # the scores in the returned file are gone from the database: the import brings them back
     for entry in entries:
-        procedure.delete_score(db, Actor("t"), cid, "M2", "O1", entry.criterion_code)
+        score_entry.delete_score(db, Actor("t"), cid, "M2", "O1", entry.criterion_code)
     seen = []
 
     def confirm(dialog):  # type: ignore[no-untyped-def]

@@ -7,7 +7,7 @@ from datetime import timedelta
 from PySide6.QtCore import QSettings
 
 from app.models import CompetitionKind, CompetitionStatus
-from app.services import procedure, queries
+from app.services import call_setup, queries, workflow
 from app.ui.main_window import MainWindow
 from app.ui.pages.call import CallPage
 from tests.builders import DEADLINE, announced
@@ -27,7 +27,7 @@ def test_create_from_template_opens_the_call_with_the_card(qtbot, ui_ctx, user_e
     )
     assert new_id is not None and window.competition_id == new_id
     assert window.stack.currentWidget() is window.page("call")
-    codes = [c.code for c in procedure.criteria_specs(ui_ctx.db, new_id)]
+    codes = [c.code for c in call_setup.criteria_specs(ui_ctx.db, new_id)]
     assert codes == ["R", "C", "RK", "E", "G"]  # the investor template's card
     qtbot.waitUntil(lambda: window.idle)  # the list is read off the GUI thread
     assert window.competitions.model.rowCount() == 1
@@ -37,7 +37,7 @@ def test_create_from_template_opens_the_call_with_the_card(qtbot, ui_ctx, user_e
     # and "Next step" refuses with the same list instead of half-announcing
     window.next_step()
     assert user_errors and user_errors[0].code == "preconditions_missing"
-    assert procedure.shell_status(ui_ctx.db, new_id).status is CompetitionStatus.DRAFT
+    assert workflow.shell_status(ui_ctx.db, new_id).status is CompetitionStatus.DRAFT
 
 
 def test_next_step_advances_and_remembers_recent(qtbot, ui_ctx, user_errors, clock) -> None:  # type: ignore[no-untyped-def]
@@ -50,7 +50,7 @@ def test_next_step_advances_and_remembers_recent(qtbot, ui_ctx, user_errors, clo
     clock.set(DEADLINE + timedelta(hours=1))
     window.next_step()
     assert not user_errors
-    assert procedure.shell_status(ui_ctx.db, cid).status is CompetitionStatus.SUBMISSIONS_CLOSED
+    assert workflow.shell_status(ui_ctx.db, cid).status is CompetitionStatus.SUBMISSIONS_CLOSED
     qtbot.waitUntil(lambda: window.idle)
     assert "submissions closed" in window.status_label.text()
     assert QSettings().value("recent") == [str(cid)]
@@ -66,13 +66,13 @@ def test_call_edit_is_saved_at_once_and_undone(qtbot, ui_ctx, user_errors) -> No
     assert isinstance(page, CallPage)
     page.case_reference.setText("SO.524.7.2027")
     page.case_reference.editingFinished.emit()
-    assert procedure.call_spec(ui_ctx.db, cid).case_reference == "SO.524.7.2027"
+    assert call_setup.call_spec(ui_ctx.db, cid).case_reference == "SO.524.7.2027"
     assert window.undo_action.isEnabled()
     window.undo_action.trigger()
-    assert procedure.call_spec(ui_ctx.db, cid).case_reference == ""
+    assert call_setup.call_spec(ui_ctx.db, cid).case_reference == ""
     assert page.case_reference.text() == ""
     window.redo_action.trigger()
-    assert procedure.call_spec(ui_ctx.db, cid).case_reference == "SO.524.7.2027"
+    assert call_setup.call_spec(ui_ctx.db, cid).case_reference == "SO.524.7.2027"
     trail = queries.audit_trail(ui_ctx.db, competition_id=cid, object_type="Competition")
     assert any("SO.524.7.2027" in row.after for row in trail)
 

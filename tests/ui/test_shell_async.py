@@ -10,14 +10,14 @@ import pytest
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QStackedWidget, QWidget
 
-from app.services import procedure
+from app.services import registration
 from app.ui.main_window import MainWindow
 from app.ui.pages.offers import OffersPage
 from tests.builders import announced, offer
 
 
 class Gate:
-    """Holds ``procedure.offer_table`` for chosen competitions until released (no sleeps)."""
+    """Holds ``registration.offer_table`` for chosen competitions until released (no sleeps)."""
 
     def __init__(self) -> None:
         self.closed_for: set[int] = set()
@@ -35,7 +35,7 @@ class Gate:
 
 @pytest.fixture
 def gate(monkeypatch: pytest.MonkeyPatch) -> Iterator[Gate]:
-    real = procedure.offer_table
+    real = registration.offer_table
     held = Gate()
 
     def slow(db, competition_id):  # type: ignore[no-untyped-def]
@@ -44,7 +44,7 @@ def gate(monkeypatch: pytest.MonkeyPatch) -> Iterator[Gate]:
             assert held.opened.wait(10), "the test never released the read"
         return real(db, competition_id)
 
-    monkeypatch.setattr(procedure, "offer_table", slow)
+    monkeypatch.setattr(registration, "offer_table", slow)
     yield held
     held.open()  # never leave a worker waiting, even when the test failed
 
@@ -56,7 +56,7 @@ def _codes_and_names(page: OffersPage) -> list[str]:
 def test_a_slow_read_keeps_the_screen_usable_with_its_old_rows(qtbot, ui_ctx, clock, gate) -> None:  # type: ignore[no-untyped-def]
     cid = announced(ui_ctx.db, ui_ctx.actor(), clock)
     for name, hours in (("Alfa", 5), ("Beta", 4), ("Gamma", 3)):
-        procedure.add_offer(ui_ctx.db, ui_ctx.actor(), cid, offer(name, hours, "100"))
+        registration.add_offer(ui_ctx.db, ui_ctx.actor(), cid, offer(name, hours, "100"))
     page = OffersPage(ui_ctx)
     qtbot.addWidget(page)
     page.show()
@@ -65,7 +65,7 @@ def test_a_slow_read_keeps_the_screen_usable_with_its_old_rows(qtbot, ui_ctx, cl
     assert sorted(_codes_and_names(page)) == ["Alfa", "Beta", "Gamma"]
 
     gate.close(cid)
-    procedure.add_offer(ui_ctx.db, ui_ctx.actor(), cid, offer("Delta", 2, "100"))
+    registration.add_offer(ui_ctx.db, ui_ctx.actor(), cid, offer("Delta", 2, "100"))
     page.changed()  # another screen saved: this one re-reads
     ticks = []
     timer = QTimer(page)
@@ -91,8 +91,8 @@ def test_a_slow_read_keeps_the_screen_usable_with_its_old_rows(qtbot, ui_ctx, cl
 def test_a_read_for_a_competition_no_longer_shown_is_dropped(qtbot, ui_ctx, clock, gate) -> None:  # type: ignore[no-untyped-def]
     first = announced(ui_ctx.db, ui_ctx.actor(), clock)
     second = announced(ui_ctx.db, ui_ctx.actor(), clock)
-    procedure.add_offer(ui_ctx.db, ui_ctx.actor(), first, offer("Pierwsza", 5, "100"))
-    procedure.add_offer(ui_ctx.db, ui_ctx.actor(), second, offer("Druga", 5, "100"))
+    registration.add_offer(ui_ctx.db, ui_ctx.actor(), first, offer("Pierwsza", 5, "100"))
+    registration.add_offer(ui_ctx.db, ui_ctx.actor(), second, offer("Druga", 5, "100"))
     page = OffersPage(ui_ctx)
     qtbot.addWidget(page)
     page.show()
@@ -122,8 +122,8 @@ def test_a_hidden_screen_drops_a_read_for_the_competition_it_left(
 ) -> None:  # type: ignore[no-untyped-def]
     first = announced(ui_ctx.db, ui_ctx.actor(), clock)
     second = announced(ui_ctx.db, ui_ctx.actor(), clock)
-    procedure.add_offer(ui_ctx.db, ui_ctx.actor(), first, offer("Pierwsza", 5, "100"))
-    procedure.add_offer(ui_ctx.db, ui_ctx.actor(), second, offer("Druga", 5, "100"))
+    registration.add_offer(ui_ctx.db, ui_ctx.actor(), first, offer("Pierwsza", 5, "100"))
+    registration.add_offer(ui_ctx.db, ui_ctx.actor(), second, offer("Druga", 5, "100"))
     page = OffersPage(ui_ctx)
     qtbot.addWidget(page)
     page.show()
@@ -237,15 +237,15 @@ def test_a_screen_is_painted_before_its_read_starts(qtbot, ui_ctx, clock, monkey
     """A read running Python on a worker makes each cell a paint asks for wait for the
     interpreter lock; the screen switched to is painted first, then the worker starts."""
     cid = announced(ui_ctx.db, ui_ctx.actor(), clock)
-    procedure.add_offer(ui_ctx.db, ui_ctx.actor(), cid, offer("Alfa", 5, "100"))
+    registration.add_offer(ui_ctx.db, ui_ctx.actor(), cid, offer("Alfa", 5, "100"))
     events: list[str] = []
-    real = procedure.offer_table
+    real = registration.offer_table
 
     def reading(db, competition_id):  # type: ignore[no-untyped-def]
         events.append("read")
         return real(db, competition_id)
 
-    monkeypatch.setattr(procedure, "offer_table", reading)
+    monkeypatch.setattr(registration, "offer_table", reading)
     stack = QStackedWidget()  # as in the window: one screen shown, another switched to
     qtbot.addWidget(stack)
     stack.addWidget(QWidget())

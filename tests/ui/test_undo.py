@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from app.models import CheckAnswer, CompetitionKind, CompetitionStatus, FormalStatus
 from app.scoring.types import MemberRole
-from app.services import procedure, queries
+from app.services import call_setup, committee, formal_check, queries, registration, workflow
 from app.services.specs import MemberSpec
 from app.ui.main_window import MainWindow
 from app.ui.pages.committee import CommitteePage, MemberDialog
@@ -65,7 +65,7 @@ def _audited(ui_ctx, cid: int, object_type: str, action: str, text: str) -> int:
 
 def test_an_offer_edit_is_undone_with_ctrl_z_and_redone(qtbot, ui_ctx, user_errors, clock) -> None:  # type: ignore[no-untyped-def]
     cid = announced(ui_ctx.db, ui_ctx.actor(), clock)
-    procedure.add_offer(ui_ctx.db, ui_ctx.actor(), cid, offer("Fundacja Alfa", 5, "40000"))
+    registration.add_offer(ui_ctx.db, ui_ctx.actor(), cid, offer("Fundacja Alfa", 5, "40000"))
     window, page = _window(qtbot, ui_ctx, cid, "offers")
     assert isinstance(page, OffersPage)
     page.table.selectRow(0)
@@ -80,7 +80,7 @@ def test_an_offer_edit_is_undone_with_ctrl_z_and_redone(qtbot, ui_ctx, user_erro
     assert "Edit offer O1" in window.undo_action.text()
 
     _ctrl_z(qtbot, window)
-    (row,) = procedure.offer_table(ui_ctx.db, cid)
+    (row,) = registration.offer_table(ui_ctx.db, cid)
     assert (row.applicant, row.nip, row.requested) == ("Fundacja Alfa", None, Decimal("40000"))
     assert page.model.row_at(0).applicant == "Fundacja Alfa"
     assert page.model.row_at(0).requested == Decimal("40000")
@@ -88,7 +88,7 @@ def test_an_offer_edit_is_undone_with_ctrl_z_and_redone(qtbot, ui_ctx, user_erro
     assert _audited(ui_ctx, cid, "Applicant", "update", "Fundacja Alfa Plus") == 2
 
     _redo(qtbot, window)
-    (row,) = procedure.offer_table(ui_ctx.db, cid)
+    (row,) = registration.offer_table(ui_ctx.db, cid)
     assert (row.applicant, row.nip, row.requested) == (
         "Fundacja Alfa Plus",
         VALID_NIPS[2],
@@ -113,24 +113,24 @@ def test_adding_an_offer_is_undone_until_the_formal_check(
     assert "Add offer O1" in window.undo_action.text()
 
     _ctrl_z(qtbot, window)
-    assert procedure.offer_table(ui_ctx.db, cid) == ()
+    assert registration.offer_table(ui_ctx.db, cid) == ()
     assert page.model.rowCount() == 0
     assert _audited(ui_ctx, cid, "Offer", "delete", "O1") == 1
 
     _redo(qtbot, window)  # registered again under the same code
-    assert [(r.code, r.applicant) for r in procedure.offer_table(ui_ctx.db, cid)] == [
+    assert [(r.code, r.applicant) for r in registration.offer_table(ui_ctx.db, cid)] == [
         ("O1", "Omyłkowa Fundacja")
     ]
     assert page.model.rowCount() == 1
 
     # once the formal check has started the offer stays: the undo says so and changes nothing
     clock.set(DEADLINE + timedelta(days=1))
-    procedure.advance(ui_ctx.db, ui_ctx.actor(), cid)
-    procedure.advance(ui_ctx.db, ui_ctx.actor(), cid)
+    workflow.advance(ui_ctx.db, ui_ctx.actor(), cid)
+    workflow.advance(ui_ctx.db, ui_ctx.actor(), cid)
     _ctrl_z(qtbot, window)
     assert user_errors and user_errors[-1].code == "status_forbids"
     assert "removing a registered offer" in user_errors[-1].text("en")
-    assert [r.code for r in procedure.offer_table(ui_ctx.db, cid)] == ["O1"]
+    assert [r.code for r in registration.offer_table(ui_ctx.db, cid)] == ["O1"]
     assert page.model.rowCount() == 1
     assert not window.undo_action.isEnabled()  # the refused step left the history
 
@@ -142,15 +142,15 @@ def _at_formal_check(ui_ctx, clock) -> int:  # type: ignore[no-untyped-def]
     db, actor = ui_ctx.db, ui_ctx.actor()
     cid = announced(db, actor, clock)
     for number, name in enumerate(("Alfa", "Beta")):
-        procedure.add_offer(db, actor, cid, offer(name, 5 - number, "1000", VALID_NIPS[number]))
+        registration.add_offer(db, actor, cid, offer(name, 5 - number, "1000", VALID_NIPS[number]))
     clock.set(DEADLINE + timedelta(days=1))
-    procedure.advance(db, actor, cid)
-    procedure.advance(db, actor, cid)
+    workflow.advance(db, actor, cid)
+    workflow.advance(db, actor, cid)
     return cid
 
 
 def _formal_row(ui_ctx, cid: int, code: str):  # type: ignore[no-untyped-def]
-    rows = procedure.formal_check_view(ui_ctx.db, cid).rows
+    rows = formal_check.formal_check_view(ui_ctx.db, cid).rows
     return next(row for row in rows if row.code == code)
 
 
@@ -217,19 +217,19 @@ def test_an_undo_refused_after_the_formal_check_closed_changes_nothing(
     cid = _at_formal_check(ui_ctx, clock)
     window, page = _window(qtbot, ui_ctx, cid, "formal")
     assert isinstance(page, FormalPage)
-    procedure.record_formal_check(
+    formal_check.record_formal_check(
         ui_ctx.db, ui_ctx.actor(), cid, page.model.view.rows[0].offer_id, YES
     )
     page.answer_all_yes(page.model.view.rows[1])
     qtbot.waitUntil(lambda: window.idle)
-    procedure.advance(ui_ctx.db, ui_ctx.actor(), cid)  # scoring (another window moved on)
-    before = procedure.formal_check_view(ui_ctx.db, cid)
+    workflow.advance(ui_ctx.db, ui_ctx.actor(), cid)  # scoring (another window moved on)
+    before = formal_check.formal_check_view(ui_ctx.db, cid)
     trail = len(queries.audit_trail(ui_ctx.db, competition_id=cid))
     _ctrl_z(qtbot, window)
     assert user_errors and user_errors[-1].code == "status_forbids"
-    assert procedure.formal_check_view(ui_ctx.db, cid) == before
+    assert formal_check.formal_check_view(ui_ctx.db, cid) == before
     assert len(queries.audit_trail(ui_ctx.db, competition_id=cid)) == trail
-    assert procedure.shell_status(ui_ctx.db, cid).status is CompetitionStatus.SCORING
+    assert workflow.shell_status(ui_ctx.db, cid).status is CompetitionStatus.SCORING
 
 
 # -- committee --------------------------------------------------------------------------------
@@ -246,7 +246,7 @@ def _accepting(monkeypatch, fill):  # type: ignore[no-untyped-def]
 
 
 def test_a_member_edit_and_a_new_member_are_undone(qtbot, ui_ctx, user_errors, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    cid = procedure.create_from_template(ui_ctx.db, ui_ctx.actor(), CompetitionKind.NGO_GRANT, "A")
+    cid = call_setup.create_from_template(ui_ctx.db, ui_ctx.actor(), CompetitionKind.NGO_GRANT, "A")
     window, page = _window(qtbot, ui_ctx, cid, "committee")
     assert isinstance(page, CommitteePage)
 
@@ -272,7 +272,7 @@ def test_a_member_edit_and_a_new_member_are_undone(qtbot, ui_ctx, user_errors, m
     assert "Edit member M1" in window.undo_action.text()
 
     _ctrl_z(qtbot, window)  # the edit
-    spec = procedure.member_spec(ui_ctx.db, cid, "M1")
+    spec = committee.member_spec(ui_ctx.db, cid, "M1")
     assert (spec.name, spec.role) == ("Anna Wójcik", MemberRole.CHAIR)
     assert page.members_model.row_at(0).name == "Anna Wójcik"
     assert _audited(ui_ctx, cid, "Member", "update", "Anna Wójcik-Nowak") == 2
@@ -295,24 +295,24 @@ def test_a_member_edit_and_a_new_member_are_undone(qtbot, ui_ctx, user_errors, m
 
 def test_a_declaration_is_undone_but_never_a_recusal(qtbot, ui_ctx, user_errors, clock) -> None:  # type: ignore[no-untyped-def]
     cid = announced(ui_ctx.db, ui_ctx.actor(), clock)
-    procedure.add_offer(ui_ctx.db, ui_ctx.actor(), cid, offer("Alfa", 5, "100"))
-    procedure.withdraw_declaration(ui_ctx.db, ui_ctx.actor(), cid, "M2")
+    registration.add_offer(ui_ctx.db, ui_ctx.actor(), cid, offer("Alfa", 5, "100"))
+    committee.withdraw_declaration(ui_ctx.db, ui_ctx.actor(), cid, "M2")
     window, page = _window(qtbot, ui_ctx, cid, "committee")
     assert isinstance(page, CommitteePage)
     assert page.members_model.index(1, 4).data() == "not yet"
     page.members.selectRow(1)
     page.declaration_button.click()  # signed today
     qtbot.waitUntil(lambda: window.idle)
-    signed_on, _text = procedure.declaration_of(ui_ctx.db, cid, "M2")
+    signed_on, _text = committee.declaration_of(ui_ctx.db, cid, "M2")
     assert signed_on is not None
     assert page.members_model.index(1, 4).data() != "not yet"
     assert "Declaration of M2" in window.undo_action.text()
 
     _ctrl_z(qtbot, window)
-    assert procedure.declaration_of(ui_ctx.db, cid, "M2") == (None, "")
+    assert committee.declaration_of(ui_ctx.db, cid, "M2") == (None, "")
     assert page.members_model.index(1, 4).data() == "not yet"
     _redo(qtbot, window)
-    assert procedure.declaration_of(ui_ctx.db, cid, "M2")[0] == signed_on
+    assert committee.declaration_of(ui_ctx.db, cid, "M2")[0] == signed_on
 
     # a recusal is a recorded decision: it does not enter the undo history
     page.recuse("M3", "O1", "członek zarządu oferenta")
@@ -320,21 +320,21 @@ def test_a_declaration_is_undone_but_never_a_recusal(qtbot, ui_ctx, user_errors,
     assert "Declaration of M2" in window.undo_action.text()
     _ctrl_z(qtbot, window)  # undoes the declaration, not the recusal
     assert queries.competition_detail(ui_ctx.db, cid).members[2].recused_from == ("O1",)
-    assert procedure.declaration_of(ui_ctx.db, cid, "M2") == (None, "")
+    assert committee.declaration_of(ui_ctx.db, cid, "M2") == (None, "")
     assert not user_errors
 
 
 def test_undoing_a_member_someone_else_has_followed_is_refused(
     qtbot, ui_ctx, user_errors, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
-    cid = procedure.create_from_template(ui_ctx.db, ui_ctx.actor(), CompetitionKind.NGO_GRANT, "A")
+    cid = call_setup.create_from_template(ui_ctx.db, ui_ctx.actor(), CompetitionKind.NGO_GRANT, "A")
     window, page = _window(qtbot, ui_ctx, cid, "committee")
     assert isinstance(page, CommitteePage)
     _accepting(monkeypatch, lambda dialog: dialog.name.setText("Anna Wójcik"))
     page.add_button.click()
     qtbot.waitUntil(lambda: window.idle)
     # another office worker adds a member in their own window
-    procedure.add_member(ui_ctx.db, ui_ctx.actor(), cid, MemberSpec("Piotr", MemberRole.MEMBER))
+    committee.add_member(ui_ctx.db, ui_ctx.actor(), cid, MemberSpec("Piotr", MemberRole.MEMBER))
     _ctrl_z(qtbot, window)
     assert user_errors and "added last" in user_errors[-1].text("en")
     members = queries.competition_detail(ui_ctx.db, cid).members

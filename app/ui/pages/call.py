@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.models import CompetitionKind
-from app.services import procedure, queries
+from app.services import call_setup, queries
 from app.services.base import WARSAW
-from app.services.procedure import MIN_DAYS_OPEN_COMPETITION
+from app.services.call_setup import MIN_DAYS_OPEN_COMPETITION
 from app.services.specs import CallSpec
 from app.ui.context import UiContext
 from app.ui.errors import show_user_error
@@ -275,7 +275,7 @@ class CallPage(ShellPage):
             self.banner.show_text("")
             return
         assert self.competition_id is not None
-        spec = procedure.call_spec(self.ctx.db, self.competition_id)
+        spec = call_setup.call_spec(self.ctx.db, self.competition_id)
         # on the GUI thread: the small read of what is editable, not the status bar's gaps
         self._editable = queries.editable_areas(self.ctx.db, self.competition_id)
         self._saved = spec
@@ -433,7 +433,7 @@ class CallPage(ShellPage):
         assert competition_id is not None
 
         def save(spec: CallSpec) -> None:
-            procedure.update_call(self.ctx.db, self.ctx.actor(), competition_id, spec)
+            call_setup.update_call(self.ctx.db, self.ctx.actor(), competition_id, spec)
             if self.competition_id == competition_id:
                 self._saved = spec
                 self._fill(spec)

@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
 
 from app.errors import UserError
 from app.scoring.types import MemberRole
-from app.services import procedure, queries
+from app.services import committee, queries, workflow
 from app.services.base import now
-from app.services.procedure import ConflictInfo
+from app.services.committee import ConflictInfo
 from app.services.queries import MemberRow, OfferRow
 from app.services.specs import MemberSpec
 from app.ui.context import UiContext
@@ -281,13 +281,13 @@ class CommitteePage(ShellPage):
         db, lang = self.ctx.db, self.ctx.lang
 
         def read() -> CommitteePageData:  # on a worker thread: plain values only
-            status = procedure.shell_status(db, cid, lang)
+            status = workflow.shell_status(db, cid, lang)
             detail = queries.competition_detail(db, cid, lang)
             return CommitteePageData(
                 "committee" in status.editable,
                 detail.members,
                 detail.offers,
-                procedure.conflicts(db, cid),
+                committee.conflicts(db, cid),
             )
 
         return read
@@ -356,18 +356,18 @@ class CommitteePage(ShellPage):
         cid = self.competition_id
         assert cid is not None
         new_id = self.run_service(
-            lambda: procedure.add_member(self.ctx.db, self.ctx.actor(), cid, spec)
+            lambda: committee.add_member(self.ctx.db, self.ctx.actor(), cid, spec)
         )
         if new_id is not None:
-            code = procedure.member_code_of(self.ctx.db, cid, new_id)
+            code = committee.member_code_of(self.ctx.db, cid, new_id)
             added = replace(spec, code=code)
 
             def again() -> None:
-                procedure.add_member(self.ctx.db, self.ctx.actor(), cid, added)
+                committee.add_member(self.ctx.db, self.ctx.actor(), cid, added)
                 self.ctx.notifier.competition_changed.emit(cid)
 
             def reverse() -> None:
-                procedure.remove_member(self.ctx.db, self.ctx.actor(), cid, code)
+                committee.remove_member(self.ctx.db, self.ctx.actor(), cid, code)
                 self.ctx.notifier.competition_changed.emit(cid)
 
             undo_stack(self.ctx).push(
@@ -384,11 +384,11 @@ class CommitteePage(ShellPage):
         assert cid is not None
 
         def save(spec: MemberSpec) -> None:
-            procedure.update_member(self.ctx.db, self.ctx.actor(), cid, code, spec)
+            committee.update_member(self.ctx.db, self.ctx.actor(), cid, code, spec)
             self.ctx.notifier.competition_changed.emit(cid)
 
         def first() -> bool:
-            procedure.update_member(self.ctx.db, self.ctx.actor(), cid, code, new)
+            committee.update_member(self.ctx.db, self.ctx.actor(), cid, code, new)
             return True
 
         if self.run_service(first) and new != old:
@@ -403,7 +403,7 @@ class CommitteePage(ShellPage):
         """Record the signed declaration; undo puts back the previous date (or none)."""
         cid = self.competition_id
         assert cid is not None
-        old = self.run_service(lambda: procedure.declaration_of(self.ctx.db, cid, code))
+        old = self.run_service(lambda: committee.declaration_of(self.ctx.db, cid, code))
         if old is None:  # the member is gone (the list was older than the data)
             return
         new: tuple[date | None, str] = (signed_on, "")
@@ -411,13 +411,13 @@ class CommitteePage(ShellPage):
         def save(value: tuple[date | None, str]) -> None:
             when, text = value
             if when is None:
-                procedure.withdraw_declaration(self.ctx.db, self.ctx.actor(), cid, code)
+                committee.withdraw_declaration(self.ctx.db, self.ctx.actor(), cid, code)
             else:
-                procedure.sign_declaration(self.ctx.db, self.ctx.actor(), cid, code, when, text)
+                committee.sign_declaration(self.ctx.db, self.ctx.actor(), cid, code, when, text)
             self.ctx.notifier.competition_changed.emit(cid)
 
         def first() -> bool:
-            procedure.sign_declaration(self.ctx.db, self.ctx.actor(), cid, code, signed_on)
+            committee.sign_declaration(self.ctx.db, self.ctx.actor(), cid, code, signed_on)
             return True
 
         if self.run_service(first) and new != old:
@@ -438,7 +438,7 @@ class CommitteePage(ShellPage):
         cid = self.competition_id
         assert cid is not None
         self.run_service(
-            lambda: procedure.declare_conflict(
+            lambda: committee.declare_conflict(
                 self.ctx.db, self.ctx.actor(), cid, member_code, offer_code, reason
             )
         )
@@ -465,7 +465,7 @@ class CommitteePage(ShellPage):
         cid = self.competition_id
         if member is None or cid is None:
             return
-        old = procedure.member_spec(self.ctx.db, cid, member.code)
+        old = committee.member_spec(self.ctx.db, cid, member.code)
         dialog = MemberDialog(old, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.edit_member(member.code, old, dialog.spec(member.code))

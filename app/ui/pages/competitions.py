@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.models import CompetitionKind, CompetitionStatus
-from app.services import procedure, queries
+from app.services import call_setup, queries, workflow
 from app.services.queries import CompetitionSummary
 from app.ui.context import UiContext
 from app.ui.formatting import date_text, money_text
@@ -326,7 +326,7 @@ class CompetitionsPage(ShellPage):
 
     def create_competition(self, kind: CompetitionKind, title: str) -> int | None:
         new_id = self.run_service(
-            lambda: procedure.create_from_template(self.ctx.db, self.ctx.actor(), kind, title)
+            lambda: call_setup.create_from_template(self.ctx.db, self.ctx.actor(), kind, title)
         )
         if new_id is not None:
             self.ctx.notifier.competitions_changed.emit()
@@ -339,7 +339,7 @@ class CompetitionsPage(ShellPage):
         if row is None:
             return None
         new_id = self.run_service(
-            lambda: procedure.duplicate_competition(self.ctx.db, self.ctx.actor(), row.id)
+            lambda: call_setup.duplicate_competition(self.ctx.db, self.ctx.actor(), row.id)
         )
         if new_id is not None:
             self.ctx.notifier.competitions_changed.emit()
@@ -350,7 +350,7 @@ class CompetitionsPage(ShellPage):
         row = self.selected()
         if row is None:
             return
-        done = self.run_service(lambda: procedure.advance(self.ctx.db, self.ctx.actor(), row.id))
+        done = self.run_service(lambda: workflow.advance(self.ctx.db, self.ctx.actor(), row.id))
         if done is not None:
             self.ctx.notifier.competition_changed.emit(row.id)
             self.ctx.notifier.competitions_changed.emit()

@@ -46,7 +46,7 @@ from app.scoring.types import (
     ThresholdBasis,
     TieBreakerKind,
 )
-from app.services import procedure, queries
+from app.services import call_setup, queries
 from app.services.specs import BandSpec, CriterionSpec, PolicySpec, TieBreakerSpec
 from app.ui.context import UiContext
 from app.ui.errors import show_user_error
@@ -444,8 +444,8 @@ class CriteriaPage(ShellPage):
         def read() -> tuple[bool, tuple[CriterionSpec, ...], PolicySpec]:
             return (
                 "criteria" not in queries.editable_areas(db, competition_id),
-                procedure.criteria_specs(db, competition_id),
-                procedure.policy_spec(db, competition_id),
+                call_setup.criteria_specs(db, competition_id),
+                call_setup.policy_spec(db, competition_id),
             )
 
         return read
@@ -630,7 +630,7 @@ class CriteriaPage(ShellPage):
             return
 
         def save(value: tuple[CriterionSpec, ...]) -> None:
-            procedure.set_criteria(self.ctx.db, self.ctx.actor(), competition_id, value)
+            call_setup.set_criteria(self.ctx.db, self.ctx.actor(), competition_id, value)
             self.ctx.notifier.competition_changed.emit(competition_id)
             if self.competition_id == competition_id:
                 self.refresh()
@@ -643,7 +643,7 @@ class CriteriaPage(ShellPage):
             return
 
         def save(value: PolicySpec) -> None:
-            procedure.set_policy(self.ctx.db, self.ctx.actor(), competition_id, value)
+            call_setup.set_policy(self.ctx.db, self.ctx.actor(), competition_id, value)
             self.ctx.notifier.competition_changed.emit(competition_id)
             if self.competition_id == competition_id:
                 self.refresh()

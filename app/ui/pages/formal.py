@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
 
 from app.errors import UserError
 from app.models import CheckAnswer, FormalStatus
-from app.services import procedure
+from app.services import formal_check, workflow
 from app.services.base import now
-from app.services.procedure import FormalCheckRow, FormalCheckView
+from app.services.formal_check import FormalCheckRow, FormalCheckView
 from app.ui.context import UiContext
 from app.ui.dialogs.questions import ask_int, ask_item, ask_text
 from app.ui.errors import show_user_error
@@ -258,8 +258,8 @@ class FormalPage(ShellPage):
         db, lang = self.ctx.db, self.ctx.lang
 
         def read() -> FormalPageData:  # on a worker thread: plain values only
-            status = procedure.shell_status(db, cid, lang)
-            view = procedure.formal_check_view(db, cid)
+            status = workflow.shell_status(db, cid, lang)
+            view = formal_check.formal_check_view(db, cid)
             return FormalPageData("formal_check" in status.editable, view)
 
         return read
@@ -356,7 +356,7 @@ class FormalPage(ShellPage):
         notes = dict(row.notes)
 
         def record() -> FormalStatus:
-            return procedure.record_formal_check(
+            return formal_check.record_formal_check(
                 self.ctx.db,
                 self.ctx.actor(),
                 cid,
@@ -390,7 +390,7 @@ class FormalPage(ShellPage):
             reread()
 
         def undo() -> None:
-            procedure.restore_formal_check(
+            formal_check.restore_formal_check(
                 self.ctx.db,
                 self.ctx.actor(),
                 cid,
@@ -430,7 +430,7 @@ class FormalPage(ShellPage):
         assert cid is not None
 
         def request() -> date:
-            return procedure.request_correction(
+            return formal_check.request_correction(
                 self.ctx.db, self.ctx.actor(), cid, row.offer_id, scope, days
             )
 
@@ -445,7 +445,7 @@ class FormalPage(ShellPage):
         assert cid is not None
 
         def record() -> bool:
-            procedure.record_correction_received(
+            formal_check.record_correction_received(
                 self.ctx.db, self.ctx.actor(), cid, row.offer_id, received_on
             )
             return True
@@ -461,7 +461,7 @@ class FormalPage(ShellPage):
         cid = self.competition_id
         assert cid is not None
         self.run_service(
-            lambda: procedure.admit_late_offer(
+            lambda: formal_check.admit_late_offer(
                 self.ctx.db, self.ctx.actor(), cid, row.offer_id, reason
             )
         )

@@ -31,11 +31,11 @@ from PySide6.QtWidgets import (
 
 from app.errors import UserError
 from app.models import FormalStatus
-from app.services import offer_import, procedure
+from app.services import offer_import, registration, workflow
 from app.services.identifiers import validate_krs, validate_nip, validate_regon
 from app.services.offer_import import OfferImportPreview, PreviewRow
-from app.services.procedure import AttachmentInfo
 from app.services.queries import OfferRow
+from app.services.registration import AttachmentInfo
 from app.services.specs import ApplicantSpec, OfferSpec
 from app.ui.context import UiContext
 from app.ui.errors import show_user_error
@@ -420,7 +420,7 @@ class AttachmentsDialog(QDialog):
     def reload(self) -> None:
         cid = self.page.competition_id
         assert cid is not None
-        self.model.set_rows(procedure.offer_attachments(self.page.ctx.db, cid, self.offer.id))
+        self.model.set_rows(registration.offer_attachments(self.page.ctx.db, cid, self.offer.id))
 
     def _choose(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Add an attachment"))
@@ -436,7 +436,7 @@ class AttachmentsDialog(QDialog):
             show_user_error(self, UserError("file_unreadable", {"path": path, "detail": error}))
             return None
         try:
-            digest = procedure.add_attachment(
+            digest = registration.add_attachment(
                 self.page.ctx.db, self.page.ctx.actor(), cid, self.offer.id, path.name, content
             )
         except UserError as error:
@@ -452,7 +452,7 @@ class AttachmentsDialog(QDialog):
             return None
         info: AttachmentInfo = rows[0]
         try:
-            content = procedure.attachment_content(self.page.ctx.db, info.sha256)
+            content = registration.attachment_content(self.page.ctx.db, info.sha256)
         except UserError as error:
             show_user_error(self, error)
             return None
@@ -557,8 +557,8 @@ class OffersPage(ShellPage):
         db, lang, columns = self.ctx.db, self.ctx.lang, self.model.columns()
 
         def read() -> OfferList:  # on a worker thread: plain values only
-            status = procedure.shell_status(db, cid, lang)
-            rows = procedure.offer_table(db, cid)
+            status = workflow.shell_status(db, cid, lang)
+            rows = registration.offer_table(db, cid)
             return OfferList("offers" in status.editable, rows, search_texts(columns, rows))
 
         return read
@@ -627,13 +627,13 @@ class OffersPage(ShellPage):
 
     def _fields(self) -> tuple[str, ...]:
         assert self.competition_id is not None
-        return procedure.offer_fields(self.ctx.db, self.competition_id)
+        return registration.offer_fields(self.ctx.db, self.competition_id)
 
     def offer_dialog(self, offer: OfferRow | None = None) -> OfferDialog:
         """The add/edit dialog, wired to save through the service (tests drive it directly)."""
         cid = self.competition_id
         assert cid is not None
-        spec = procedure.offer_spec(self.ctx.db, cid, offer.id) if offer else None
+        spec = registration.offer_spec(self.ctx.db, cid, offer.id) if offer else None
         dialog = OfferDialog(self.ctx.lang, self._fields(), spec, self)
         if offer is None or spec is None:
             dialog.save = lambda s: self._register(cid, s)
@@ -647,16 +647,16 @@ class OffersPage(ShellPage):
     def _register(self, cid: int, spec: OfferSpec) -> None:
         """Register the offer; undo removes it again while the service allows that (before
         the formal check, with no files or recusals), redo registers it under the same code."""
-        offer_id = procedure.add_offer(self.ctx.db, self.ctx.actor(), cid, spec)
-        added = procedure.offer_spec(self.ctx.db, cid, offer_id)  # with the code it was given
+        offer_id = registration.add_offer(self.ctx.db, self.ctx.actor(), cid, spec)
+        added = registration.offer_spec(self.ctx.db, cid, offer_id)  # with the code it was given
         current = [offer_id]
 
         def again() -> None:
-            current[0] = procedure.add_offer(self.ctx.db, self.ctx.actor(), cid, added)
+            current[0] = registration.add_offer(self.ctx.db, self.ctx.actor(), cid, added)
             self.ctx.notifier.competition_changed.emit(cid)
 
         def reverse() -> None:
-            procedure.remove_offer(self.ctx.db, self.ctx.actor(), cid, current[0])
+            registration.remove_offer(self.ctx.db, self.ctx.actor(), cid, current[0])
             self.ctx.notifier.competition_changed.emit(cid)
 
         undo_stack(self.ctx).push(
@@ -672,10 +672,10 @@ class OffersPage(ShellPage):
         """Save the corrected offer; undo saves the previous data through the same service."""
 
         def save(spec: OfferSpec) -> None:
-            procedure.update_offer(self.ctx.db, self.ctx.actor(), cid, offer_id, spec)
+            registration.update_offer(self.ctx.db, self.ctx.actor(), cid, offer_id, spec)
             self.ctx.notifier.competition_changed.emit(cid)
 
-        procedure.update_offer(self.ctx.db, self.ctx.actor(), cid, offer_id, new)
+        registration.update_offer(self.ctx.db, self.ctx.actor(), cid, offer_id, new)
         if replace(new, values=tuple(sorted(new.values))) == old:
             return  # nothing changed: nothing to undo
         undo_stack(self.ctx).push(

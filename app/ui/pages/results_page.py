@@ -3,7 +3,7 @@
 The results are computed in the worker process (``app.ui.results_data``, asked for as every
 screen reads: ``ShellPage``), which sends the ranking's rows ready to show; the screen shows
 them, explains the selected number with the engine's own steps (worded in the worker from the
-same results) and records the committee's decisions through ``procedure``.
+same results) and records the committee's decisions through ``decisions``.
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import UserError
 from app.scoring import types as st
-from app.services import procedure
+from app.services import decisions, workflow
 from app.texts import format_decimal
 from app.ui.charts import LeniencyChart, LeniencyItem, SpreadChart, SpreadItem
 from app.ui.context import UiContext
@@ -659,7 +659,7 @@ class ResultsPage(ShellPage):
             return
         order, reason, cid = dialog.order(), dialog.reason_text, self.competition_id
         self._run_decision(
-            lambda: procedure.record_tie_order(self._ctx.db, self._ctx.actor(), cid, order, reason),
+            lambda: decisions.record_tie_order(self._ctx.db, self._ctx.actor(), cid, order, reason),
             self.tr("The committee's order was recorded: %1.").replace("%1", " > ".join(order)),
         )
 
@@ -689,7 +689,7 @@ class ResultsPage(ShellPage):
         method, reason = dialog.method_value(), dialog.reason_text
         scores, cid, code = dialog.consensus_scores(), self.competition_id, offer.offer_id
         self._run_decision(
-            lambda: procedure.record_discrepancy_resolution(
+            lambda: decisions.record_discrepancy_resolution(
                 self._ctx.db, self._ctx.actor(), cid, code, method, reason, scores or None
             ),
             self.tr("The resolution of the discrepancy of %1 was recorded.").replace("%1", code),
@@ -729,7 +729,7 @@ class ResultsPage(ShellPage):
         )
         assert amount is not None
         self._run_decision(
-            lambda: procedure.record_manual_award(
+            lambda: decisions.record_manual_award(
                 self._ctx.db, self._ctx.actor(), cid, code, amount, reason
             ),
             self.tr("The award for %1 was recorded.").replace("%1", code),
@@ -753,6 +753,6 @@ class ResultsPage(ShellPage):
             return
         reason, cid = dialog.reason_text, self.competition_id
         self._run_decision(
-            lambda: procedure.reopen_scoring(self._ctx.db, self._ctx.actor(), cid, reason),
+            lambda: workflow.reopen_scoring(self._ctx.db, self._ctx.actor(), cid, reason),
             self.tr("Scoring was reopened."),
         )

@@ -2,7 +2,7 @@
 
 The grid is a ``ScoreGridModel`` in a ``QTableView`` with one delegate (no widget per cell),
 so 2 000 offers × 15 criteria scroll like a plain table.  Every accepted cell is saved at once
-through ``procedure.record_scores`` off the GUI thread, one save after another; what the user
+through ``score_entry.record_scores`` off the GUI thread, one save after another; what the user
 typed stays in the cell until the service has answered.
 """
 
@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import UserError
 from app.fileio import write_atomically
-from app.services import offline, procedure
+from app.services import offline, offline_issue, score_entry, workflow
 from app.services.base import Actor
 from app.services.specs import ScoreEntry
 from app.ui.context import UiContext
@@ -496,9 +496,9 @@ class ScoringPage(ShellPage):
 
         def save(_progress: Any) -> None:
             if value is None:
-                procedure.delete_score(db, actor, competition_id, member, offer, criterion)
+                score_entry.delete_score(db, actor, competition_id, member, offer, criterion)
             else:
-                procedure.record_scores(
+                score_entry.record_scores(
                     db,
                     actor,
                     competition_id,
@@ -634,7 +634,7 @@ class ScoringPage(ShellPage):
             self.status.setText(self.tr("Wait until every score is saved."))
             return
         try:
-            procedure.advance(self._ctx.db, self._ctx.actor(), self.competition_id)
+            workflow.advance(self._ctx.db, self._ctx.actor(), self.competition_id)
         except UserError as error:
             report_error(self, error)
             return
@@ -683,7 +683,7 @@ class ScoringPage(ShellPage):
             for number, (code, path) in enumerate(jobs):
                 if not progress(number, len(jobs), path.name):
                     break
-                data = offline.export_scoresheet(db, actor, competition_id, code)
+                data = offline_issue.export_scoresheet(db, actor, competition_id, code)
                 write_atomically(path, data)
                 written += 1
             progress(len(jobs), len(jobs), "")

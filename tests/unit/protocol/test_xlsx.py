@@ -157,11 +157,12 @@ def test_explanations_and_signature_block_match_the_pdf_annex() -> None:
     doc = sample_document()
     wb = _load(doc)
     texts = [row[2] for row in wb["Wyjaśnienia"].iter_rows(values_only=True) if len(row) > 2]
-    for r in doc.results.offers:
-        for crit in r.criteria:
-            for step in crit.steps:
+    assert len(doc.explanations) == len(doc.results.offers)
+    for why in doc.explanations:
+        for steps in why.criteria.values():
+            for step in steps:
                 assert explain(step, "pl") in texts
-        for step in r.steps:
+        for step in why.steps:
             assert explain(step, "pl") in texts
     committee = [
         cell
@@ -191,9 +192,9 @@ def _every_step_explained(doc: ProtocolDocument) -> list[str]:
 
     lang = doc.language
     lines = [explain(step, lang) for step in doc.results.steps]
-    for r in doc.results.offers:
-        lines += [explain(step, lang) for crit in r.criteria for step in crit.steps]
-        lines += [explain(step, lang) for step in r.steps]
+    for why in doc.explanations:
+        lines += [explain(step, lang) for steps in why.criteria.values() for step in steps]
+        lines += [explain(step, lang) for step in why.steps]
     return lines
 
 

@@ -70,8 +70,8 @@ def test_in_order_stop() -> None:
     }
     assert results.awarded_total == d("90000.00")
     assert results.budget == d("100000.00")
-    assert [s.code for s in results.offer("C").steps][-1] == "award_no_fit_stop"
-    assert [s.code for s in results.offer("D").steps][-1] == "award_after_stop"
+    assert [s.code for s in results.offer("C").placement][-1] == "award_no_fit_stop"
+    assert [s.code for s in results.offer("D").placement][-1] == "award_after_stop"
 
 
 def test_in_order_skip() -> None:
@@ -139,7 +139,7 @@ def test_full_above_then_one_common_percentage() -> None:
     }
     (ratio,) = [s for s in results.steps if s.code == "prorata_ratio"]
     assert ratio.params["ratio"] == "0.84375"
-    c_step = results.offer("C").steps[-1]
+    c_step = results.offer("C").placement[-1]
     assert c_step.code == "award_prorata" and c_step.params["exact"] == "9281.25"
 
 
@@ -186,8 +186,8 @@ def test_tie_that_decides_funding_stops_the_allocation() -> None:
     results = _allocate(AllocationMethod.IN_ORDER_SKIP, "80000.00", requests, points=TIED_POINTS)
     assert _awards(results) == {"A": "40000.00", "B": "0.00", "C": "0.00", "D": "0.00", "E": "0.00"}
     assert "allocation_blocked_by_tie" in [s.code for s in results.steps]
-    assert results.offer("B").steps[-1].code == "award_blocked_by_tie"
-    assert results.offer("D").steps[-1].code == "award_after_tie_block"
+    assert results.offer("B").placement[-1].code == "award_blocked_by_tie"
+    assert results.offer("D").placement[-1].code == "award_after_tie_block"
 
 
 def test_tie_that_all_fit_is_funded() -> None:

@@ -215,7 +215,7 @@ def test_an_advisory_experts_scores_change_nothing(
         if c.kind is CriterionKind.SCORED
     )
     with_expert = dataclasses.replace(
-        inp, members=(*inp.members, expert), scores=inp.scores + extra
+        inp, members=(*inp.members, expert), scores=(*inp.scores, *extra)
     )
     before, after = compute_results(inp), compute_results(with_expert)
     assert _outcome(after) == _outcome(before)
@@ -244,14 +244,14 @@ def test_raising_one_score_never_lowers_that_offers_total(
     if not raisable:
         return
     index = data.draw(st.sampled_from(raisable))
-    score = inp.scores[index]
+    score = list(inp.scores)[index]
     criterion = criteria[score.criterion_id]
     assert criterion.step is not None and criterion.max_score is not None
     higher = data.draw(
         st.sampled_from([v for v in _scale(criterion) if v > score.value]), label="raised to"
     )
     scores = list(inp.scores)
-    scores[index] = dataclasses.replace(score, value=higher)
+    scores[index] = score._replace(value=higher)
     raised = dataclasses.replace(inp, scores=tuple(scores))
     before = compute_results(inp).offer(score.offer_id)
     after = compute_results(raised).offer(score.offer_id)

@@ -102,14 +102,14 @@ def test_the_chain_goes_on_while_tied() -> None:
     )
     results = _rank(chain, offers=offers)
     assert _order(results) == [("B", 1), ("A", 2)]
-    b_steps = [s for s in results.offer("B").steps if s.code.startswith("tie_")]
+    b_steps = [s for s in results.offer("B").placement if s.code.startswith("tie_")]
     assert [s.code for s in b_steps] == ["tie_earlier_submission"]
     assert b_steps[0].params["ahead"] == "A" and b_steps[0].params["total"] == "12.00"
 
 
 def test_tie_step_names_the_breaker_and_the_other_offers() -> None:
     results = _rank((TieBreaker(TieBreakerKind.CRITERION, "K1"),))
-    (step,) = [s for s in results.offer("B").steps if s.code == "tie_criterion"]
+    (step,) = [s for s in results.offer("B").placement if s.code == "tie_criterion"]
     assert dict(step.params) == {
         "criterion": "K1",
         "total": "12.00",

@@ -44,7 +44,20 @@ def base() -> CompetitionInput:
 
 
 def with_scores(*rows: Score) -> Callable[[CompetitionInput], CompetitionInput]:
-    return lambda inp: dataclasses.replace(inp, scores=inp.scores + rows)
+    return lambda inp: dataclasses.replace(inp, scores=(*inp.scores, *rows))
+
+
+def replacing(*rows: Score) -> Callable[[CompetitionInput], CompetitionInput]:
+    """The input with these scores instead of the same members' scores of the same offers and
+    criteria (a second score of the same key would be refused as a duplicate first)."""
+    keys = {(s.member_id, s.offer_id, s.criterion_id) for s in rows}
+    return lambda inp: dataclasses.replace(
+        inp,
+        scores=(
+            *(s for s in inp.scores if (s.member_id, s.offer_id, s.criterion_id) not in keys),
+            *rows,
+        ),
+    )
 
 
 def with_criterion(criterion: Criterion) -> Callable[[CompetitionInput], CompetitionInput]:
@@ -81,15 +94,15 @@ CASES: list[tuple[str, Callable[[CompetitionInput], CompetitionInput], dict[str,
         with_scores(Score("M1", "A", "P", d("5"))),
         {"criterion": "P"},
     ),
-    ("score_off_scale", with_scores(Score("M1", "A", "K", d("10.5"))), {"value": "10.5"}),
-    ("score_off_scale", with_scores(Score("M1", "A", "K", d("-1"))), {"max": "10"}),
-    ("score_off_step", with_scores(Score("M1", "B", "K", d("0.25"))), {"step": "0.5"}),
+    ("score_off_scale", replacing(Score("M1", "A", "K", d("10.5"))), {"value": "10.5"}),
+    ("score_off_scale", replacing(Score("M1", "A", "K", d("-1"))), {"max": "10"}),
+    ("score_off_step", replacing(Score("M1", "B", "K", d("0.25"))), {"step": "0.5"}),
     ("duplicate_score", with_scores(Score("M1", "A", "K", d("7"))), {"member": "M1", "offer": "A"}),
-    ("score_not_decimal", with_scores(Score("M1", "A", "K", Decimal("NaN"))), {"offer": "A"}),
-    ("score_not_decimal", with_scores(Score("M1", "A", "K", Decimal("sNaN"))), {"offer": "A"}),
+    ("score_not_decimal", replacing(Score("M1", "A", "K", Decimal("NaN"))), {"offer": "A"}),
+    ("score_not_decimal", replacing(Score("M1", "A", "K", Decimal("sNaN"))), {"offer": "A"}),
     (
         "score_not_decimal",
-        with_scores(Score("M1", "A", "K", 7.0)),  # type: ignore[arg-type]
+        replacing(Score("M1", "A", "K", 7.0)),  # type: ignore[arg-type]
         {"value": "7.0"},
     ),
     ("invalid_weight", with_criterion(scored("Z", weight="0")), {"criterion": "Z"}),

@@ -16,6 +16,7 @@ from app.errors import UserError
 from app.services import queries, score_entry
 from app.services.base import Actor
 from app.ui.worker import worker_database
+from app.words import Words
 
 Key = tuple[str, str]  # (offer code, criterion code)
 
@@ -167,7 +168,7 @@ def load_other_card(db: Any, actor: Actor, data: ScoringData, member: str) -> Sc
     the count of the card let go is taken from its scores, which the screen kept current.
     """
     if data.member(member) is None:  # what ``actor`` may see is the service's to decide
-        raise UserError("not_found", {"what": "członek komisji / member", "id": member})
+        raise UserError("not_found", {"what": Words("entity.member"), "id": member})
     card: dict[Key, tuple[Decimal, str]] = {}
     for _member, offer, criterion, value, justification in score_entry.visible_scores(
         db, actor, data.competition_id, member

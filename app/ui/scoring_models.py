@@ -40,6 +40,7 @@ from app.ui.scoring_data import (
     GridOffer,
     Key,
 )
+from app.words import Words
 
 log = logging.getLogger(__name__)
 
@@ -66,8 +67,8 @@ def check_score(criterion: GridCriterion, text: str) -> tuple[Decimal | None, Us
         return None, UserError(
             "invalid_value",
             {
-                "field": f"ocena / score ({criterion.code})",
-                "detail": f"„{text.strip()}” nie jest liczbą",
+                "field": Words("field.score_of", {"criterion": criterion.code}),
+                "detail": Words("detail.text_not_a_number", {"value": text.strip()}),
             },
         )
     if value < 0 or value > criterion.max_score:

@@ -274,6 +274,7 @@ FIELDS: dict[str, tuple[str, str]] = {
     "budget": ("budżet", "budget"),
     "order": ("kolejność", "order"),
     "budget_year": ("budżet na rok {year}", "budget for {year}"),
+    "score_of": ("ocena ({criterion})", "score ({criterion})"),
 }
 
 DETAILS: dict[str, tuple[str, str]] = {

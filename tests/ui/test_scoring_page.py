@@ -268,3 +268,14 @@ def test_grid_benchmark_runs_at_small_scale(qapp, capsys) -> None:  # type: igno
     assert main(["--quick"]) == 0
     out = capsys.readouterr().out
     assert "scoring grid 200 × 15" in out and "per-cell widgets in the grid: 0" in out
+
+
+def test_a_score_that_is_not_a_number_is_named_in_each_language() -> None:
+    from app.ui.scoring_data import GridCriterion
+    from app.ui.scoring_models import check_score
+
+    criterion = GridCriterion("K2", "Jakość", Decimal("10"), Decimal("0.5"), Decimal("10"))
+    value, error = check_score(criterion, "dużo")
+    assert value is None and error is not None
+    assert error.text("pl") == "ocena (K2): „dużo” nie jest liczbą"
+    assert error.text("en") == "score (K2): “dużo” is not a number"

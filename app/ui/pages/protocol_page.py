@@ -52,6 +52,7 @@ from app.ui.screen_reads import read_protocol
 from app.ui.tasks import run_task
 from app.ui.widgets.page import ShellPage
 from app.ui.worker import run_in_worker
+from app.words import Words
 
 log = logging.getLogger(__name__)
 
@@ -572,7 +573,7 @@ class ProtocolPage(ShellPage):
         def work(_progress: Any) -> None:
             pdf, _xlsx = signoff.version_bytes(db, cid, number)
             if pdf is None:
-                raise UserError("not_found", {"what": "PDF", "id": number})
+                raise UserError("not_found", {"what": Words("entity.pdf"), "id": number})
             write_atomically(
                 output, protocol.sign_protocol_pdf(pdf, certificate.read_bytes(), password, signer)
             )

@@ -87,6 +87,9 @@ def _read_rows(path: Path) -> list[list[object]]:
             book = load_workbook(path, read_only=True, data_only=True)
             try:
                 sheet = book.worksheets[0]
+                # every row the sheet holds, whatever its declared <dimension> says (a file
+                # written by another program may declare fewer rows than it has)
+                sheet.reset_dimensions()
                 return [list(row) for row in sheet.iter_rows(values_only=True)]
             finally:
                 book.close()

@@ -100,3 +100,29 @@ def test_missing_columns_and_foreign_files_are_explained(tmp_path: Path) -> None
     with pytest.raises(UserError) as foreign:
         offer_import.read_offer_file(other)
     assert ".xlsx" in foreign.value.text("en")
+
+
+def test_xlsx_rows_after_the_declared_size_are_read(tmp_path: Path) -> None:
+    import re
+    import zipfile
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Kod", "Oferent", "NIP", "Data wpływu", "Kwota wnioskowana"])
+    sheet.append(["A1", "Fundacja Alfa", VALID_NIPS[0], "10.01.2027 12:30", 40000])
+    sheet.append(["A2", "Stowarzyszenie Beta", None, "11.01.2027 09:00", 12500])
+    book.save(tmp_path / "full.xlsx")
+    # the same file declaring only its header and first row
+    with (
+        zipfile.ZipFile(tmp_path / "full.xlsx") as source,
+        zipfile.ZipFile(tmp_path / "short.xlsx", "w") as target,
+    ):
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = re.sub(rb'<dimension ref="[^"]*"/>', b'<dimension ref="A1:E2"/>', data)
+                assert b'<dimension ref="A1:E2"/>' in data
+            target.writestr(item, data)
+    preview = offer_import.read_offer_file(tmp_path / "short.xlsx")
+    assert preview.ok
+    assert [row.spec.code for row in preview.rows if row.spec] == ["A1", "A2"]

@@ -444,6 +444,49 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{value} is off the scale 0–{max} step {step}",
     ),
     # -- end of the services block --
+    # -- tasks: codes --
+    "what_task": ("zadanie", "task"),
+    "task_code_required": ("Podaj oznaczenie zadania.", "Enter the task's code."),
+    "task_name_required": ("Podaj nazwę zadania {task}.", "Enter the name of task {task}."),
+    "task_budget_required": (
+        "Podaj kwotę środków na zadanie {task}.",
+        "Enter the funds available for task {task}.",
+    ),
+    "task_budget_not_positive": (
+        "Kwota środków na zadanie {task} musi być większa od zera (podano {budget}).",
+        "The funds for task {task} must be more than zero (given: {budget}).",
+    ),
+    "task_code_taken": (
+        "Zadanie o oznaczeniu {task} już istnieje; wybierz inne oznaczenie.",
+        "A task coded {task} already exists; choose another code.",
+    ),
+    "task_has_offers": (
+        "Do zadania {task} złożono oferty; najpierw przypisz je do innego zadania.",
+        "Offers were submitted to task {task}; move them to another task first.",
+    ),
+    "offer_task_required": (
+        "Ogłoszenie obejmuje kilka zadań: wskaż zadanie, którego dotyczy oferta.",
+        "The call has several tasks: choose the task the offer is submitted to.",
+    ),
+    "assignment_recused": (
+        "Członek komisji {member} jest wyłączony z oceny oferty {offer} i nie może jej oceniać.",
+        "Committee member {member} is recused from offer {offer} and cannot evaluate it.",
+    ),
+    "member_not_assigned": (
+        "Członek komisji {member} nie jest przydzielony do oceny oferty {offer}.",
+        "Committee member {member} is not assigned to evaluate offer {offer}.",
+    ),
+    "proposed_negative": (
+        "Proponowana kwota dla oferty {offer} nie może być ujemna (podano {amount}).",
+        "The proposed amount for offer {offer} cannot be negative (given: {amount}).",
+    ),
+    "proposed_above_request": (
+        "Proponowana kwota dla oferty {offer} ({amount}) przekracza kwotę wnioskowaną "
+        "({requested}).",
+        "The proposed amount for offer {offer} ({amount}) exceeds the amount requested "
+        "({requested}).",
+    ),
+    # -- end of the tasks block --
 }
 
 

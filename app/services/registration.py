@@ -172,6 +172,7 @@ def offer_spec(db: Database, competition_id: int, offer_id: int) -> OfferSpec:
             title=o.title,
             code=o.code,
             values=tuple(sorted((v.field, v.value) for v in o.values)),
+            task=o.task.code if o.task is not None else None,
         )
 
 
@@ -213,6 +214,7 @@ def update_offer(
             "phone",
         ):
             setattr(offer.applicant, column, getattr(fresh, column))
+        offer.task_id = _task_id(competition, spec.task)
         offer.title = spec.title
         offer.received_at = spec.received_at
         offer.requested_amount = spec.requested_amount
@@ -224,6 +226,18 @@ def update_offer(
                 value.value = wanted.pop(value.field)
         for field_name, amount in wanted.items():
             offer.values.append(OfferValue(field=field_name, value=amount))
+
+
+def _task_id(competition: Competition, task_code: str | None) -> int | None:
+    """The id of the offer's task: required in a call with tasks, refused in one without."""
+    if task_code is None:
+        if competition.tasks:
+            raise UserError("offer_task_required", {"field": "task"})
+        return None
+    for task in competition.tasks:
+        if task.code == task_code:
+            return task.id
+    raise RuleError("not_found", {"what": Term("what_task"), "id": task_code})
 
 
 def add_offer_in_session(session: Session, competition: Competition, spec: OfferSpec) -> Offer:
@@ -240,6 +254,7 @@ def add_offer_in_session(session: Session, competition: Competition, spec: Offer
     )
     if duplicate is not None:
         raise UserError("offer_code_taken", {"field": "offer_code", "code": code})
+    task_id = _task_id(competition, spec.task)
     applicant.competition_id = competition.id
     session.add(applicant)
     session.flush()
@@ -252,6 +267,7 @@ def add_offer_in_session(session: Session, competition: Competition, spec: Offer
         received_at=spec.received_at,
         requested_amount=spec.requested_amount,
         formal_status=FormalStatus.PENDING,
+        task_id=task_id,
     )
     for field_name, value in spec.values:
         offer.values.append(OfferValue(field=field_name, value=value))

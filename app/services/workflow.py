@@ -26,6 +26,7 @@ from app.services.base import Actor, Gap, RuleError, gap, get_competition, requi
 from app.services.call_setup import MIN_DAYS_OPEN_COMPETITION, effective_budget
 from app.services.committee import counted_members
 from app.services.formal_check import auto_fail_late_offers
+from app.services.tasks import assigned_by_offer
 
 MAX_MISSING_LISTED = 25  # offers named in "formal check not finished"
 SCORES_LISTED = 10  # offers named per member in "scores missing"
@@ -161,6 +162,7 @@ def missing_scores(session: Session, competition: Competition) -> list[Gap]:
         have.setdefault(member_id, set()).add((offer_id, criterion_id))
         if competition.require_justification and not justification.strip():
             unjustified[member_id] = unjustified.get(member_id, 0) + 1
+    assigned = assigned_by_offer(session, competition.id)
     out: list[Gap] = []
     for member in counted_members(competition):
         recused = {c.offer_id for c in member.conflicts}
@@ -169,6 +171,8 @@ def missing_scores(session: Session, competition: Competition) -> list[Gap]:
         for offer in admitted:
             if offer.id in recused:
                 continue
+            if offer.id in assigned and member.id not in assigned[offer.id]:
+                continue  # the offer is evaluated by its assigned members only
             criteria = [c.code for c in scored if (offer.id, c.id) not in mine]
             if criteria:
                 lacking.append(f"{offer.code} ({', '.join(criteria)})")

@@ -446,6 +446,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # -- end of the services block --
     # -- tasks: codes --
     "what_task": ("zadanie", "task"),
+    "ref_assignments": ("przydział do oceny ofert", "assignments to evaluate offers"),
     "task_code_required": ("Podaj oznaczenie zadania.", "Enter the task's code."),
     "task_name_required": ("Podaj nazwę zadania {task}.", "Enter the name of task {task}."),
     "task_budget_required": (

@@ -20,6 +20,7 @@ from app.db import Database
 from app.errors import UserError
 from app.models import (
     Applicant,
+    Assignment,
     Attachment,
     AttachmentBlob,
     Competition,
@@ -344,6 +345,8 @@ def remove_offer(db: Database, actor: Actor, competition_id: int, offer_id: int)
             referred.append("ref_decisions")
         if session.scalar(select(Score.id).where(Score.offer_id == offer.id).limit(1)):
             referred.append("ref_scores")
+        if session.scalar(select(Assignment.id).where(Assignment.offer_id == offer.id).limit(1)):
+            referred.append("ref_assignments")
         base.refuse_if_referred("offer_referred", offer.code, referred)
         for value in list(offer.values):  # first, while the audit hook can still reach the
             offer.values.remove(value)  # competition through the offer

@@ -22,6 +22,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.db import Database
+from app.errors import UserError
 from app.models import Competition, CompetitionStatus, Member, Offer, Task
 from app.scoring import types as st
 from app.services.base import get_competition
@@ -132,6 +133,9 @@ def task_inputs(
     base = dataclasses.replace(inp, offers=offers, scores=st.ScoreSheet(groups))
     if not competition.tasks:
         return [(None, competition.title, inp.policy.allocation.budget, base)]
+    without = sorted(code for code, task_code in task_of.items() if task_code is None)
+    if without:  # the services never let this happen; an offer is never left out silently
+        raise UserError("offer_task_required", {"field": "task", "offer": without[0]})
     out: list[tuple[str | None, str, Decimal | None, st.CompetitionInput]] = []
     for task in competition.tasks:
         task_offers = {code for code, task_code in task_of.items() if task_code == task.code}

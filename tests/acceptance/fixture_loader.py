@@ -38,7 +38,7 @@ from app.services import (
     workflow,
 )
 from app.services.base import Actor
-from app.services.results import results
+from app.services.results import ResultsView, results
 from app.services.specs import (
     ApplicantSpec,
     BandSpec,
@@ -51,7 +51,7 @@ from app.services.specs import (
     TaskSpec,
     TieBreakerSpec,
 )
-from app.services.task_results import TaskResultsView, task_results
+from app.services.task_results import task_results
 
 FORMATS = {"komisja-acceptance-case/1", "komisja-acceptance-case/2"}
 V2_TOP_KEYS = {"tasks", "assignments"}
@@ -227,8 +227,9 @@ def load_case(path: Path) -> dict[str, Any]:
     return case
 
 
-def play(case: dict[str, Any], db: Database, actor: Actor, clock: Any) -> TaskResultsView:
-    """Run the whole procedure for ``case`` and return the results as the GUI would see them."""
+def play(case: dict[str, Any], db: Database, actor: Actor, clock: Any) -> ResultsView:
+    """Run the whole procedure for ``case`` and return the competition's results view (for
+    the results task by task, ``task_results`` of its ``competition_id``)."""
     offers = case["offers"]
     passing = [datetime.fromisoformat(o["submitted_at"]) for o in offers if o["formal"] == "pass"]
     deadline = max(passing) if passing else datetime.fromisoformat(offers[0]["submitted_at"])
@@ -360,7 +361,8 @@ def play(case: dict[str, Any], db: Database, actor: Actor, clock: Any) -> TaskRe
         view = task_results(db, competition_id)
         if not view.cancel:
             raise AssertionError("no offer admitted, yet the results do not call for cancelling")
-        return _cancel(db, actor, competition_id)
+        _cancel(db, actor, competition_id)
+        return results(db, competition_id)
     # assigned first: a member may declare a conflict with an offer already assigned to them
     for offer_code, member_codes in case.get("assignments", {}).items():
         tasks.assign_members(db, actor, competition_id, offer_code, member_codes)
@@ -387,19 +389,14 @@ def play(case: dict[str, Any], db: Database, actor: Actor, clock: Any) -> TaskRe
             tasks.set_proposed_amount(
                 db, actor, competition_id, item["id"], _dec(item["proposed"], "proposed")
             )
-    view = task_results(db, competition_id)
-    return _cancel(db, actor, competition_id) if view.cancel else view
+    if task_results(db, competition_id).cancel:
+        _cancel(db, actor, competition_id)
+    return results(db, competition_id)
 
 
-def _cancel(db: Database, actor: Actor, competition_id: int) -> TaskResultsView:
+def _cancel(db: Database, actor: Actor, competition_id: int) -> None:
     """No offer is eligible: the competition is cancelled (art. 18a), as the office would."""
     workflow.cancel_competition(db, actor, competition_id, "brak ofert spełniających wymogi")
-    return task_results(db, competition_id)
-
-
-def plain_results(db: Database, competition_id: int) -> Any:
-    """``app.services.results.results`` for the same competition (a call without tasks)."""
-    return results(db, competition_id)
 
 
 def fixture_date(value: str) -> date:

@@ -11,11 +11,11 @@ from typing import Any
 import pytest
 
 from app.models import CompetitionStatus
+from app.services.task_results import task_results
 from tests.acceptance.fixture_loader import (
     FIXTURE_FLAGS,
     FixtureError,
     load_case,
-    plain_results,
     play,
 )
 
@@ -49,10 +49,10 @@ def _s(value: Any) -> str | None:
 )
 def test_fixture(path: Path, db: Any, actor: Any, clock: Any) -> None:
     case = load_case(path)
-    view = play(case, db, actor, clock)
+    plain = play(case, db, actor, clock)
+    view = task_results(db, plain.competition_id)
     expected = case["expected"]
-    status = plain_results(db, view.competition_id).status
-    assert (status is CompetitionStatus.CANCELLED) is expected["cancel"]
+    assert (plain.status is CompetitionStatus.CANCELLED) is expected["cancel"]
     assert view.cancel is expected["cancel"]
     assert sorted(view.not_evaluated) == sorted(expected["not_evaluated"])
     evaluated = {o.offer_id for o in view.offers if o.admitted}
@@ -64,7 +64,7 @@ def test_fixture(path: Path, db: Any, actor: Any, clock: Any) -> None:
         assert [t.code for t in view.tasks] == [None]
     if not ({"tasks", "assignments"} & set(case) or any("proposed" in o for o in case["offers"])):
         # a /1 competition: the per-task path gives exactly what the competition's results give
-        assert view.tasks[0].results == plain_results(db, view.competition_id).results
+        assert view.tasks[0].results == plain.results
     for offer_id, want in expected["offers"].items():
         got = view.offer(offer_id)
         where = f"{path.name} {offer_id}"

@@ -273,3 +273,18 @@ def test_bad_task_data_in_an_exchange_document_is_refused(
     )
     assert len(audit_trail(db)) == before
     assert task_results(db, cid).status is CompetitionStatus.RESULTS
+
+
+def test_an_offer_with_assigned_members_is_not_removed(
+    db: Database, actor: Actor, clock: Any
+) -> None:
+    cid = with_tasks(db, actor, clock)
+    spec = dataclass_replace(offer("Fundacja Alfa", 48, "40000.00"), task="Z1")
+    offer_id = registration.add_offer(db, actor, cid, spec)
+    tasks.assign_members(db, actor, cid, "O1", ["M1", "M2"])
+    error = refused(
+        db, cid, lambda: registration.remove_offer(db, actor, cid, offer_id), "offer_referred"
+    )
+    assert "przydział" in error.text("pl")
+    tasks.assign_members(db, actor, cid, "O1", [])
+    registration.remove_offer(db, actor, cid, offer_id)

@@ -3,6 +3,7 @@
 from app.models.base import Base, PrecisionError
 from app.models.entities import (
     Applicant,
+    Assignment,
     Attachment,
     AttachmentBlob,
     Attendance,
@@ -26,6 +27,7 @@ from app.models.entities import (
     Score,
     ScoreSheetIssue,
     ScoringPolicy,
+    Task,
     TieBreakerRule,
 )
 from app.models.enums import (
@@ -40,6 +42,7 @@ from app.models.enums import (
 
 __all__ = [
     "Applicant",
+    "Assignment",
     "Attachment",
     "AttachmentBlob",
     "Attendance",
@@ -72,5 +75,6 @@ __all__ = [
     "ScoreSheetIssue",
     "ScoreSource",
     "ScoringPolicy",
+    "Task",
     "TieBreakerRule",
 ]

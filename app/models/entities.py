@@ -116,6 +116,7 @@ class Competition(Base):
     protocol_versions: Mapped[list[ProtocolVersion]] = relationship(
         cascade="all, delete-orphan", order_by="ProtocolVersion.number"
     )
+    tasks: Mapped[list[Task]] = relationship(cascade="all, delete-orphan", order_by="Task.position")
 
 
 class BudgetLine(Base):
@@ -128,6 +129,26 @@ class BudgetLine(Base):
     competition_id: Mapped[int] = mapped_column(ForeignKey("competition.id", ondelete="CASCADE"))
     year: Mapped[int] = mapped_column(Integer)
     amount: Mapped[Decimal] = mapped_column(Money)
+
+
+class Task(Base):
+    """One task (*zadanie*) of a call: its own budget, ranking and funding.
+
+    A call without tasks is one task in all but name; once a call has tasks, every offer
+    belongs to one of them.
+    """
+
+    __tablename__ = "task"
+    __table_args__ = (UniqueConstraint("competition_id", "code"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    competition_id: Mapped[int] = mapped_column(
+        ForeignKey("competition.id", ondelete="CASCADE"), index=True
+    )
+    code: Mapped[str] = mapped_column(String(32))
+    name: Mapped[str] = mapped_column(Text)
+    position: Mapped[int] = mapped_column(Integer)
+    budget: Mapped[Decimal] = mapped_column(Money)
 
 
 class Meeting(Base):
@@ -276,8 +297,13 @@ class Offer(Base):
         enum_column(FormalStatus), default=FormalStatus.PENDING
     )
     rejection_reason: Mapped[str] = mapped_column(Text, default="")
+    # the task the offer is submitted to (None only in a call without tasks)
+    task_id: Mapped[int | None] = mapped_column(ForeignKey("task.id"), index=True)
+    # the amount the committee proposes after the budget update (at most the request)
+    proposed_amount: Mapped[Decimal | None] = mapped_column(Money)
 
     competition: Mapped[Competition] = relationship(back_populates="offers")
+    task: Mapped[Task | None] = relationship()
     applicant: Mapped[Applicant] = relationship()
     values: Mapped[list[OfferValue]] = relationship(cascade="all, delete-orphan")
     attachments: Mapped[list[Attachment]] = relationship(cascade="all, delete-orphan")
@@ -373,6 +399,24 @@ class Conflict(Base):
     offer_id: Mapped[int] = mapped_column(ForeignKey("offer.id", ondelete="CASCADE"))
     reason: Mapped[str] = mapped_column(Text, default="")
     declared_on: Mapped[date | None] = mapped_column(Date)
+
+
+class Assignment(Base):
+    """A member assigned to evaluate an offer.
+
+    An offer with no assignment is evaluated by the whole committee; once it has any, only the
+    assigned members score it.
+    """
+
+    __tablename__ = "assignment"
+    __table_args__ = (UniqueConstraint("member_id", "offer_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    competition_id: Mapped[int] = mapped_column(
+        ForeignKey("competition.id", ondelete="CASCADE"), index=True
+    )
+    member_id: Mapped[int] = mapped_column(ForeignKey("member.id", ondelete="CASCADE"))
+    offer_id: Mapped[int] = mapped_column(ForeignKey("offer.id", ondelete="CASCADE"))
 
 
 class Score(Base):

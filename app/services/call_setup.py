@@ -320,6 +320,8 @@ def effective_budget(competition: Competition) -> Decimal | None:
         return policy.allocation_budget
     if competition.budget_lines:
         return sum((line.amount for line in competition.budget_lines), Decimal("0.00"))
+    if competition.tasks:  # each task is funded from its own budget (``task_results``)
+        return sum((task.budget for task in competition.tasks), Decimal("0.00"))
     return None
 
 

@@ -15,6 +15,7 @@ from sqlalchemy import select
 from app.db import Database
 from app.errors import UserError
 from app.models import (
+    Assignment,
     Attendance,
     Competition,
     CompetitionStatus,
@@ -189,6 +190,7 @@ def remove_member(db: Database, actor: Actor, competition_id: int, member_code: 
             (Score, "ref.scores"),
             (ScoreSheetIssue, "ref.score_sheet"),
             (Attendance, "ref.attendance"),
+            (Assignment, "ref.assignments"),
         ):
             if session.scalar(select(model.id).where(model.member_id == member.id).limit(1)):
                 referred.append(label)

@@ -23,6 +23,7 @@ from app.db import Database
 from app.errors import UserError
 from app.models import (
     Applicant,
+    Assignment,
     Attachment,
     AttachmentBlob,
     Attendance,
@@ -49,6 +50,7 @@ from app.models import (
     Score,
     ScoreSource,
     ScoringPolicy,
+    Task,
     TieBreakerRule,
 )
 from app.scoring.types import (
@@ -63,6 +65,7 @@ from app.scoring.types import (
 from app.services.base import Actor, get_competition
 from app.services.exchange_schema import FORMAT, SCHEMA, VERSION, validate
 from app.services.identifiers import validate_krs, validate_nip, validate_regon
+from app.services.tasks import check_proposed
 from app.words import Words
 
 MAX_IMPORT_BYTES = 512 * 1024 * 1024
@@ -94,6 +97,13 @@ def export_competition(db: Database, competition_id: int) -> dict[str, Any]:
         p = c.policy
         inst = c.institution
         scores = session.scalars(select(Score).where(Score.competition_id == c.id)).all()
+        assigned: dict[int, list[str]] = {}
+        for offer_id, member_id in session.execute(
+            select(Assignment.offer_id, Assignment.member_id).where(
+                Assignment.competition_id == c.id
+            )
+        ):
+            assigned.setdefault(offer_id, []).append(member_code[member_id])
         blobs: dict[str, bytes] = {}
         for offer in c.offers:
             for attachment in offer.attachments:
@@ -132,6 +142,7 @@ def export_competition(db: Database, competition_id: int) -> dict[str, Any]:
                 "created_at": _ts(c.created_at),
             },
             "budget": [{"year": b.year, "amount": str(b.amount)} for b in c.budget_lines],
+            "tasks": [{"code": t.code, "name": t.name, "budget": str(t.budget)} for t in c.tasks],
             "policy": {
                 "aggregation": p.aggregation.value,
                 "rounding_places": p.rounding_places,
@@ -222,6 +233,9 @@ def export_competition(db: Database, competition_id: int) -> dict[str, Any]:
                         }
                         for r in sorted(o.corrections, key=lambda r: r.requested_on)
                     ],
+                    "task": o.task.code if o.task is not None else None,
+                    "proposed_amount": _d(o.proposed_amount),
+                    "assigned_members": sorted(assigned.get(o.id, [])),
                 }
                 for o in c.offers
             ],
@@ -385,6 +399,18 @@ def _check_rules(doc: dict[str, Any]) -> None:
     unique(doc["criteria"], "code", "criteria")
     items = unique(doc["formal_items"], "code", "formal_items")
     recused = {(m["code"], x["offer"]) for m in doc["members"] for x in m["conflicts"]}
+    tasks = unique(doc.get("tasks", []), "code", "tasks")
+    for i, task in enumerate(doc.get("tasks", [])):
+        if Decimal(task["budget"]) <= 0:
+            problems.append(
+                (
+                    f"$.tasks[{i}].budget",
+                    Words(
+                        "error.task_budget_not_positive",
+                        {"task": task["code"], "budget": task["budget"]},
+                    ),
+                )
+            )
     for i, offer in enumerate(doc["offers"]):
         applicant = offer["applicant"]
         for key, check in (("nip", validate_nip), ("regon", validate_regon), ("krs", validate_krs)):
@@ -406,6 +432,30 @@ def _check_rules(doc: dict[str, Any]) -> None:
                 continue
             if hashlib.sha256(content).hexdigest() != attachment["sha256"]:
                 problems.append((f"$.offers[{i}].attachments[{j}]", Words("xchg.sha256")))
+        task = offer.get("task")
+        if task is None and tasks:
+            problems.append((f"$.offers[{i}].task", Words("error.offer_task_required")))
+        elif task is not None and task not in tasks:
+            problems.append((f"$.offers[{i}].task", Words("xchg.unknown", {"value": task})))
+        if offer.get("proposed_amount") is not None:
+            try:
+                check_proposed(
+                    offer["code"],
+                    Decimal(offer["requested_amount"]),
+                    Decimal(offer["proposed_amount"]),
+                )
+            except UserError as error:
+                problems.append(
+                    (
+                        f"$.offers[{i}].proposed_amount",
+                        Words(f"error.{error.code}", dict(error.params)),
+                    )
+                )
+        for code in offer.get("assigned_members", []):
+            if code not in members:
+                problems.append(
+                    (f"$.offers[{i}].assigned_members", Words("xchg.unknown", {"value": code}))
+                )
         for j, result in enumerate(offer["check_results"]):
             if result["item"] not in items:
                 problems.append(
@@ -553,8 +603,13 @@ def import_document(db: Database, actor: Actor, doc: dict[str, Any]) -> int:
             c.criteria.append(criterion)
         for position, item in enumerate(doc["formal_items"], start=1):
             c.formal_items.append(FormalCheckItem(position=position, **item))
+        for position, t in enumerate(doc.get("tasks", []), start=1):
+            c.tasks.append(
+                Task(code=t["code"], name=t["name"], position=position, budget=Decimal(t["budget"]))
+            )
         session.add(c)
         session.flush()
+        task_ids = {t.code: t.id for t in c.tasks}
         items = {i.code: i.id for i in c.formal_items}
         criteria = {k.code: k.id for k in c.criteria}
         offers: dict[str, int] = {}
@@ -572,6 +627,8 @@ def import_document(db: Database, actor: Actor, doc: dict[str, Any]) -> int:
                 requested_amount=Decimal(o["requested_amount"]),
                 formal_status=FormalStatus(o["formal_status"]),
                 rejection_reason=o["rejection_reason"],
+                task_id=task_ids[o["task"]] if o.get("task") else None,
+                proposed_amount=_dec(o.get("proposed_amount")),
             )
             for name, value in o["values"].items():
                 offer.values.append(OfferValue(field=name, value=Decimal(value)))
@@ -633,6 +690,13 @@ def import_document(db: Database, actor: Actor, doc: dict[str, Any]) -> int:
             session.add(member)
             session.flush()
             members[m["code"]] = member.id
+        for o in doc["offers"]:
+            for code in o.get("assigned_members", []):
+                session.add(
+                    Assignment(
+                        competition_id=c.id, member_id=members[code], offer_id=offers[o["code"]]
+                    )
+                )
         for g in doc["meetings"]:
             meeting = Meeting(
                 competition_id=c.id,

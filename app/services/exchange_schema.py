@@ -41,6 +41,42 @@ def _array(items: dict[str, Any]) -> dict[str, Any]:
     return {"type": "array", "items": items}
 
 
+OFFER_REQUIRED = sorted(
+    [
+        "code",
+        "number",
+        "title",
+        "received_at",
+        "requested_amount",
+        "formal_status",
+        "rejection_reason",
+        "applicant",
+        "values",
+        "attachments",
+        "check_results",
+        "corrections",
+    ]
+)
+
+
+TOP_REQUIRED = [
+    "format",
+    "version",
+    "generator",
+    "institution",
+    "competition",
+    "budget",
+    "policy",
+    "criteria",
+    "formal_items",
+    "offers",
+    "members",
+    "meetings",
+    "scores",
+    "decisions",
+    "protocol_versions",
+]
+
 SCHEMA: dict[str, Any] = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
     "title": "Komisja competition exchange document",
@@ -98,6 +134,7 @@ SCHEMA: dict[str, Any] = {
                 }
             ),
             "budget": _array(_obj({"year": {"type": "integer"}, "amount": DECIMAL})),
+            "tasks": _array(_obj({"code": CODE, "name": TEXT, "budget": DECIMAL})),
             "policy": _obj(
                 {
                     "aggregation": {"type": "string", "enum": ["mean", "median"]},
@@ -227,7 +264,14 @@ SCHEMA: dict[str, Any] = {
                                 }
                             )
                         ),
-                    }
+                        # a call with tasks: the offer's task; the committee's proposed
+                        # amount; the members assigned to evaluate it (none: the whole
+                        # committee) -- optional, so documents written before them still read
+                        "task": {"type": ["string", "null"], "pattern": CODE["pattern"]},
+                        "proposed_amount": DECIMAL_OR_NULL,
+                        "assigned_members": _array(CODE),
+                    },
+                    required=OFFER_REQUIRED,
                 )
             ),
             "members": _array(
@@ -308,7 +352,9 @@ SCHEMA: dict[str, Any] = {
                     }
                 )
             ),
-        }
+        },
+        # "tasks" may be absent: documents written before calls had tasks still read
+        required=sorted(TOP_REQUIRED),
     ),
 }
 

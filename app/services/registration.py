@@ -20,6 +20,7 @@ from app.db import Database
 from app.errors import UserError
 from app.models import (
     Applicant,
+    Assignment,
     Attachment,
     AttachmentBlob,
     Competition,
@@ -173,6 +174,7 @@ def offer_spec(db: Database, competition_id: int, offer_id: int) -> OfferSpec:
             title=o.title,
             code=o.code,
             values=tuple(sorted((v.field, v.value) for v in o.values)),
+            task=o.task.code if o.task is not None else None,
         )
 
 
@@ -214,6 +216,7 @@ def update_offer(
             "phone",
         ):
             setattr(offer.applicant, column, getattr(fresh, column))
+        offer.task_id = _task_id(competition, spec.task)
         offer.title = spec.title
         offer.received_at = spec.received_at
         offer.requested_amount = spec.requested_amount
@@ -225,6 +228,18 @@ def update_offer(
                 value.value = wanted.pop(value.field)
         for field_name, amount in wanted.items():
             offer.values.append(OfferValue(field=field_name, value=amount))
+
+
+def _task_id(competition: Competition, task_code: str | None) -> int | None:
+    """The id of the offer's task: required in a call with tasks, refused in one without."""
+    if task_code is None:
+        if competition.tasks:
+            raise UserError("offer_task_required", {"field": "task"})
+        return None
+    for task in competition.tasks:
+        if task.code == task_code:
+            return task.id
+    raise UserError("not_found", {"what": Words("entity.task"), "id": task_code})
 
 
 def add_offer_in_session(session: Session, competition: Competition, spec: OfferSpec) -> Offer:
@@ -241,6 +256,7 @@ def add_offer_in_session(session: Session, competition: Competition, spec: Offer
     )
     if duplicate is not None:
         raise UserError("offer_code_taken", {"field": "offer_code", "code": code})
+    task_id = _task_id(competition, spec.task)
     applicant.competition_id = competition.id
     session.add(applicant)
     session.flush()
@@ -253,6 +269,7 @@ def add_offer_in_session(session: Session, competition: Competition, spec: Offer
         received_at=spec.received_at,
         requested_amount=spec.requested_amount,
         formal_status=FormalStatus.PENDING,
+        task_id=task_id,
     )
     for field_name, value in spec.values:
         offer.values.append(OfferValue(field=field_name, value=value))
@@ -329,6 +346,8 @@ def remove_offer(db: Database, actor: Actor, competition_id: int, offer_id: int)
             referred.append("ref.decisions")
         if session.scalar(select(Score.id).where(Score.offer_id == offer.id).limit(1)):
             referred.append("ref.scores")
+        if session.scalar(select(Assignment.id).where(Assignment.offer_id == offer.id).limit(1)):
+            referred.append("ref.assignments")
         base.refuse_if_referred("offer_referred", offer.code, referred)
         for value in list(offer.values):  # first, while the audit hook can still reach the
             offer.values.remove(value)  # competition through the offer

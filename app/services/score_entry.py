@@ -32,6 +32,7 @@ from app.services.base import Actor, get_competition, require_editable
 from app.services.specs import (
     ScoreEntry,
 )
+from app.services.tasks import assigned_by_offer
 from app.words import Words
 
 
@@ -83,6 +84,7 @@ def apply_scores(
     offers = {o.code: o for o in competition.offers}
     criteria = {c.code: c for c in competition.criteria}
     recused = {c.offer_id for c in member.conflicts}
+    assigned = assigned_by_offer(session, competition.id)
     problems: list[UserError] = []
     checked: list[tuple[Offer, Criterion, ScoreEntry]] = []
     for entry in entries:
@@ -101,6 +103,8 @@ def apply_scores(
                 raise UserError("offer_not_admitted", {"offer": offer.code})
             if offer.id in recused:
                 raise UserError("member_recused", {"member": member.name, "offer": offer.code})
+            if offer.id in assigned and member.id not in assigned[offer.id]:
+                raise UserError("member_not_assigned", {"member": member.code, "offer": offer.code})
             check_score(criterion, entry.value)
             if competition.require_justification and not entry.justification.strip():
                 raise UserError(

@@ -100,6 +100,16 @@ class OfferSpec:
     title: str = ""
     code: str | None = None  # defaults to "O<number>"
     values: tuple[tuple[str, Decimal], ...] = ()
+    task: str | None = None  # the task's code; required once the call has tasks
+
+
+@dataclass(frozen=True)
+class TaskSpec:
+    """A task (*zadanie*) of a call: its code, name and budget (``None``: not given yet)."""
+
+    code: str
+    name: str
+    budget: Decimal | None
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,7 @@ from app.services.base import Actor, get_competition, require_reason
 from app.services.call_setup import MIN_DAYS_OPEN_COMPETITION, effective_budget
 from app.services.committee import counted_members
 from app.services.formal_check import auto_fail_late_offers
+from app.services.tasks import assigned_by_offer
 from app.words import Words
 
 MAX_MISSING_LISTED = 25  # offers named in "formal check not finished"
@@ -166,6 +167,7 @@ def missing_scores(session: Session, competition: Competition) -> list[Words]:
         have.setdefault(member_id, set()).add((offer_id, criterion_id))
         if competition.require_justification and not justification.strip():
             unjustified[member_id] = unjustified.get(member_id, 0) + 1
+    assigned = assigned_by_offer(session, competition.id)
     out: list[Words] = []
     for member in counted_members(competition):
         recused = {c.offer_id for c in member.conflicts}
@@ -174,6 +176,8 @@ def missing_scores(session: Session, competition: Competition) -> list[Words]:
         for offer in admitted:
             if offer.id in recused:
                 continue
+            if offer.id in assigned and member.id not in assigned[offer.id]:
+                continue  # the offer is evaluated by its assigned members only
             criteria = [c.code for c in scored if (offer.id, c.id) not in mine]
             if criteria:
                 lacking.append(f"{offer.code} ({', '.join(criteria)})")

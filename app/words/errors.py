@@ -216,6 +216,47 @@ USER_ERRORS: dict[str, tuple[str, str]] = {
         "Błąd danych do obliczenia wyników: {detail}",
         "Scoring input error: {detail}",
     ),
+    "task_code_required": ("Podaj oznaczenie zadania.", "Enter the task's code."),
+    "task_name_required": ("Podaj nazwę zadania {task}.", "Enter the name of task {task}."),
+    "task_budget_required": (
+        "Podaj kwotę środków na zadanie {task}.",
+        "Enter the funds available for task {task}.",
+    ),
+    "task_budget_not_positive": (
+        "Kwota środków na zadanie {task} musi być większa od zera (podano {budget}).",
+        "The funds for task {task} must be more than zero (given: {budget}).",
+    ),
+    "task_code_taken": (
+        "Zadanie o oznaczeniu {task} już istnieje; wybierz inne oznaczenie.",
+        "A task coded {task} already exists; choose another code.",
+    ),
+    "task_has_offers": (
+        "Do zadania {task} złożono oferty; najpierw przypisz je do innego zadania.",
+        "Offers were submitted to task {task}; move them to another task first.",
+    ),
+    "offer_task_required": (
+        "Ogłoszenie obejmuje kilka zadań: wskaż zadanie, którego dotyczy oferta.",
+        "The call has several tasks: choose the task the offer is submitted to.",
+    ),
+    "assignment_recused": (
+        "Członek komisji {member} podlega wyłączeniu z oceny oferty {offer} i nie może jej "
+        "oceniać.",
+        "Committee member {member} is recused from offer {offer} and cannot evaluate it.",
+    ),
+    "member_not_assigned": (
+        "Członek komisji {member} nie ma przydzielonej oferty {offer} do oceny.",
+        "Committee member {member} is not assigned to evaluate offer {offer}.",
+    ),
+    "proposed_negative": (
+        "Proponowana kwota dla oferty {offer} nie może być ujemna (podano {amount}).",
+        "The proposed amount for offer {offer} cannot be negative (given: {amount}).",
+    ),
+    "proposed_above_request": (
+        "Proponowana kwota dla oferty {offer} ({amount}) przekracza kwotę wnioskowaną "
+        "({requested}).",
+        "The proposed amount for offer {offer} ({amount}) exceeds the amount requested "
+        "({requested}).",
+    ),
     "scores_misread": (
         "Oceny oferty {offer} odczytane z bazy danych nie zgadzają się z ich liczbą. "
         "Sprawdź bazę danych (komisja verify); nic nie zostało obliczone.",

@@ -14,6 +14,7 @@ REFERENCES: dict[str, tuple[str, str]] = {
     "declaration": ("oświadczenie o bezstronności", "an impartiality declaration"),
     "score_sheet": ("wydany arkusz ocen", "an issued score sheet"),
     "attendance": ("obecność na posiedzeniu", "meeting attendance"),
+    "assignments": ("przydział do oceny ofert", "assignments to evaluate offers"),
 }
 
 # One problem of an exchange file (``app.services.exchange``): ``xchg.at`` puts it at its place.

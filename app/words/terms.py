@@ -55,6 +55,7 @@ ENTITIES: dict[str, tuple[str, str]] = {
     "member": ("członek komisji", "committee member"),
     "criterion": ("kryterium", "criterion"),
     "protocol_version": ("wersja protokołu", "protocol version"),
+    "task": ("zadanie", "task"),
     "attachment": ("załącznik", "attachment"),
     "checklist_item": ("pozycja listy kontrolnej", "checklist item"),
     "correction": ("wezwanie do uzupełnienia", "correction request"),

@@ -1,9 +1,12 @@
-"""Plays a ``komisja-acceptance-case/1`` file through the service layer as a real competition.
+"""Plays a ``komisja-acceptance-case/1`` or ``/2`` file through the service layer as a real
+competition.
 
 Nothing here calls the scoring engine: the competition is created, announced, filled with
-offers, checked, scored and closed through ``app.services`` exactly as the GUI does it, and
-the results come from ``app.services.results.results``.  Any key or value the loader does not
-understand fails the test.
+offers (each in its task), assigned, checked, scored and closed through ``app.services`` exactly
+as the GUI does it, proposed amounts are recorded, and the results come from
+``app.services.task_results.task_results`` (task by task; for a call without tasks, the same
+numbers as ``app.services.results.results``, which the test checks).  Any key or value the
+loader does not understand fails the test.
 """
 
 from __future__ import annotations
@@ -25,7 +28,15 @@ from app.scoring.types import (
     ThresholdBasis,
     TieBreakerKind,
 )
-from app.services import call_setup, committee, formal_check, registration, score_entry, workflow
+from app.services import (
+    call_setup,
+    committee,
+    formal_check,
+    registration,
+    score_entry,
+    tasks,
+    workflow,
+)
 from app.services.base import Actor
 from app.services.results import ResultsView, results
 from app.services.specs import (
@@ -37,10 +48,13 @@ from app.services.specs import (
     OfferSpec,
     PolicySpec,
     ScoreEntry,
+    TaskSpec,
     TieBreakerSpec,
 )
+from app.services.task_results import task_results
 
-FORMAT = "komisja-acceptance-case/1"
+FORMATS = {"komisja-acceptance-case/1", "komisja-acceptance-case/2"}
+V2_TOP_KEYS = {"tasks", "assignments"}
 TOP_KEYS = {
     "format",
     "title",
@@ -78,6 +92,9 @@ BAND_KEYS = {"from", "points"}
 CONFLICT_KEYS = {"member", "offer"}
 MEMBER_KEYS = {"id", "name", "role"}
 OFFER_KEYS = {"id", "applicant", "title", "requested", "submitted_at", "formal", "values"}
+V2_OFFER_KEYS = {"task", "proposed"}
+TASK_KEYS = {"id", "name", "budget"}
+EXPECTED_TASK_KEYS = {"cancel"}
 SCORE_KEYS = {"member", "offer", "criterion", "score"}
 EXPECTED_KEYS = {"offers", "not_evaluated", "cancel"}
 EXPECTED_OFFER_KEYS = {"points", "scores", "total", "eligible", "rank", "award", "flags"}
@@ -131,9 +148,10 @@ def _weight(
 
 def load_case(path: Path) -> dict[str, Any]:
     case: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-    if case.get("format") != FORMAT:
+    if case.get("format") not in FORMATS:
         raise FixtureError(f"{path.name}: unknown format {case.get('format')!r}")
-    _only(set(case), TOP_KEYS, path.name)
+    v2 = case["format"].endswith("/2")
+    _only(set(case), TOP_KEYS | (V2_TOP_KEYS if v2 else set()), path.name)
     _only(set(case["policy"]), POLICY_KEYS, f"{path.name} policy")
     _only(set(case["policy"].get("allocation", {})), ALLOCATION_KEYS, f"{path.name} allocation")
     _only(set(case["policy"].get("rounding", {})), {"places", "stage"}, f"{path.name} rounding")
@@ -156,13 +174,51 @@ def load_case(path: Path) -> dict[str, Any]:
         _only(set(item), CONFLICT_KEYS, f"{path.name} conflict")
     for item in case["members"]:
         _only(set(item), MEMBER_KEYS, f"{path.name} member {item.get('id')}")
+    task_ids = [item.get("id") for item in case.get("tasks", [])]
+    for item in case.get("tasks", []):
+        where = f"{path.name} task {item.get('id')}"
+        _only(set(item), TASK_KEYS, where)
+        if set(item) != TASK_KEYS:
+            raise FixtureError(f"{where}: a task needs 'id', 'name' and 'budget': {item}")
+        _dec(item["budget"], f"{where} budget")
+    if "tasks" in case:
+        if not case["tasks"]:
+            raise FixtureError(f"{path.name}: 'tasks' is empty")
+        if "budget" in case["policy"].get("allocation", {}):
+            raise FixtureError(f"{path.name}: with tasks, the allocation has no budget")
+    member_ids = {item.get("id") for item in case["members"]}
+    offer_ids = {item.get("id") for item in case["offers"]}
+    for offer_id, assigned in case.get("assignments", {}).items():
+        if offer_id not in offer_ids or not isinstance(assigned, list):
+            raise FixtureError(f"{path.name}: assignment of unknown offer {offer_id!r}")
+        if not set(assigned) <= member_ids:
+            raise FixtureError(f"{path.name}: {offer_id} assigned to unknown members")
     for item in case["offers"]:
-        _only(set(item), OFFER_KEYS, f"{path.name} offer {item.get('id')}")
+        where = f"{path.name} offer {item.get('id')}"
+        _only(set(item), OFFER_KEYS | (V2_OFFER_KEYS if v2 else set()), where)
         if item["formal"] not in ("pass", "fail"):
             raise FixtureError(f"{path.name}: formal {item['formal']!r}")
+        if task_ids and item.get("task") not in task_ids:
+            raise FixtureError(f"{where}: task {item.get('task')!r} is not one of {task_ids}")
+        if not task_ids and "task" in item:
+            raise FixtureError(f"{where}: a task but the case has no 'tasks'")
+        if "proposed" in item:
+            _dec(item["proposed"], f"{where} proposed")
     for item in case["scores"]:
         _only(set(item), SCORE_KEYS, f"{path.name} score")
-    _only(set(case["expected"]), EXPECTED_KEYS, f"{path.name} expected")
+    _only(
+        set(case["expected"]),
+        EXPECTED_KEYS | ({"tasks"} if task_ids else set()),
+        f"{path.name} expected",
+    )
+    if task_ids:
+        expected_tasks = case["expected"].get("tasks")
+        if not isinstance(expected_tasks, dict) or set(expected_tasks) != set(task_ids):
+            raise FixtureError(f"{path.name}: expected.tasks must name every task {task_ids}")
+        for task_id, item in expected_tasks.items():
+            _only(set(item), EXPECTED_TASK_KEYS, f"{path.name} expected task {task_id}")
+            if not isinstance(item.get("cancel"), bool):
+                raise FixtureError(f"{path.name} expected task {task_id}: 'cancel' true/false")
     for offer_id, item in case["expected"]["offers"].items():
         _only(set(item), EXPECTED_OFFER_KEYS, f"{path.name} expected {offer_id}")
         unknown_flags = set(item.get("flags", [])) - FIXTURE_FLAGS
@@ -172,7 +228,8 @@ def load_case(path: Path) -> dict[str, Any]:
 
 
 def play(case: dict[str, Any], db: Database, actor: Actor, clock: Any) -> ResultsView:
-    """Run the whole procedure for ``case`` and return the results as the GUI would see them."""
+    """Run the whole procedure for ``case`` and return the competition's results view (for
+    the results task by task, ``task_results`` of its ``competition_id``)."""
     offers = case["offers"]
     passing = [datetime.fromisoformat(o["submitted_at"]) for o in offers if o["formal"] == "pass"]
     deadline = max(passing) if passing else datetime.fromisoformat(offers[0]["submitted_at"])
@@ -216,6 +273,13 @@ def play(case: dict[str, Any], db: Database, actor: Actor, clock: Any) -> Result
                 cap=_dec(item["cap"], "cap") if "cap" in item else None,
                 bands=bands,
             )
+        )
+    for item in case.get("tasks", []):
+        tasks.add_task(
+            db,
+            actor,
+            competition_id,
+            TaskSpec(item["id"], item["name"], _dec(item["budget"], "task budget")),
         )
     call_setup.set_criteria(db, actor, competition_id, criteria)
     rounding = policy.get("rounding", {})
@@ -265,6 +329,7 @@ def play(case: dict[str, Any], db: Database, actor: Actor, clock: Any) -> Result
                 title=item.get("title", ""),
                 code=item["id"],
                 values=tuple((k, _dec(v, k)) for k, v in item.get("values", {}).items()),
+                task=item.get("task"),
             ),
         )
     clock.set(deadline + timedelta(days=1))
@@ -293,10 +358,14 @@ def play(case: dict[str, Any], db: Database, actor: Actor, clock: Any) -> Result
     if not any(item["formal"] == "pass" for item in offers):
         # Nothing to evaluate, so the procedure cannot move on to scoring: the results must
         # call for cancelling, and the office cancels.
-        view = results(db, competition_id)
-        if not view.results.cancel:
+        view = task_results(db, competition_id)
+        if not view.cancel:
             raise AssertionError("no offer admitted, yet the results do not call for cancelling")
-        return _cancel(db, actor, competition_id)
+        _cancel(db, actor, competition_id)
+        return results(db, competition_id)
+    # assigned first: a member may declare a conflict with an offer already assigned to them
+    for offer_code, member_codes in case.get("assignments", {}).items():
+        tasks.assign_members(db, actor, competition_id, offer_code, member_codes)
     for conflict in case["conflicts"]:
         committee.declare_conflict(
             db,
@@ -315,14 +384,19 @@ def play(case: dict[str, Any], db: Database, actor: Actor, clock: Any) -> Result
     for member_code, entries in by_member.items():
         score_entry.record_scores(db, actor, competition_id, member_code, entries)
     workflow.advance(db, actor, competition_id)  # results
-    view = results(db, competition_id)
-    return _cancel(db, actor, competition_id) if view.results.cancel else view
+    for item in offers:
+        if "proposed" in item:
+            tasks.set_proposed_amount(
+                db, actor, competition_id, item["id"], _dec(item["proposed"], "proposed")
+            )
+    if task_results(db, competition_id).cancel:
+        _cancel(db, actor, competition_id)
+    return results(db, competition_id)
 
 
-def _cancel(db: Database, actor: Actor, competition_id: int) -> ResultsView:
+def _cancel(db: Database, actor: Actor, competition_id: int) -> None:
     """No offer is eligible: the competition is cancelled (art. 18a), as the office would."""
     workflow.cancel_competition(db, actor, competition_id, "brak ofert spełniających wymogi")
-    return results(db, competition_id)
 
 
 def fixture_date(value: str) -> date:

@@ -11,20 +11,27 @@ from typing import Any
 import pytest
 
 from app.models import CompetitionStatus
-from tests.acceptance.fixture_loader import FIXTURE_FLAGS, FixtureError, load_case, play
+from app.services.task_results import task_results
+from tests.acceptance.fixture_loader import (
+    FIXTURE_FLAGS,
+    FixtureError,
+    load_case,
+    play,
+)
 
 FIXTURES = Path(
     os.environ.get("KOMISJA_FIXTURES")
     or Path(__file__).resolve().parents[2].parent / "shared" / "fixtures"
 )
-# Only the folder's own files: the /2 cases of its v2/ folder are not understood yet.
-CASES = sorted(FIXTURES.glob("*.json"))
+# Every case of the folder and its subfolders (the /2 cases live in v2/).
+CASES = sorted(FIXTURES.rglob("*.json"))
 # Small cases of this project's own, for parts of the format the shared cases do not use yet.
 OWN_CASES = sorted((Path(__file__).resolve().parent / "cases").glob("*.json"))
 
 
 def test_fixture_folder_is_not_empty() -> None:
     assert CASES, f"no acceptance cases found in {FIXTURES}"
+    assert any(p.parent.name == "v2" for p in CASES), f"no /2 cases found in {FIXTURES}/v2"
 
 
 def _s(value: Any) -> str | None:
@@ -32,19 +39,34 @@ def _s(value: Any) -> str | None:
 
 
 @pytest.mark.acceptance
-@pytest.mark.parametrize("path", CASES + OWN_CASES, ids=[p.stem for p in CASES + OWN_CASES])
+@pytest.mark.parametrize(
+    "path",
+    CASES + OWN_CASES,
+    ids=[
+        str(p.relative_to(p.parents[1 if p.parent.name == "v2" else 0]).with_suffix(""))
+        for p in CASES + OWN_CASES
+    ],
+)
 def test_fixture(path: Path, db: Any, actor: Any, clock: Any) -> None:
     case = load_case(path)
-    view = play(case, db, actor, clock)
-    res = view.results
+    plain = play(case, db, actor, clock)
+    view = task_results(db, plain.competition_id)
     expected = case["expected"]
-    assert (view.status is CompetitionStatus.CANCELLED) is expected["cancel"]
-    assert res.cancel is expected["cancel"]
-    assert list(res.not_evaluated) == expected["not_evaluated"]
-    evaluated = {o.offer_id for o in res.offers if o.admitted}
+    assert (plain.status is CompetitionStatus.CANCELLED) is expected["cancel"]
+    assert view.cancel is expected["cancel"]
+    assert sorted(view.not_evaluated) == sorted(expected["not_evaluated"])
+    evaluated = {o.offer_id for o in view.offers if o.admitted}
     assert evaluated == set(expected["offers"]), "evaluated offers differ"
+    if "tasks" in case:
+        got_tasks = {t.code: {"cancel": t.cancel} for t in view.tasks}
+        assert got_tasks == expected["tasks"], f"{path.name} tasks"
+    else:
+        assert [t.code for t in view.tasks] == [None]
+    if not ({"tasks", "assignments"} & set(case) or any("proposed" in o for o in case["offers"])):
+        # a /1 competition: the per-task path gives exactly what the competition's results give
+        assert view.tasks[0].results == plain.results
     for offer_id, want in expected["offers"].items():
-        got = res.offer(offer_id)
+        got = view.offer(offer_id)
         where = f"{path.name} {offer_id}"
         points = {c.criterion_id: str(c.points) for c in got.criteria}
         assert points == want["points"], f"{where} points"
@@ -68,7 +90,16 @@ def _write(tmp_path: Path, case: dict[str, Any]) -> Path:
 
 
 REFUSED: list[tuple[Callable[[dict[str, Any]], None], str]] = [
-    (lambda c: c.update(format="komisja-acceptance-case/2"), "unknown format"),
+    (lambda c: c.update(format="komisja-acceptance-case/3"), "unknown format"),
+    (lambda c: c.update(tasks=[{"id": "Z1", "name": "Z", "budget": "1.00"}]), "unknown keys"),
+    (lambda c: c["offers"][0].update(proposed="1.00"), "unknown keys"),
+    (lambda c: _v2(c, tasks=[{"id": "Z1", "name": "Z"}]), "needs 'id', 'name' and 'budget'"),
+    (lambda c: _v2(c, tasks=[{"id": "Z1", "name": "Z", "budget": "1.00"}]), "is not one of"),
+    (lambda c: _v2_tasks(c, expected_tasks={}), "must name every task"),
+    (lambda c: _v2_tasks(c, expected_tasks={"Z1": {"cancel": False, "x": 1}}), "unknown keys"),
+    (lambda c: _v2_tasks(c, expected_tasks={"Z1": {}}), "'cancel' true/false"),
+    (lambda c: _v2(c, assignments={"O1": ["M9"]}), "unknown members"),
+    (lambda c: _v2(c, assignments={"X9": ["M1"]}), "unknown offer"),
     (lambda c: c.update(surprise=1), "unknown keys"),
     (lambda c: c["criteria"][1].update(max="10"), "unknown keys"),
     (lambda c: c["criteria"][1].update(kind="yes_no"), "unknown kind"),
@@ -79,6 +110,18 @@ REFUSED: list[tuple[Callable[[dict[str, Any]], None], str]] = [
     (lambda c: c["offers"][0].update(formal="maybe"), "formal"),
     (lambda c: c["expected"]["offers"]["O1"].update(flags=["lucky"]), "unknown flags"),
 ]
+
+
+def _v2(case: dict[str, Any], **changes: Any) -> None:
+    case.update(format="komisja-acceptance-case/2", **changes)
+
+
+def _v2_tasks(case: dict[str, Any], expected_tasks: dict[str, Any]) -> None:
+    _v2(case, tasks=[{"id": "Z1", "name": "Zadanie", "budget": "1.00"}])
+    for offer in case["offers"]:
+        offer["task"] = "Z1"
+    case["policy"].get("allocation", {}).pop("budget", None)
+    case["expected"]["tasks"] = expected_tasks
 
 
 @pytest.mark.parametrize(("change", "message"), REFUSED, ids=[m for _, m in REFUSED])

@@ -61,8 +61,9 @@ def test_migration_backs_up_the_file_first(
     shutil.copytree(
         dbmodule.MIGRATIONS_DIR, migrations, ignore=shutil.ignore_patterns("__pycache__")
     )
-    (migrations / "versions" / "0002_test.py").write_text(
-        'revision = "0002"\ndown_revision = "0001"\nbranch_labels = None\ndepends_on = None\n'
+    head = database.current_revision()
+    (migrations / "versions" / "9000_test.py").write_text(
+        f'revision = "9000"\ndown_revision = "{head}"\nbranch_labels = None\ndepends_on = None\n'
         "from alembic import op\nimport sqlalchemy as sa\n"
         "def upgrade():\n"
         "    op.create_table('extra', sa.Column('id', sa.Integer, primary_key=True))\n"
@@ -71,13 +72,13 @@ def test_migration_backs_up_the_file_first(
     )
     monkeypatch.setattr(dbmodule, "MIGRATIONS_DIR", migrations)
     migrated = Database.open(f"sqlite:///{path}")
-    assert migrated.current_revision() == "0002"
+    assert migrated.current_revision() == "9000"
     migrated.dispose()
-    backups = list(tmp_path.glob("k.before-0001-*.sqlite3"))
+    backups = list(tmp_path.glob(f"k.before-{head}-*.sqlite3"))
     assert len(backups) == 1
     with sqlite3.connect(backups[0]) as connection:
         assert connection.execute("SELECT count(*) FROM competition").fetchone() == (1,)
-        assert connection.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+        assert connection.execute("SELECT version_num FROM alembic_version").fetchone() == (head,)
 
 
 @pytest.mark.sqlite_only

@@ -21,6 +21,7 @@ from app.config import Settings, current_language, database_url, setup_logging
 from app.db import Database
 from app.errors import UserError
 from app.fileio import write_atomically
+from app.words import Words
 
 log = logging.getLogger(__name__)
 
@@ -66,7 +67,9 @@ def resolve_operator(explicit: str | None) -> str:
     if settings.operator:
         return settings.operator
     if sys.stdin is not None and sys.stdin.isatty():
-        name = input("Imię i nazwisko operatora (zapisywane w dzienniku zdarzeń): ").strip()
+        from app.words import text
+
+        name = input(text("cli.operator_prompt", current_language())).strip()
         if name:
             settings.operator = name
             settings.save()
@@ -103,79 +106,62 @@ def cmd_demo(args: argparse.Namespace, ctx: Context) -> int:
 def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
     from dataclasses import asdict
 
-    from app.services.base import status_term, term_text
     from app.services.queries import list_competitions
+    from app.words import text
 
     rows = list_competitions(ctx.db, args.search or "")
     if args.json:
         ctx.out(dump_json([asdict(r) for r in rows]))
         return 0
     if not rows:
-        ctx.out("No competitions." if ctx.lang == "en" else "Brak konkursów.")
+        ctx.out(text("cli.no_competitions", ctx.lang))
         return 0
     for r in rows:
         ctx.out(
-            f"{r.id:>4}  {term_text(status_term(r.status), ctx.lang):<20} {r.case_reference:<18} "
-            f"{r.offers:>5} {'offers' if ctx.lang == 'en' else 'ofert'}  {r.title}"
+            f"{r.id:>4}  {text('status.' + r.status.value, ctx.lang):<20} "
+            f"{r.case_reference:<18} {text('cli.offers_count', ctx.lang, count=r.offers):>10}  "
+            f"{r.title}"
         )
     return 0
 
 
 def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
-    from app.offline.problems import format_number
-    from app.offline.validation import plain
-    from app.services.base import Term, status_term, term_text
     from app.services.queries import competition_detail
-    from app.texts import format_money
+    from app.words import text
 
-    def number(value: Decimal) -> str:  # "10", "0,5": never "1E+1"
-        return format_number(plain(value), ctx.lang)
-
-    def word(code: str) -> str:
-        return term_text(Term(code), ctx.lang)
+    def say(code: str, **params: object) -> str:
+        return text(code, ctx.lang, **params)
 
     d = competition_detail(ctx.db, args.id, ctx.lang)
     s = d.summary
-    en = ctx.lang == "en"
     ctx.out(f"{s.title}")
-    ctx.out(f"{'Case reference' if en else 'Znak sprawy'}: {s.case_reference}")
-    ctx.out(f"Status: {term_text(status_term(s.status), ctx.lang)}")
+    ctx.out(say("cli.case_reference", ref=s.case_reference))
+    ctx.out(say("cli.status", status=s.status.value))
     if s.submission_deadline:
-        ctx.out(
-            f"{'Deadline' if en else 'Termin składania ofert'}: "
-            f"{s.submission_deadline:%Y-%m-%d %H:%M} UTC"
-        )
+        ctx.out(say("cli.deadline", when=s.submission_deadline))
     if s.budget is not None:
-        ctx.out(f"{'Budget' if en else 'Budżet'}: {format_money(s.budget, ctx.lang)}")
-    ctx.out(f"{'Criteria' if en else 'Kryteria'}:")
+        ctx.out(say("cli.budget", amount=s.budget))
+    ctx.out(say("cli.criteria"))
     for c in d.criteria:
-        scale = (
-            f"0–{number(c.max_score)} / {number(c.step)}"
-            if c.max_score and c.step
-            else c.field or ""
-        )
+        scale = say("cli.scale", max=c.max_score, step=c.step) if c.max_score and c.step else ""
         ctx.out(
-            f"  {c.code:<5} {word(f'kind_{c.kind}'):<24} {'weight' if en else 'waga'} "
-            f"{number(c.weight):<6} {scale:<14} {c.name}"
+            f"  {c.code:<5} {say(f'kind.{c.kind}'):<22} {say('cli.weight', weight=c.weight):<10} "
+            f"{scale:<16} {c.name}"
         )
-    ctx.out(f"{'Committee' if en else 'Komisja'}:")
+    ctx.out(say("cli.committee"))
     for m in d.members:
         recused = (
-            f"  ({'recused from' if en else 'wyłączenie z oceny ofert'}: "
-            f"{', '.join(m.recused_from)})"
-            if m.recused_from
-            else ""
+            f"  ({say('cli.recused', offers=', '.join(m.recused_from))})" if m.recused_from else ""
         )
-        ctx.out(f"  {m.code:<5} {word(f'role_{m.role.value}'):<28} {m.name}{recused}")
-    ctx.out(f"{'Offers' if en else 'Oferty'} ({s.offers}):")
+        ctx.out(f"  {m.code:<5} {say(f'role.{m.role.value}'):<27} {m.name}{recused}")
+    ctx.out(say("cli.offers", count=s.offers))
     for o in d.offers:
         ctx.out(
-            f"  {o.code:<6} {word(f'formal_{o.formal_status.value}'):<24} "
-            f"{format_money(o.requested, ctx.lang):>16}  {o.applicant}"
+            f"  {o.code:<6} {say(f'formal.{o.formal_status.value}'):<25} "
+            f"{say('cli.amount', amount=o.requested):>16}  {o.applicant}"
         )
     if d.next_status is not None:
-        following = term_text(status_term(d.next_status), ctx.lang)
-        ctx.out(f"{'Next step' if en else 'Następny krok'}: {following}")
+        ctx.out(say("cli.next_step", status=d.next_status.value))
         for gap in d.next_missing:
             ctx.out(f"  – {gap}")
     return 0
@@ -228,64 +214,42 @@ def cmd_backup(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_advance(args: argparse.Namespace, ctx: Context) -> int:
-    from app.services.base import status_term, term_text
     from app.services.workflow import advance
+    from app.words import text
 
     status = advance(ctx.db, ctx.actor(), args.id)
-    ctx.out(term_text(status_term(status), ctx.lang))
+    ctx.out(text("status." + status.value, ctx.lang))
     return 0
 
 
-_PREVIEW_WORDS = {
-    "new": ("nowa", "new"),
-    "changed": ("zmieniona", "changed"),
-    "unchanged": ("bez zmian", "unchanged"),
-    "removed": ("usunięta", "removed"),
-}
-
-
 def _print_preview(ctx: Context, preview: Any) -> None:
-    from app.offline.problems import format_number
-    from app.offline.validation import plain
-
-    en = ctx.lang == "en"
+    from app.words import text
 
     def word(status: str) -> str:
-        return _PREVIEW_WORDS[status][1 if en else 0]
+        return text(f"cli.preview_{status}", ctx.lang)
 
     def number(value: Decimal | None) -> str:
-        return "—" if value is None else format_number(plain(value), ctx.lang)
+        return "—" if value is None else text("cli.number", ctx.lang, value=value)
 
-    counts = preview.counts()
+    counts = ", ".join(f"{word(k)}: {v}" for k, v in preview.counts().items())
     ctx.out(
-        (
-            f"Member {preview.member_name} ({preview.member_code}): "
-            if en
-            else f"Członek komisji {preview.member_name} ({preview.member_code}): "
+        text(
+            "cli.preview_member",
+            ctx.lang,
+            name=preview.member_name,
+            code=preview.member_code,
+            counts=counts,
         )
-        + ", ".join(f"{word(k)}: {v}" for k, v in counts.items())
     )
     if preview.finished is False:
-        ctx.out(
-            "The member has not marked the scoring finished (a partial return)."
-            if en
-            else "Członek komisji nie oznaczył oceny jako zakończonej (zwrot częściowy)."
-        )
+        ctx.out(text("cli.preview_partial", ctx.lang))
     for offer, criterion, old, new, status in preview.rows:
         if status != "unchanged":
             ctx.out(f"  {word(status):<10} {offer:<8} {criterion:<6} {number(old)} → {number(new)}")
     if preview.already_imported and preview.changes == 0:
-        ctx.out(
-            "This file was already imported and changes nothing; nothing will be written."
-            if en
-            else "Ten plik był już zaimportowany i niczego nie zmienia; nic nie zostanie zapisane."
-        )
+        ctx.out(text("cli.preview_already_imported", ctx.lang))
     elif preview.ok and preview.changes == 0:
-        ctx.out(
-            "This file changes nothing (the scores are as in the database)."
-            if en
-            else "Ten plik niczego nie zmienia (oceny są takie jak w bazie)."
-        )
+        ctx.out(text("cli.preview_no_change", ctx.lang))
 
 
 def _read_input(path: str) -> bytes:
@@ -308,9 +272,7 @@ def cmd_scoresheet(args: argparse.Namespace, ctx: Context) -> int:
 
     if args.action == "export":
         if not args.member or not args.id or not args.output:
-            raise UserError(
-                "invalid_value", {"field": "scoresheet export", "detail": "ID --member MID -o FILE"}
-            )
+            raise UserError("usage", {"usage": Words("cli.usage_scoresheet_export")})
         # issued by the office: the member named is the card's owner, not the one acting
         office = ctx.actor().__class__(operator=ctx.actor().operator)
         data = offline_issue.export_scoresheet(ctx.db, office, args.id, args.member)
@@ -333,9 +295,7 @@ def cmd_package(args: argparse.Namespace, ctx: Context) -> int:
 
     if args.action == "export":
         if not args.member or not args.output:
-            raise UserError(
-                "invalid_value", {"field": "package export", "detail": "ID --member MID -o FILE"}
-            )
+            raise UserError("usage", {"usage": Words("cli.usage_package_export")})
         office = ctx.actor().__class__(operator=ctx.actor().operator)
         data = offline_issue.export_package(ctx.db, office, args.id, args.member)
         write_atomically(Path(args.output), data)
@@ -357,10 +317,7 @@ def cmd_protocol(args: argparse.Namespace, ctx: Context) -> int:
 
     if args.action == "export":
         if not (args.pdf or args.xlsx):
-            raise UserError(
-                "invalid_value",
-                {"field": "protocol export", "detail": "--pdf FILE and/or --xlsx FILE"},
-            )
+            raise UserError("usage", {"usage": Words("cli.usage_protocol_export")})
         pdf, xlsx = protocol.export_protocol(ctx.db, args.id, ctx.lang, args.version)
         if args.pdf:
             write_atomically(Path(args.pdf), pdf)
@@ -369,9 +326,14 @@ def cmd_protocol(args: argparse.Namespace, ctx: Context) -> int:
         return 0
     if args.action == "versions":
         from app.services.signoff import versions
+        from app.words import text
 
         for v in versions(ctx.db, args.id):
-            reopened = f"  reopened: {v.reopen_reason}" if v.reopened_at else ""
+            reopened = (
+                "  " + text("cli.reopened", ctx.lang, reason=v.reopen_reason)
+                if v.reopened_at
+                else ""
+            )
             ctx.out(
                 f"{v.number}\t{v.signed_off_at:%Y-%m-%d %H:%M}\t{v.signed_off_by}\t"
                 f"{v.fingerprint}{reopened}"
@@ -379,10 +341,7 @@ def cmd_protocol(args: argparse.Namespace, ctx: Context) -> int:
         return 0
     if args.action == "sign":
         if not (args.p12 and args.output):
-            raise UserError(
-                "invalid_value",
-                {"field": "protocol sign", "detail": "FILE.pdf --p12 CERT.p12 -o SIGNED.pdf"},
-            )
+            raise UserError("usage", {"usage": Words("cli.usage_protocol_sign")})
         import os
 
         signed = protocol.sign_protocol_pdf(
@@ -408,9 +367,7 @@ def cmd_signoff(args: argparse.Namespace, ctx: Context) -> int:
     from app.services.signoff import sign_off
 
     if not args.member:
-        raise UserError(
-            "only_chair", {"action": "zatwierdzić wynik / sign off", "member": "—", "role": "—"}
-        )
+        raise UserError("chair_member_required", {"action": Words("action.sign_off")})
     number = sign_off(ctx.db, ctx.actor(), args.id)
     ctx.out(str(number))
     return 0
@@ -436,7 +393,7 @@ def _split_target(handler: Handler, id_actions: tuple[str, ...] = ("export",)) -
             try:
                 args.id = int(args.target)
             except ValueError:
-                raise UserError("invalid_value", {"field": "ID", "detail": args.target}) from None
+                raise UserError("not_an_id", {"value": args.target}) from None
         else:
             args.file = args.target
         return handler(args, ctx)
@@ -447,91 +404,77 @@ def _split_target(handler: Handler, id_actions: tuple[str, ...] = ("export",)) -
 COMMON_OPTIONS = ("db", "operator", "member", "lang")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(lang: str = "pl") -> argparse.ArgumentParser:
+    from app.words import text
+
+    def h(key: str) -> str:
+        return text(f"cli.{key}", lang)
+
     # SUPPRESS: an option given before the subcommand is not overwritten by the subcommand's
     # default (``komisja --db X demo`` and ``komisja demo --db X`` mean the same).
     common = argparse.ArgumentParser(add_help=False, argument_default=argparse.SUPPRESS)
-    common.add_argument(
-        "--db", metavar="PATH", help="SQLite database file (default: per-user data folder)"
-    )
-    common.add_argument("--operator", help="operator's name for the audit trail")
-    common.add_argument("--member", help="acting committee member (code)")
-    common.add_argument("--lang", choices=["pl", "en"], help="language of messages")
+    common.add_argument("--db", metavar="PATH", help=h("opt_db"))
+    common.add_argument("--operator", help=h("opt_operator"))
+    common.add_argument("--member", help=h("opt_member"))
+    common.add_argument("--lang", choices=["pl", "en"], help=h("opt_lang"))
 
-    parser = argparse.ArgumentParser(
-        prog="komisja",
-        parents=[common],
-        description="Komisja — konkursy ofert, wybór inwestora i usługodawcy. "
-        "Bez argumentów uruchamia aplikację okienkową.",
-    )
+    parser = argparse.ArgumentParser(prog="komisja", parents=[common], description=h("description"))
     parser.add_argument("--version", action="version", version=f"komisja {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def add(name: str, handler: Handler, help_text: str) -> argparse.ArgumentParser:
-        p = sub.add_parser(name, parents=[common], help=help_text)
+        p = sub.add_parser(name, parents=[common], help=help_text, description=help_text)
         p.set_defaults(handler=handler)
         return p
 
-    add("demo", cmd_demo, "create demo competitions and print their ids")
-    p = add("list", cmd_list, "list competitions")
-    p.add_argument("--json", action="store_true")
-    p.add_argument("--search", help="filter by title or case reference")
-    p = add("show", cmd_show, "show one competition")
+    add("demo", cmd_demo, h("cmd_demo"))
+    p = add("list", cmd_list, h("cmd_list"))
+    p.add_argument("--json", action="store_true", help=h("opt_json"))
+    p.add_argument("--search", help=h("opt_search"))
+    p = add("show", cmd_show, h("cmd_show"))
     p.add_argument("id", type=int)
-    p = add("export", cmd_export, "export a competition to the JSON exchange format")
+    p = add("export", cmd_export, h("cmd_export"))
     p.add_argument("id", type=int)
     p.add_argument("-o", "--output", required=True)
-    p = add("import", cmd_import, "import a competition from the JSON exchange format")
+    p = add("import", cmd_import, h("cmd_import"))
     p.add_argument("file")
-    p = add("results", cmd_results, "compute and print the results")
+    p = add("results", cmd_results, h("cmd_results"))
     p.add_argument("id", type=int)
-    p.add_argument("--json", action="store_true")
-    add("verify", cmd_verify, "check the audit trail's hash chain and the database's integrity")
-    p = add("backup", cmd_backup, "write a consistent copy of the database")
+    p.add_argument("--json", action="store_true", help=h("opt_json"))
+    add("verify", cmd_verify, h("cmd_verify"))
+    p = add("backup", cmd_backup, h("cmd_backup"))
     p.add_argument("-o", "--output", required=True)
-    p = add("advance", cmd_advance, "move a competition to its next step (checks preconditions)")
+    p = add("advance", cmd_advance, h("cmd_advance"))
     p.add_argument("id", type=int)
-    p = add(
-        "scoresheet",
-        cmd_scoresheet,
-        "score workbooks: export ID --member MID -o FILE | import FILE",
-    )
+    p = add("scoresheet", cmd_scoresheet, h("cmd_scoresheet"))
     p.add_argument("action", choices=["export", "import"])
-    p.add_argument("target", help="competition id (export) or workbook file (import)")
+    p.add_argument("target", help=h("arg_scoresheet_target"))
     p.add_argument("-o", "--output")
-    p.add_argument("--dry-run", action="store_true", help="import: show the preview only")
+    p.add_argument("--dry-run", action="store_true", help=h("opt_dry_run"))
     p.set_defaults(handler=_split_target(cmd_scoresheet))
-    p = add(
-        "package", cmd_package, "evaluator packages: export ID --member MID -o FILE | import FILE"
-    )
+    p = add("package", cmd_package, h("cmd_package"))
     p.add_argument("action", choices=["export", "import"])
-    p.add_argument("target", help="competition id (export) or return file (import)")
+    p.add_argument("target", help=h("arg_package_target"))
     p.add_argument("-o", "--output")
-    p.add_argument("--dry-run", action="store_true", help="import: show the preview only")
+    p.add_argument("--dry-run", action="store_true", help=h("opt_dry_run"))
     p.set_defaults(handler=_split_target(cmd_package))
-    p = add(
-        "protocol",
-        cmd_protocol,
-        "protocol: export ID --pdf F --xlsx F | verify F.pdf | versions ID | sign F.pdf",
-    )
+    p = add("protocol", cmd_protocol, h("cmd_protocol"))
     p.add_argument("action", choices=["export", "verify", "versions", "sign"])
-    p.add_argument("target", help="competition id (export, versions) or PDF file (verify, sign)")
+    p.add_argument("target", help=h("arg_protocol_target"))
     p.add_argument("--pdf")
     p.add_argument("--xlsx")
-    p.add_argument("--version", type=int, help="a stored version (default: the latest)")
-    p.add_argument("--p12", help="sign: PKCS#12 certificate (password in KOMISJA_P12_PASSWORD)")
-    p.add_argument("--signer", help="sign: the signer's name")
+    p.add_argument("--version", type=int, help=h("opt_version"))
+    p.add_argument("--p12", help=h("opt_p12"))
+    p.add_argument("--signer", help=h("opt_signer"))
     p.add_argument("-o", "--output")
     p.set_defaults(handler=_split_target(cmd_protocol, id_actions=("export", "versions")))
-    p = add("signoff", cmd_signoff, "the chair signs the results off (--member CHAIR)")
+    p = add("signoff", cmd_signoff, h("cmd_signoff"))
     p.add_argument("id", type=int)
-    p = add("reopen", cmd_reopen, "reopen a signed-off result (--member CHAIR --reason TEXT)")
+    p = add("reopen", cmd_reopen, h("cmd_reopen"))
     p.add_argument("id", type=int)
-    p.add_argument("--reason", required=True)
-    p = add("gui", lambda a, c: run_gui(a), "start the application window")
-    p.add_argument(
-        "package", nargs="?", help="an evaluator package (.komisja) to open in evaluator mode"
-    )
+    p.add_argument("--reason", required=True, help=h("opt_reason"))
+    p = add("gui", lambda a, c: run_gui(a), h("cmd_gui"))
+    p.add_argument("package", nargs="?", help=h("arg_package"))
     for extend in EXTENSIONS:
         extend(add)
     return parser
@@ -546,10 +489,21 @@ def run_gui(args: argparse.Namespace | None = None) -> int:
     )
 
 
+def _language(argv: Sequence[str]) -> str:
+    """The language asked for on the command line (``--lang en``), read before the arguments
+    are parsed so that the help is written in it; otherwise the settings' language."""
+    for index, item in enumerate(argv):
+        if item.startswith("--lang="):
+            return "en" if item.endswith("=en") else "pl"
+        if item == "--lang" and index + 1 < len(argv):
+            return "en" if argv[index + 1] == "en" else "pl"
+    return current_language()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     setup_logging()
-    parser = build_parser()
+    parser = build_parser(_language(argv))
     if not argv:
         return run_gui()
     if len(argv) == 1 and argv[0].lower().endswith(".komisja"):  # opened from the file manager

@@ -64,7 +64,8 @@ def main(argv: list[str]) -> int:
     assert isinstance(app, QApplication)
 
     from app.ui.pages.scoring_page import ScoreDelegate
-    from app.ui.scoring_models import GridCriterion, GridOffer, ScoreGridModel, ScoreGridProxy
+    from app.ui.scoring_data import GridCriterion, GridOffer
+    from app.ui.scoring_models import ScoreGridModel, ScoreGridProxy
 
     criteria = [
         GridCriterion(f"K{i + 1}", f"Kryterium {i + 1}", Decimal(10), Decimal("0.5"), Decimal(10))

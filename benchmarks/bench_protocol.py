@@ -16,6 +16,7 @@ the database would take far longer than what is measured here.
 Both sides run with the same reportlab settings (``rl_config.useA85`` as ``render_pdf`` sets
 it); each is timed as the best of ``--repeat`` runs (3; the two sides alternating) in CPU time
 of this process, which other programs on a shared machine disturb far less than wall time.
+The process's peak memory (resident set) is printed at the end, against a limit of 300 MB.
 
     python benchmarks/bench_protocol.py [--quick] [--offers N] [--members N] [--criteria N]
                                         [--repeat N] [--only pdf|xlsx]
@@ -38,7 +39,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from openpyxl import Workbook
 from openpyxl.cell import Cell
-from openpyxl.worksheet import _write_only
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
@@ -51,6 +51,7 @@ from app.protocol.xlsx import render_xlsx
 
 PDF_LIMIT = 3.0
 XLSX_LIMIT = 1.5
+MEMORY_LIMIT_MB = 300
 
 
 def build_document(offers: int, members: int, criteria: int) -> ProtocolDocument:
@@ -75,25 +76,16 @@ def compare(
 
 
 def best_of(repeat: int, fn: Callable[[], Any]) -> tuple[float, Any]:
-    """Best time of ``repeat`` runs.
-
-    What is already in memory (the document, the baseline's captured rows) is frozen out of
-    the garbage collector first: otherwise every full collection during a run re-scans those
-    millions of objects, and the side that allocates more (the renderer) pays for the data
-    the other side keeps.
-    """
+    """Best time of ``repeat`` runs, each started with the previous run's garbage freed
+    (untimed), so that no run pays for another's."""
     best = float("inf")
     result = None
     for _ in range(repeat):
-        result = None
+        result = None  # the previous run's output is not kept alive during this one
         gc.collect()
-        gc.freeze()
-        try:
-            start = time.process_time()
-            result = fn()
-            best = min(best, time.process_time() - start)
-        finally:
-            gc.unfreeze()
+        start = time.process_time()
+        result = fn()
+        best = min(best, time.process_time() - start)
     return best, result
 
 
@@ -103,7 +95,7 @@ def best_of(repeat: int, fn: Callable[[], Any]) -> tuple[float, Any]:
 def table_rows(doc: ProtocolDocument) -> list[tuple[list[str], list[list[str]]]]:
     """Every table of the protocol as (cell fonts, rows of cell texts), header rows included."""
     register_fonts()
-    story = pdf_module._StoryBuilder(doc).build()
+    story = pdf_module.StoryBuilder(doc).build()
     tables = []
     for flowable in _flatten(story):
         if isinstance(flowable, GridTable):
@@ -158,20 +150,32 @@ def plain_canvas(tables: list[tuple[list[str], list[list[str]]]]) -> bytes:
 
 
 def captured_cells(doc: ProtocolDocument) -> list[tuple[str, list[list[Any]]]]:
-    """The values and formulas render_xlsx writes, sheet by sheet (an untimed run)."""
+    """The values and formulas render_xlsx writes, sheet by sheet (an untimed run).
+
+    Each new sheet's ``append`` is wrapped to record the row's values: the very objects the
+    renderer passes, so the record shares its texts with the document.
+    """
     sheets: dict[str, list[list[Any]]] = {}
-    original = _write_only.WriteOnlyWorksheet.append
+    create_sheet = Workbook.create_sheet
 
-    def recording(self: Any, row: Any) -> None:
-        values = [v.value if isinstance(v, Cell) else v for v in row]
-        sheets.setdefault(self.title, []).append(values)
-        original(self, row)
+    def recording_sheet(wb: Workbook, *args: Any, **kwargs: Any) -> Any:
+        ws = create_sheet(wb, *args, **kwargs)
+        rows = sheets.setdefault(ws.title, [])
+        append = ws.append
 
-    _write_only.WriteOnlyWorksheet.append = recording  # type: ignore[method-assign]
+        def record(row: Any) -> None:
+            row = list(row)
+            rows.append([v.value if isinstance(v, Cell) else v for v in row])
+            append(row)
+
+        ws.append = record
+        return ws
+
+    Workbook.create_sheet = recording_sheet  # type: ignore[method-assign]
     try:
         render_xlsx(doc)
     finally:
-        _write_only.WriteOnlyWorksheet.append = original  # type: ignore[method-assign]
+        Workbook.create_sheet = create_sheet  # type: ignore[method-assign]
     return list(sheets.items())
 
 
@@ -214,9 +218,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         pdf_ratio = time_pdf(doc, repeat)
     if args.only != "pdf":
         xlsx_ratio = time_xlsx(doc, repeat)
+    peak = peak_memory_mb()
+    print(f"Memory:   peak {peak:.0f} MB (limit {MEMORY_LIMIT_MB} MB)")
     if args.quick:
         return 0
-    return 0 if pdf_ratio <= PDF_LIMIT and xlsx_ratio <= XLSX_LIMIT else 1
+    within = pdf_ratio <= PDF_LIMIT and xlsx_ratio <= XLSX_LIMIT
+    return 0 if within and peak <= MEMORY_LIMIT_MB else 1
+
+
+def peak_memory_mb() -> float:
+    """This process's peak resident set so far, in MB (0 where the platform cannot tell)."""
+    try:
+        import resource
+    except ImportError:  # Windows
+        return 0.0
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
 
 
 def time_pdf(doc: ProtocolDocument, repeat: int) -> float:

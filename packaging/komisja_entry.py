@@ -13,6 +13,7 @@ the Polish translations the way the GUI does and the GUI's icons, and prints as 
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import sys
 from pathlib import Path
@@ -65,4 +66,7 @@ def run() -> int:
 
 
 if __name__ == "__main__":
+    # The screens' worker process (app.ui.worker) is this executable started again by
+    # multiprocessing: here it becomes the worker instead of a second application.
+    multiprocessing.freeze_support()
     sys.exit(run())

@@ -1,4 +1,5 @@
-"""Digital signature of a protocol PDF: PAdES (pyHanko) with a PKCS#12 certificate.
+"""Digital signature of a protocol PDF: PAdES (pyHanko) with a PKCS#12 certificate or a key
+on a smart card or token (PKCS#11, ``sign_pdf_pkcs11``).
 
 ``sign_pdf`` appends an incremental update to the protocol: a visible signature field placed
 over the box that the renderer reserved on the signature page (its position is in the PDF's
@@ -21,6 +22,7 @@ import logging
 import textwrap
 from datetime import UTC, datetime
 
+from asn1crypto import x509 as asn1_x509
 from cryptography.hazmat.primitives.serialization import pkcs12
 from pyhanko.pdf_utils.content import ImportedPdfPage
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
@@ -37,7 +39,7 @@ from app.protocol.formatting import format_datetime
 
 log = logging.getLogger(__name__)
 
-__all__ = ["FIELD_PREFIX", "sign_pdf"]
+__all__ = ["FIELD_PREFIX", "sign_pdf", "sign_pdf_pkcs11"]
 
 FIELD_PREFIX = "PodpisProtokolu"
 _DEFAULT_BOX = (330, 60, 560, 138)  # bottom right of an A4 portrait page
@@ -151,6 +153,71 @@ def sign_pdf(
 ) -> bytes:
     """The protocol PDF with a visible PAdES signature appended as an incremental update."""
     signer = _load_signer(p12, password, source)
+    return _sign(pdf, signer, signer_name, reason, location, pdf_name)
+
+
+def sign_pdf_pkcs11(
+    pdf: bytes,
+    *,
+    module: str,
+    token_label: str,
+    pin: str,
+    key_label: str,
+    certificate: bytes | None = None,
+    signer_name: str,
+    reason: str,
+    location: str = "",
+    pdf_name: str = "PDF",
+) -> bytes:
+    """Like :func:`sign_pdf`, with the key on a smart card or token (PKCS#11).
+
+    ``module`` is the token's PKCS#11 library, ``key_label`` the label of the key (and of its
+    certificate, unless the certificate is given as DER in ``certificate``). The PIN is used
+    for this one session and not kept.
+    """
+    from pkcs11 import ObjectClass
+    from pkcs11 import exceptions as p11_errors
+    from pyhanko.config.pkcs11 import TokenCriteria
+    from pyhanko.sign.pkcs11 import PKCS11Signer, open_pkcs11_session
+
+    where = {"module": module, "token": token_label, "key": key_label}
+    try:
+        session = open_pkcs11_session(
+            module, token_criteria=TokenCriteria(label=token_label), user_pin=pin
+        )
+    except (p11_errors.PinIncorrect, p11_errors.PinInvalid, p11_errors.PinLenRange) as error:
+        log.info("PKCS#11 PIN refused: %r", error)
+        raise UserError("signing_token_pin", where) from None
+    except p11_errors.PinLocked:
+        raise UserError("signing_token_locked", where) from None
+    except (p11_errors.PKCS11Error, OSError, RuntimeError) as error:
+        log.info("PKCS#11 token not opened: %r", error)
+        raise UserError("signing_token_unavailable", where) from None
+    try:
+        try:  # exactly one key with that label, asked before anything is drawn
+            session.get_key(object_class=ObjectClass.PRIVATE_KEY, label=key_label)
+        except (p11_errors.NoSuchKey, p11_errors.MultipleObjectsReturned) as error:
+            log.info("PKCS#11 key not found: %r", error)
+            raise UserError("signing_token_key_missing", where) from None
+        cert = asn1_x509.Certificate.load(certificate) if certificate is not None else None
+        signer = PKCS11Signer(session, key_label=key_label, signing_cert=cert)
+        try:
+            return _sign(pdf, signer, signer_name, reason, location, pdf_name)
+        except p11_errors.PKCS11Error as error:  # e.g. the card taken out while signing
+            log.info("PKCS#11 signing failed: %r", error)
+            raise UserError("signing_token_unavailable", where) from None
+    finally:
+        session.close()
+
+
+def _sign(
+    pdf: bytes,
+    signer: signers.Signer,
+    signer_name: str,
+    reason: str,
+    location: str,
+    pdf_name: str,
+) -> bytes:
     try:
         writer = IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False)
         reader = writer.prev

@@ -4,92 +4,31 @@ codes rules return instead of sentences."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
 from typing import NoReturn, TypeVar
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.errors import UserError
 from app.models import Base, Competition, CompetitionStatus, Criterion, Member, Offer
+from app.words import Words
+from app.words.numbers import WARSAW as WARSAW  # Polish civil time, for dates shown or parsed
 
 T = TypeVar("T", bound=Base)
 
-WARSAW = ZoneInfo("Europe/Warsaw")  # dates in the protocol are Polish civil time
-
 
 # -- Codes instead of sentences ---------------------------------------------------------------
-# A rule says what is wrong with a code and plain parameters; the words for every code live in
-# ``app.errors.MESSAGES``.  A parameter that is itself a word (a status, a role, an action) is
-# a ``Term``: its code, worded in the reader's language when the message is shown.  A field a
-# message is about is named by the message itself; its code is passed as ``field`` as well.
-# ``RuleError.text`` does the wording by looking each code up with ``UserError``, so that the
-# catalogue of words can take it over without a change in the rules.
+# A rule says what is wrong with a ``UserError``: a catalogue code (``error.<code>``) and plain
+# parameters.  A parameter that is itself a word (a status, an action, a hint, one thing that
+# stops a step) is a ``Words`` value — a catalogue code and its own parameters — put into the
+# reader's language only when the message is shown (``app.words``), so errors and their words
+# cross process boundaries as plain data.
 
 
-@dataclass(frozen=True)
-class Term:
-    """A word passed by its code (``status_scoring``, ``role_chair``, ``action_recusal``)."""
-
-    code: str
-
-
-@dataclass(frozen=True)
-class Gap:
-    """One thing that stops a step (or one problem of a request): a code and its parameters."""
-
-    code: str
-    params: tuple[tuple[str, object], ...] = ()
-
-    def text(self, lang: str = "pl") -> str:
-        return RuleError(self.code, dict(self.params)).text(lang)
-
-
-def gap(code: str, **params: object) -> Gap:
-    return Gap(code, tuple(params.items()))
-
-
-@dataclass
-class RuleError(UserError):
-    """A ``UserError`` whose parameters may be ``Term``s, ``Gap``s, dates and lists, and whose
-    further problems (``more``) are ``Gap``s: each is worded in the reader's language when the
-    message is shown, not when the rule fails."""
-
-    more: tuple[Gap, ...] = ()
-
-    def text(self, lang: str = "pl") -> str:
-        params = {key: _worded(value, lang) for key, value in self.params.items()}
-        lines = (*self.details, *(problem.text(lang) for problem in self.more))
-        return UserError(self.code, params, lines).text(lang)
-
-
-def term_text(term: Term, lang: str = "pl") -> str:
-    """The word of ``term`` in ``lang`` (from ``app.errors.MESSAGES``)."""
-    return UserError(term.code).text(lang)
-
-
-def _worded(value: object, lang: str) -> object:
-    if isinstance(value, Term):
-        return term_text(value, lang)
-    if isinstance(value, Gap):
-        return value.text(lang)
-    if isinstance(value, datetime):
-        local = value.astimezone(WARSAW)
-        return f"{local:%d.%m.%Y %H:%M}" if lang == "pl" else f"{local:%Y-%m-%d %H:%M}"
-    if isinstance(value, date):
-        return f"{value:%d.%m.%Y}" if lang == "pl" else value.isoformat()
-    if isinstance(value, (list, tuple)):
-        items = [_worded(item, lang) for item in value]
-        if any(isinstance(item, Gap) for item in value):
-            return "\n".join(f"• {item}" for item in items)  # one line per gap
-        return ", ".join(str(item) for item in items)
-    return value
-
-
-def status_term(status: CompetitionStatus) -> Term:
-    return Term(f"status_{status.value}")
+def status_words(status: CompetitionStatus) -> Words:
+    return Words(f"status.{status.value}")
 
 
 @dataclass(frozen=True)
@@ -113,14 +52,16 @@ def get_competition(
         statement = statement.with_for_update()
     competition = session.scalars(statement).first()
     if competition is None:
-        raise RuleError("not_found", {"what": Term("what_competition"), "id": competition_id})
+        raise UserError("not_found", {"what": Words("entity.competition"), "id": competition_id})
     return competition
 
 
 def get_in(session: Session, model: type[T], object_id: int, competition_id: int) -> T:
     obj = session.get(model, object_id)
     if obj is None or getattr(obj, "competition_id", competition_id) != competition_id:
-        raise RuleError("not_found", {"what": Term(f"what_{model.__tablename__}"), "id": object_id})
+        raise UserError(
+            "not_found", {"what": Words(f"entity.{model.__tablename__}"), "id": object_id}
+        )
     return obj
 
 
@@ -129,7 +70,7 @@ def offer_by_code(session: Session, competition_id: int, code: str) -> Offer:
         select(Offer).where(Offer.competition_id == competition_id, Offer.code == code)
     ).first()
     if offer is None:
-        raise RuleError("not_found", {"what": Term("what_offer"), "id": code})
+        raise UserError("not_found", {"what": Words("entity.offer"), "id": code})
     return offer
 
 
@@ -138,7 +79,7 @@ def member_by_code(session: Session, competition_id: int, code: str) -> Member:
         select(Member).where(Member.competition_id == competition_id, Member.code == code)
     ).first()
     if member is None:
-        raise RuleError("not_found", {"what": Term("what_member"), "id": code})
+        raise UserError("not_found", {"what": Words("entity.member"), "id": code})
     return member
 
 
@@ -147,7 +88,7 @@ def criterion_by_code(session: Session, competition_id: int, code: str) -> Crite
         select(Criterion).where(Criterion.competition_id == competition_id, Criterion.code == code)
     ).first()
     if criterion is None:
-        raise RuleError("not_found", {"what": Term("what_criterion"), "id": code})
+        raise UserError("not_found", {"what": Words("entity.criterion"), "id": code})
     return criterion
 
 
@@ -196,7 +137,7 @@ EDITABLE_IN: dict[str, frozenset[CompetitionStatus]] = {
     ),
 }
 
-# areas whose ``status_forbids`` message adds a hint on what to do instead (``hint_<area>``)
+# areas whose ``status_forbids`` message adds a hint on what to do instead (``hint.<area>``)
 HINTED_AREAS = frozenset({"call", "criteria", "scores"})
 
 
@@ -209,12 +150,12 @@ def require_editable(competition: Competition, area: str) -> None:
         number = len(competition.protocol_versions)
         raise UserError("signed_off_locked", {"version": number})
     if competition.status not in EDITABLE_IN[area]:
-        raise RuleError(
+        raise UserError(
             "status_forbids",
             {
-                "status": status_term(competition.status),
-                "action": Term(f"area_{area}"),
-                "hint": Term(f"hint_{area}") if area in HINTED_AREAS else "",
+                "status": status_words(competition.status),
+                "action": Words(f"action.{area}"),
+                "hint": Words(f"hint.{area}") if area in HINTED_AREAS else "",
             },
         )
 
@@ -240,25 +181,26 @@ def parse_decimal(value: object, field: str) -> Decimal:
 
 
 def require_reason(reason: str, action: str) -> str:
-    """``reason`` stripped; refused when empty (``action``: the code of what needs it)."""
+    """``reason`` stripped; refused when empty (``action``: the ``action.<key>`` needing it)."""
     if not reason or not reason.strip():
-        raise RuleError("reason_required", {"action": Term(f"action_{action}")})
+        raise UserError("reason_required", {"action": Words(f"action.{action}")})
     return reason.strip()
 
 
 def refuse_in_status(competition: Competition, action: str) -> NoReturn:
-    """Refuse ``action`` (``action_<code>``, with its ``hint_<code>``) in the current status."""
-    raise RuleError(
+    """Refuse ``action`` (``action.<code>``, with its ``hint.<code>``) in the current status."""
+    raise UserError(
         "status_forbids",
         {
-            "status": status_term(competition.status),
-            "action": Term(f"action_{action}"),
-            "hint": Term(f"hint_{action}"),
+            "status": status_words(competition.status),
+            "action": Words(f"action.{action}"),
+            "hint": Words(f"hint.{action}"),
         },
     )
 
 
 def refuse_if_referred(code: str, ident: str, referred: list[str]) -> None:
-    """Refuse a removal while other records refer to the row (``referred``: their term codes)."""
+    """Refuse a removal while other records refer to the row (``referred``: the ``ref.*``
+    codes of what refers to it)."""
     if referred:
-        raise RuleError(code, {"id": ident, "referred": tuple(Term(r) for r in referred)})
+        raise UserError(code, {"id": ident, "referred": tuple(Words(r) for r in referred)})

@@ -31,7 +31,7 @@ from app.models import (
 )
 from app.scoring.types import AllocationMethod, CriterionKind
 from app.services import base
-from app.services.base import Actor, Gap, RuleError, Term, gap, get_competition, require_editable
+from app.services.base import Actor, get_competition, require_editable
 from app.services.specs import (
     BandSpec,
     CallSpec,
@@ -41,6 +41,7 @@ from app.services.specs import (
     TieBreakerSpec,
 )
 from app.services.templates import template_criteria, template_policy
+from app.words import Words
 
 MIN_DAYS_OPEN_COMPETITION = 21  # art. 13 ust. 1 of the Public Benefit Act
 
@@ -159,7 +160,7 @@ def set_meetings(
             meeting = Meeting(starts_at=spec.starts_at, place=spec.place, purpose=spec.purpose)
             for code in spec.present:
                 if code not in members:
-                    raise RuleError("not_found", {"what": Term("what_member"), "id": code})
+                    raise UserError("not_found", {"what": Words("entity.member"), "id": code})
             competition.meetings.append(meeting)
             session.flush()
             for code, member in members.items():
@@ -177,23 +178,23 @@ def set_remarks(db: Database, actor: Actor, competition_id: int, remarks: str) -
 
 def _validate_criteria(specs: Sequence[CriterionSpec]) -> None:
     seen: set[str] = set()
-    problems: list[Gap] = []
+    problems: list[Words] = []
     for spec in specs:
         label = spec.code or "?"
         if not spec.code.strip():
-            problems.append(gap("criterion_no_code"))
+            problems.append(Words("error.criterion_no_code"))
         if spec.code in seen:
-            problems.append(gap("criterion_duplicate_code", criterion=label))
+            problems.append(Words("error.criterion_duplicate_code", {"criterion": label}))
         seen.add(spec.code)
         if not spec.name.strip():
-            problems.append(gap("criterion_no_name", criterion=label))
+            problems.append(Words("error.criterion_no_name", {"criterion": label}))
         if spec.kind in (CriterionKind.SCORED, CriterionKind.YES_NO):
             if spec.kind is CriterionKind.SCORED and (
                 spec.max_score is None or spec.max_score <= 0
             ):
-                problems.append(gap("criterion_scale_max", criterion=label))
+                problems.append(Words("error.criterion_scale_max", {"criterion": label}))
             if spec.kind is CriterionKind.SCORED and (spec.step is None or spec.step <= 0):
-                problems.append(gap("criterion_scale_step", criterion=label))
+                problems.append(Words("error.criterion_scale_step", {"criterion": label}))
             elif (
                 spec.kind is CriterionKind.SCORED
                 and spec.max_score is not None
@@ -201,11 +202,9 @@ def _validate_criteria(specs: Sequence[CriterionSpec]) -> None:
                 and (spec.max_score % spec.step) != 0
             ):
                 problems.append(
-                    gap(
-                        "criterion_max_off_step",
-                        criterion=label,
-                        max=spec.max_score,
-                        step=spec.step,
+                    Words(
+                        "error.criterion_max_off_step",
+                        {"criterion": label, "max": spec.max_score, "step": spec.step},
                     )
                 )
             if (
@@ -213,21 +212,21 @@ def _validate_criteria(specs: Sequence[CriterionSpec]) -> None:
                 and spec.max_score is not None
                 and not (0 <= spec.min_score <= spec.max_score)
             ):
-                problems.append(gap("criterion_threshold_off_scale", criterion=label))
+                problems.append(Words("error.criterion_threshold_off_scale", {"criterion": label}))
         if (
             spec.kind
             in (CriterionKind.LOWER_BETTER, CriterionKind.HIGHER_BETTER, CriterionKind.BANDED)
             and not (spec.field or "").strip()
         ):
-            problems.append(gap("criterion_formula_field", criterion=label))
+            problems.append(Words("error.criterion_formula_field", {"criterion": label}))
         if spec.kind is CriterionKind.BANDED and not spec.bands:
-            problems.append(gap("criterion_no_bands", criterion=label))
+            problems.append(Words("error.criterion_no_bands", {"criterion": label}))
         if spec.kind is not CriterionKind.YES_NO and spec.weight <= 0:
-            problems.append(gap("criterion_weight_positive", criterion=label))
+            problems.append(Words("error.criterion_weight_positive", {"criterion": label}))
         if spec.kind is CriterionKind.YES_NO and spec.weight < 0:
-            problems.append(gap("criterion_weight_negative", criterion=label))
+            problems.append(Words("error.criterion_weight_negative", {"criterion": label}))
     if problems:
-        raise RuleError("criteria_invalid", {"problems": tuple(problems)})
+        raise UserError("criteria_invalid", {"problems": tuple(problems)})
 
 
 def _write_criteria(

@@ -182,13 +182,13 @@ def remove_member(db: Database, actor: Actor, competition_id: int, member_code: 
             raise UserError("member_not_last", {"member": member.code})
         referred: list[str] = []
         if member.declaration_signed_on is not None:
-            referred.append("ref_declaration")
+            referred.append("ref.declaration")
         if member.conflicts:
-            referred.append("ref_recusals")
+            referred.append("ref.recusals")
         for model, label in (
-            (Score, "ref_scores"),
-            (ScoreSheetIssue, "ref_score_sheet"),
-            (Attendance, "ref_attendance"),
+            (Score, "ref.scores"),
+            (ScoreSheetIssue, "ref.score_sheet"),
+            (Attendance, "ref.attendance"),
         ):
             if session.scalar(select(model.id).where(model.member_id == member.id).limit(1)):
                 referred.append(label)

@@ -60,9 +60,10 @@ from app.scoring.types import (
     ThresholdBasis,
     TieBreakerKind,
 )
-from app.services.base import Actor, Gap, RuleError, gap, get_competition
+from app.services.base import Actor, get_competition
 from app.services.exchange_schema import FORMAT, SCHEMA, VERSION, validate
 from app.services.identifiers import validate_krs, validate_nip, validate_regon
+from app.words import Words
 
 MAX_IMPORT_BYTES = 512 * 1024 * 1024
 
@@ -304,18 +305,18 @@ def export_competition(db: Database, competition_id: int) -> dict[str, Any]:
 # Import
 
 
-def _fail(where: str, detail: Gap) -> UserError:
-    return RuleError("exchange_invalid", {"where": where, "detail": detail})
+def _fail(where: str, detail: Words) -> UserError:
+    return UserError("exchange_invalid", {"where": where, "detail": detail})
 
 
-def _refuse(problems: list[tuple[str, Gap]]) -> None:
+def _refuse(problems: list[tuple[str, Words]]) -> None:
     """Refuse the document when anything is wrong: the first problem and up to 19 more."""
     if problems:
         (where, detail), rest = problems[0], problems[1:20]
-        raise RuleError(
+        raise UserError(
             "exchange_invalid",
             {"where": where, "detail": detail},
-            more=tuple(gap("xchg_at", where=w, detail=d) for w, d in rest),
+            details=tuple(Words("xchg.at", {"where": w, "detail": d}) for w, d in rest),
         )
 
 
@@ -323,7 +324,9 @@ def read_document(path: Path) -> dict[str, Any]:
     try:
         size = path.stat().st_size
         if size > MAX_IMPORT_BYTES:
-            raise _fail(path.name, gap("xchg_too_large", size=size, limit=MAX_IMPORT_BYTES))
+            raise _fail(
+                path.name, Words("xchg.too_large", {"size": size, "limit": MAX_IMPORT_BYTES})
+            )
         raw = path.read_bytes()
     except OSError as error:
         raise UserError("file_unreadable", {"path": path, "detail": error.strerror}) from error
@@ -334,13 +337,15 @@ def parse_document(raw: bytes, name: str = "document") -> dict[str, Any]:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise _fail(name, gap("xchg_not_utf8", byte=error.start)) from None
+        raise _fail(name, Words("xchg.not_utf8", {"byte": error.start})) from None
     try:
         document = json.loads(text)
     except json.JSONDecodeError as error:
-        raise _fail(name, gap("xchg_not_json", line=error.lineno, column=error.colno)) from None
+        raise _fail(
+            name, Words("xchg.not_json", {"line": error.lineno, "column": error.colno})
+        ) from None
     if not isinstance(document, dict) or document.get("format") != FORMAT:
-        raise _fail(name, gap("xchg_not_komisja"))
+        raise _fail(name, Words("xchg.not_komisja"))
     version = document.get("version")
     if isinstance(version, int) and not isinstance(version, bool) and version > VERSION:
         raise UserError("exchange_newer", {"found": version, "supported": VERSION})
@@ -362,14 +367,14 @@ def _dt(value: str | None) -> datetime | None:
 
 def _check_rules(doc: dict[str, Any]) -> None:
     """Referential and domain rules the schema cannot express; every problem with its place."""
-    problems: list[tuple[str, Gap]] = []
+    problems: list[tuple[str, Words]] = []
 
     def unique(items: list[dict[str, Any]], key: str, where: str) -> set[str]:
         seen: set[str] = set()
         for index, item in enumerate(items):
             if item[key] in seen:
                 problems.append(
-                    (f"$.{where}[{index}].{key}", gap("xchg_duplicate", value=item[key]))
+                    (f"$.{where}[{index}].{key}", Words("xchg.duplicate", {"value": item[key]}))
                 )
             seen.add(item[key])
         return seen
@@ -390,23 +395,23 @@ def _check_rules(doc: dict[str, Any]) -> None:
                     problems.append(
                         (
                             f"$.offers[{i}].applicant.{key}",
-                            Gap(error.code, tuple(error.params.items())),
+                            Words(f"error.{error.code}", error.params),
                         )
                     )
         for j, attachment in enumerate(offer["attachments"]):
             try:
                 content = base64.b64decode(attachment["content_base64"], validate=True)
             except ValueError:
-                problems.append((f"$.offers[{i}].attachments[{j}]", gap("xchg_not_base64")))
+                problems.append((f"$.offers[{i}].attachments[{j}]", Words("xchg.not_base64")))
                 continue
             if hashlib.sha256(content).hexdigest() != attachment["sha256"]:
-                problems.append((f"$.offers[{i}].attachments[{j}]", gap("xchg_sha256")))
+                problems.append((f"$.offers[{i}].attachments[{j}]", Words("xchg.sha256")))
         for j, result in enumerate(offer["check_results"]):
             if result["item"] not in items:
                 problems.append(
                     (
                         f"$.offers[{i}].check_results[{j}].item",
-                        gap("xchg_unknown", value=result["item"]),
+                        Words("xchg.unknown", {"value": result["item"]}),
                     )
                 )
     for i, member in enumerate(doc["members"]):
@@ -415,49 +420,59 @@ def _check_rules(doc: dict[str, Any]) -> None:
                 problems.append(
                     (
                         f"$.members[{i}].conflicts[{j}].offer",
-                        gap("xchg_unknown", value=conflict["offer"]),
+                        Words("xchg.unknown", {"value": conflict["offer"]}),
                     )
                 )
     if sum(1 for m in doc["members"] if m["role"] == "chair") > 1:
-        problems.append(("$.members", gap("xchg_two_chairs")))
+        problems.append(("$.members", Words("xchg.two_chairs")))
     for i, meeting in enumerate(doc["meetings"]):
         for code in meeting["present"]:
             if code not in members:
-                problems.append((f"$.meetings[{i}].present", gap("xchg_unknown", value=code)))
+                problems.append(
+                    (f"$.meetings[{i}].present", Words("xchg.unknown", {"value": code}))
+                )
     for i, score in enumerate(doc["scores"]):
         where = f"$.scores[{i}]"
         if score["member"] not in members:
-            problems.append((f"{where}.member", gap("xchg_unknown", value=score["member"])))
+            problems.append((f"{where}.member", Words("xchg.unknown", {"value": score["member"]})))
         if score["offer"] not in offers:
-            problems.append((f"{where}.offer", gap("xchg_unknown", value=score["offer"])))
+            problems.append((f"{where}.offer", Words("xchg.unknown", {"value": score["offer"]})))
         criterion = criteria.get(score["criterion"])
         if criterion is None:
-            problems.append((f"{where}.criterion", gap("xchg_unknown", value=score["criterion"])))
+            problems.append(
+                (f"{where}.criterion", Words("xchg.unknown", {"value": score["criterion"]}))
+            )
             continue
         if (score["member"], score["offer"]) in recused:
             problems.append(
-                (where, gap("xchg_recused", member=score["member"], offer=score["offer"]))
+                (where, Words("xchg.recused", {"member": score["member"], "offer": score["offer"]}))
             )
         value = Decimal(score["value"])
         maximum = _dec(criterion["max_score"])
         step = _dec(criterion["step"])
         if maximum is None or step is None:
             problems.append(
-                (f"{where}.criterion", gap("criterion_not_scored", criterion=criterion["code"]))
+                (
+                    f"{where}.criterion",
+                    Words("error.criterion_not_scored", {"criterion": criterion["code"]}),
+                )
             )
         elif not (0 <= value <= maximum) or value % step != 0:
             problems.append(
-                (f"{where}.value", gap("xchg_off_scale", value=value, max=maximum, step=step))
+                (
+                    f"{where}.value",
+                    Words("xchg.off_scale", {"value": value, "max": maximum, "step": step}),
+                )
             )
     for i, decision in enumerate(doc["decisions"]):
         if decision["offer"] is not None and decision["offer"] not in offers:
             problems.append(
-                (f"$.decisions[{i}].offer", gap("xchg_unknown", value=decision["offer"]))
+                (f"$.decisions[{i}].offer", Words("xchg.unknown", {"value": decision["offer"]}))
             )
     for i, rule in enumerate(doc["policy"]["tie_breakers"]):
         if rule["kind"] == "criterion" and rule["ref"] not in criteria:
             problems.append(
-                (f"$.policy.tie_breakers[{i}].ref", gap("xchg_unknown", value=rule["ref"]))
+                (f"$.policy.tie_breakers[{i}].ref", Words("xchg.unknown", {"value": rule["ref"]}))
             )
     _refuse(problems)
 

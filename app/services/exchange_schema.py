@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from app.services.base import Gap, gap
+from app.words import Words
 
 FORMAT = "komisja-exchange"
 VERSION = 1
@@ -332,35 +332,39 @@ def _type_ok(value: Any, names: str | list[str]) -> bool:
     return False
 
 
-def validate(value: Any, schema: dict[str, Any] = SCHEMA, path: str = "$") -> list[tuple[str, Gap]]:
-    """Every violation, as its place (``"$.offers[3].requested_amount"``) and a ``Gap``."""
-    problems: list[tuple[str, Gap]] = []
+def validate(
+    value: Any, schema: dict[str, Any] = SCHEMA, path: str = "$"
+) -> list[tuple[str, Words]]:
+    """Every violation, as its place (``"$.offers[3].requested_amount"``) and a ``Words``."""
+    problems: list[tuple[str, Words]] = []
     if "type" in schema and not _type_ok(value, schema["type"]):
         expected = schema["type"] if isinstance(schema["type"], str) else "/".join(schema["type"])
-        return [(path, gap("xchg_type", expected=expected, found=type(value).__name__))]
+        return [(path, Words("xchg.type", {"expected": expected, "found": type(value).__name__}))]
     if "enum" in schema and value not in schema["enum"]:
         allowed = ", ".join(str(item) for item in schema["enum"])
-        return [(path, gap("xchg_enum", value=repr(value), allowed=allowed))]
+        return [(path, Words("xchg.enum", {"value": repr(value), "allowed": allowed}))]
     if isinstance(value, str) and "pattern" in schema and not re.match(schema["pattern"], value):
-        problems.append((path, gap("xchg_format", value=repr(value))))
+        problems.append((path, Words("xchg.format", {"value": repr(value)})))
     if (
         isinstance(value, int)
         and not isinstance(value, bool)
         and "minimum" in schema
         and (value < schema["minimum"])
     ):
-        problems.append((path, gap("xchg_minimum", value=value, minimum=schema["minimum"])))
+        problems.append(
+            (path, Words("xchg.minimum", {"value": value, "minimum": schema["minimum"]}))
+        )
     if isinstance(value, dict):
         properties = schema.get("properties", {})
         for key in schema.get("required", []):
             if key not in value:
-                problems.append((path, gap("xchg_missing_key", key=repr(key))))
+                problems.append((path, Words("xchg.missing_key", {"key": repr(key)})))
         extra = schema.get("additionalProperties", True)
         for key, item in value.items():
             if key in properties:
                 problems.extend(validate(item, properties[key], f"{path}.{key}"))
             elif extra is False:
-                problems.append((path, gap("xchg_unknown_key", key=repr(key))))
+                problems.append((path, Words("xchg.unknown_key", {"key": repr(key)})))
             elif isinstance(extra, dict):
                 problems.extend(validate(item, extra, f"{path}.{key}"))
     if isinstance(value, list) and "items" in schema:

@@ -28,14 +28,8 @@ from app.models import (
     Offer,
 )
 from app.services import base
-from app.services.base import (
-    Actor,
-    RuleError,
-    Term,
-    get_competition,
-    require_editable,
-    require_reason,
-)
+from app.services.base import Actor, get_competition, require_editable, require_reason
+from app.words import Words
 
 
 def is_late(competition: Competition, offer: Offer) -> bool:
@@ -74,7 +68,7 @@ def record_formal_check(
         items = {item.code: item for item in competition.formal_items}
         unknown = sorted(set(answers) - set(items))
         if unknown:
-            raise RuleError("not_found", {"what": Term("what_checklist_item"), "id": unknown[0]})
+            raise UserError("not_found", {"what": Words("entity.checklist_item"), "id": unknown[0]})
         late = is_late(competition, offer) and not _late_admitted(session, offer)
         results = {result.item_id: result for result in offer.check_results}
         for code, item in items.items():
@@ -139,7 +133,7 @@ def record_correction_received(
         require_editable(competition, "formal_check")
         offer = base.get_in(session, Offer, offer_id, competition_id)
         if not offer.corrections:
-            raise RuleError("not_found", {"what": Term("what_correction"), "id": offer.code})
+            raise UserError("not_found", {"what": Words("entity.correction"), "id": offer.code})
         request = offer.corrections[-1]
         request.fulfilled_on = received_on
         offer.formal_status = FormalStatus.PENDING
@@ -366,7 +360,7 @@ def restore_formal_check(
         items = {item.code: item for item in competition.formal_items}
         unknown = sorted(set(answers) - set(items))
         if unknown:
-            raise RuleError("not_found", {"what": Term("what_checklist_item"), "id": unknown[0]})
+            raise UserError("not_found", {"what": Words("entity.checklist_item"), "id": unknown[0]})
         if correction is None:
             if any(request.fulfilled_on is not None for request in offer.corrections):
                 raise UserError("correction_already_received", {"offer": offer.code})
@@ -374,7 +368,7 @@ def restore_formal_check(
                 offer.corrections.remove(request)
                 session.delete(request)  # an orphan alone would not reach the audit trail
         elif not offer.corrections:
-            raise RuleError("not_found", {"what": Term("what_correction"), "id": offer.code})
+            raise UserError("not_found", {"what": Words("entity.correction"), "id": offer.code})
         else:
             offer.corrections[-1].fulfilled_on = correction.fulfilled_on
         late = is_late(competition, offer) and not _late_admitted(session, offer)
@@ -407,9 +401,9 @@ def restore_formal_check(
         elif len(answered) == len(items):
             allowed.add(FormalStatus.ADMITTED)
         if status not in allowed:
-            raise RuleError(
+            raise UserError(
                 "formal_outcome_inconsistent",
-                {"offer": offer.code, "outcome": Term(f"formal_{status.value}")},
+                {"offer": offer.code, "outcome": Words(f"formal.{status.value}")},
             )
         offer.formal_status = status
         offer.rejection_reason = "" if status is FormalStatus.ADMITTED else rejection_reason

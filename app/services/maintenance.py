@@ -9,7 +9,7 @@ from sqlalchemy import text
 
 from app.db import Database
 from app.db.audit import ChainReport, verify_chain
-from app.services.base import Term, gap
+from app.words import Words
 
 
 @dataclass(frozen=True)
@@ -19,20 +19,19 @@ class VerifyReport:
     integrity: str  # "ok" or what the database engine reported
 
     def lines(self, lang: str = "pl") -> list[str]:
-        """The report worded in ``lang`` (the words are in ``app.errors.MESSAGES``)."""
+        """The report worded in ``lang``."""
         chain = (
-            gap("verify_chain_ok", entries=self.chain.entries)
+            Words("cli.verify_chain_ok", {"count": self.chain.entries})
             if self.chain.ok
-            else gap(
-                "verify_chain_broken",
-                entry=self.chain.first_broken,
-                problem=Term(f"chain_{self.chain.problem}"),
+            else Words(
+                "cli.verify_chain_broken",
+                {"entry": self.chain.first_broken, "problem": self.chain.problem},
             )
         )
         integrity = (
-            gap("verify_integrity_ok")
+            Words("cli.verify_integrity_ok")
             if self.integrity == "ok"
-            else gap("verify_integrity_problem", detail=self.integrity)
+            else Words("cli.verify_integrity_failed", {"detail": self.integrity})
         )
         return [chain.text(lang), integrity.text(lang)]
 

@@ -17,9 +17,10 @@ from pathlib import Path
 from app.db import Database
 from app.errors import UserError
 from app.services import registration
-from app.services.base import WARSAW, Actor, RuleError, gap, get_competition
+from app.services.base import WARSAW, Actor, get_competition
 from app.services.identifiers import validate_krs, validate_nip, validate_regon
 from app.services.specs import ApplicantSpec, OfferSpec
+from app.words import Words
 
 # column key -> accepted headers (case-insensitive, Polish and English)
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -268,11 +269,8 @@ def read_offer_file(path: Path, offer_fields: tuple[str, ...] = ()) -> OfferImpo
 
 def _row_error(line: int, error: UserError) -> UserError:
     """A problem found while writing: the service's own message, with the row it came from."""
-    return RuleError(
-        error.code,
-        error.params,
-        error.details,
-        more=(*getattr(error, "more", ()), gap("import_row", line=line)),
+    return UserError(
+        error.code, error.params, (*error.details, Words("error.import_row", {"line": line}))
     )
 
 

@@ -59,6 +59,7 @@ from app.offline.spec import (
 from app.services import base
 from app.services.base import Actor, get_competition
 from app.services.offline_issue import build_spec, member_scored_criteria, sheet_problem
+from app.words import format_datetime
 
 log = logging.getLogger(__name__)
 
@@ -218,7 +219,7 @@ def _finish_preview(
         problems.append(
             sheet_problem(
                 ProblemCode.NOT_SCORING,
-                status=base.term_text(base.status_term(competition.status), lang),
+                status=base.status_words(competition.status).text(lang),
             )
         )
     rows = _diff(session, competition, member, parsed) if not problems else ()
@@ -420,11 +421,6 @@ def _preview_return(
                 )
             )
     return _finish_preview(session, located, parsed, extra, lang, data), issue, parsed
-
-
-def format_datetime(value: datetime, lang: str) -> str:
-    local = value.astimezone() if value.tzinfo else value
-    return local.strftime("%Y-%m-%d %H:%M" if lang == "en" else "%d.%m.%Y %H:%M")
 
 
 def preview_package_return(

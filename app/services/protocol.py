@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from app.config import current_language
 from app.db import Database
-from app.errors import CancelledError, Progress
+from app.errors import CancelledError, Progress, UserError
 from app.models import (
     Competition,
     CompetitionStatus,
@@ -30,16 +30,18 @@ from app.models import (
 from app.protocol import document as pd
 from app.scoring import analysis, explanations
 from app.services import base
-from app.services.base import Gap, RuleError, Term, gap, get_competition, status_term, term_text
+from app.services.base import get_competition
 from app.services.call_setup import effective_budget
 from app.services.results import build_input, compute, compute_input, fingerprint
 from app.services.workflow import missing_for
 from app.texts import explain, format_money
+from app.words import Words
+from app.words import text as words_text
 
 
 def _decision_details(kind: DecisionKind, payload: dict[str, object], lang: str) -> str:
     if kind is DecisionKind.DISCREPANCY_RESOLUTION:
-        text = term_text(Term(f"method_{payload.get('method', '')}"), lang)
+        text = words_text(f"resolution.{payload.get('method', '')}", lang)
         consensus = payload.get("consensus") or {}
         if isinstance(consensus, dict) and consensus:
             text += ": " + ", ".join(f"{k} = {v}" for k, v in sorted(consensus.items()))
@@ -50,7 +52,7 @@ def _decision_details(kind: DecisionKind, payload: dict[str, object], lang: str)
         return format_money(Decimal(str(payload.get("amount", "0"))), lang)
     if kind is DecisionKind.FORMAL_OVERRIDE:
         admitted = bool(payload.get("admitted"))
-        return term_text(Term("formal_admitted" if admitted else "formal_rejected"), lang)
+        return words_text("formal.admitted" if admitted else "formal.rejected", lang)
     return ""
 
 
@@ -279,18 +281,18 @@ def render_for_sign_off(
     return files["pdf"], files["xlsx"]
 
 
-def sign_off_blockers(session: Session, competition: Competition) -> list[Gap]:
+def sign_off_blockers(session: Session, competition: Competition) -> list[Words]:
     """What stops the results from being final (signed off, or exported as a draft)."""
     if competition.status is not CompetitionStatus.RESULTS:
-        return [gap("gap_not_at_results", status=status_term(competition.status))]
+        return [Words("gap.results_step", {"status": competition.status.value})]
     computed = compute(session, competition)
     ties, discrepancies = computed.unresolved_ties, computed.unresolved_discrepancies
-    return [gap("gap_unresolved_tie", offers=tuple(group)) for group in ties] + [
-        gap("gap_unresolved_discrepancy", offer=offer) for offer in discrepancies
+    return [Words("gap.unresolved_tie", {"offers": tuple(group)}) for group in ties] + [
+        Words("gap.unresolved_discrepancy", {"offer": offer}) for offer in discrepancies
     ]
 
 
-def export_blockers(session: Session, competition: Competition) -> list[Gap]:
+def export_blockers(session: Session, competition: Competition) -> list[Words]:
     status = competition.status
     if status in (
         CompetitionStatus.SIGNED_OFF,
@@ -302,9 +304,9 @@ def export_blockers(session: Session, competition: Competition) -> list[Gap]:
         return sign_off_blockers(session, competition)
     if status is CompetitionStatus.SCORING:
         return missing_for(session, competition, CompetitionStatus.RESULTS) or [
-            gap("gap_close_scoring")
+            Words("gap.close_scoring")
         ]
-    return [gap("gap_before_results")]
+    return [Words("gap.before_results")]
 
 
 def export_protocol(
@@ -336,12 +338,14 @@ def export_protocol_files(
         ):
             chosen = next((v for v in stored if v.number == (version or stored[-1].number)), None)
             if chosen is None or chosen.pdf is None or chosen.xlsx is None:
-                raise RuleError("not_found", {"what": Term("what_protocol_version"), "id": version})
+                raise UserError(
+                    "not_found", {"what": Words("entity.protocol_version"), "id": version}
+                )
             stored_files = {"pdf": chosen.pdf, "xlsx": chosen.xlsx}
             return {kind: stored_files[kind] for kind in formats}
         blockers = export_blockers(session, competition)
         if blockers:
-            raise RuleError("results_incomplete", {"missing": tuple(blockers)})
+            raise UserError("results_incomplete", {"missing": tuple(blockers)})
         _step(progress, 0, len(formats) + 1, "")
         return render(
             build_document(
@@ -390,23 +394,25 @@ def verify_protocol_pdf(db: Database, data: bytes, lang: str | None = None) -> P
                 claims = {}
             claimed = claims.get("KomisjaFingerprint") or claims.get("fingerprint", "")
             if claimed:
-                return ProtocolCheck(False, None, None, False, gap("verify_altered").text(shown))
-            return ProtocolCheck(False, None, None, False, gap("verify_not_stored").text(shown))
+                return ProtocolCheck(False, None, None, False, Words("verify.altered").text(shown))
+            return ProtocolCheck(False, None, None, False, Words("verify.not_stored").text(shown))
         competition = get_competition(session, stored.competition_id)
         inp = build_input(session, competition)
         current = fingerprint(competition.uid, inp, compute_input(inp))
         matches = current == stored.fingerprint
         latest = competition.protocol_versions[-1].number
-        message = gap(
-            "verify_stored_matches" if matches else "verify_stored_changed",
-            title=competition.title,
-            reference=competition.case_reference,
-            version=stored.number,
-            signer=stored.signed_off_by,
-            state=gap("verify_current")
-            if stored.number == latest
-            else gap("verify_superseded", latest=latest),
-            copy=gap("verify_signed_copy") if signed_copy else "",
+        message = Words(
+            "verify.stored_matches" if matches else "verify.stored_changed",
+            {
+                "title": competition.title,
+                "reference": competition.case_reference,
+                "version": stored.number,
+                "signer": stored.signed_off_by,
+                "state": Words("verify.current")
+                if stored.number == latest
+                else Words("verify.superseded", {"latest": latest}),
+                "copy": Words("verify.signed_copy") if signed_copy else "",
+            },
         ).text(shown)
         return ProtocolCheck(True, competition.id, stored.number, matches, message, signed_copy)
 
@@ -447,7 +453,7 @@ def sign_protocol_pdf(
         p12,
         password.encode("utf-8") if password else None,
         signer_name=signer,
-        reason=term_text(Term("sign_reason"), lang or current_language()),
+        reason=words_text("verify.sign_reason", lang or current_language()),
         location=location,
         source=source,
         pdf_name=pdf_name,

@@ -33,13 +33,14 @@ from app.models import (
 )
 from app.scoring.types import TieBreakerKind
 from app.services import base
-from app.services.base import Actor, RuleError, Term, get_competition, require_editable
+from app.services.base import Actor, get_competition, require_editable
 from app.services.identifiers import validate_krs, validate_nip, validate_regon
 from app.services.queries import OfferRow
 from app.services.specs import (
     ApplicantSpec,
     OfferSpec,
 )
+from app.words import Words
 
 
 def _applicant(spec: ApplicantSpec) -> Applicant:
@@ -118,7 +119,7 @@ def attachment_content(db: Database, sha256: str) -> bytes:
     with db.read() as session:
         blob = session.get(AttachmentBlob, sha256)
         if blob is None:
-            raise RuleError("not_found", {"what": Term("what_attachment"), "id": sha256[:12]})
+            raise UserError("not_found", {"what": Words("entity.attachment"), "id": sha256[:12]})
         if hashlib.sha256(blob.content).hexdigest() != sha256:
             raise UserError("db_corrupt", {"detail": f"attachment {sha256[:12]} checksum"})
         return blob.content
@@ -319,15 +320,15 @@ def remove_offer(db: Database, actor: Actor, competition_id: int, offer_id: int)
         offer = base.get_in(session, Offer, offer_id, competition_id)
         referred: list[str] = []
         if offer.attachments:
-            referred.append("ref_attachments")
+            referred.append("ref.attachments")
         if offer.check_results or offer.corrections:
-            referred.append("ref_formal_check")
+            referred.append("ref.formal_check")
         if session.scalar(select(Conflict.id).where(Conflict.offer_id == offer.id).limit(1)):
-            referred.append("ref_recusals")
+            referred.append("ref.recusals")
         if session.scalar(select(Decision.id).where(Decision.offer_id == offer.id).limit(1)):
-            referred.append("ref_decisions")
+            referred.append("ref.decisions")
         if session.scalar(select(Score.id).where(Score.offer_id == offer.id).limit(1)):
-            referred.append("ref_scores")
+            referred.append("ref.scores")
         base.refuse_if_referred("offer_referred", offer.code, referred)
         for value in list(offer.values):  # first, while the audit hook can still reach the
             offer.values.remove(value)  # competition through the offer

@@ -40,6 +40,7 @@ from app.scoring import ScoringInputError, compute_results, explain, explanation
 from app.scoring import types as st
 from app.services.base import get_competition
 from app.services.call_setup import effective_budget
+from app.words import Words
 
 RESULT_FORMAT = "komisja-results/1"
 
@@ -240,10 +241,13 @@ def _scores(
         offer = offer_codes[offer_id]
         parts = text.split(",")
         if len(parts) != count:
-            raise UserError("scoring_input", {"detail": f"scores of offer {offer} misread"})
+            raise UserError("scores_misread", {"offer": offer})
         by_criterion: defaultdict[str, dict[str, Decimal]] = defaultdict(dict)
-        for criterion, member, value in map(items.__getitem__, parts):
-            by_criterion[criterion][member] = value
+        try:
+            for criterion, member, value in map(items.__getitem__, parts):
+                by_criterion[criterion][member] = value
+        except ValueError:  # an item not an integer: the database could not hold the product
+            raise UserError("scores_misread", {"offer": offer}) from None
         # a member scores a criterion of an offer once (a unique key of the table)
         for criterion, by_member in by_criterion.items():
             groups[offer, criterion] = by_member
@@ -278,10 +282,7 @@ class _Items(dict[str, tuple[str, str, Decimal]]):
         self.pairs = (max(criterion_codes, default=0) - self.first_criterion + 1) * self.members
 
     def __missing__(self, text: str) -> tuple[str, str, Decimal]:
-        try:
-            stored, pair = divmod(int(text), self.pairs)
-        except ValueError:  # not an integer: the database could not hold the product
-            raise UserError("scoring_input", {"detail": f"score item {text} misread"}) from None
+        stored, pair = divmod(int(text), self.pairs)  # ValueError: not an integer
         criterion, member = divmod(pair, self.members)
         value = self._values.get(stored)
         if value is None:
@@ -305,7 +306,9 @@ def compute_input(inp: st.CompetitionInput) -> st.Results:
     try:
         return compute_results(inp)
     except ScoringInputError as error:
-        raise UserError("scoring_input", {"detail": str(error)}) from error
+        raise UserError(
+            "scoring_input", {"detail": Words(f"input.{error.code}", error.params)}
+        ) from error
 
 
 @dataclass(frozen=True)

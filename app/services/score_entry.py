@@ -28,10 +28,11 @@ from app.models import (
 )
 from app.scoring.types import CriterionKind
 from app.services import base
-from app.services.base import Actor, Gap, RuleError, Term, get_competition, require_editable
+from app.services.base import Actor, get_competition, require_editable
 from app.services.specs import (
     ScoreEntry,
 )
+from app.words import Words
 
 
 def check_score(criterion: Criterion, value: Decimal) -> None:
@@ -88,11 +89,13 @@ def apply_scores(
         try:
             offer = offers.get(entry.offer_code)
             if offer is None:
-                raise RuleError("not_found", {"what": Term("what_offer"), "id": entry.offer_code})
+                raise UserError(
+                    "not_found", {"what": Words("entity.offer"), "id": entry.offer_code}
+                )
             criterion = criteria.get(entry.criterion_code)
             if criterion is None:
-                raise RuleError(
-                    "not_found", {"what": Term("what_criterion"), "id": entry.criterion_code}
+                raise UserError(
+                    "not_found", {"what": Words("entity.criterion"), "id": entry.criterion_code}
                 )
             if offer.formal_status is not FormalStatus.ADMITTED:
                 raise UserError("offer_not_admitted", {"offer": offer.code})
@@ -108,10 +111,10 @@ def apply_scores(
             problems.append(error)
     if problems:
         first = problems[0]
-        raise RuleError(
+        raise UserError(
             first.code,
             first.params,
-            more=tuple(Gap(p.code, tuple(p.params.items())) for p in problems[1:]),
+            details=tuple(Words(f"error.{p.code}", p.params) for p in problems[1:]),
         )
     existing = {
         (s.offer_id, s.criterion_id): s

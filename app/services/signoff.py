@@ -16,11 +16,11 @@ from sqlalchemy import select
 
 from app.db import Database
 from app.db.audit import record_event
-from app.errors import Progress
+from app.errors import Progress, UserError
 from app.models import Competition, CompetitionStatus, ProtocolVersion
 from app.scoring.types import MemberRole
 from app.services import base
-from app.services.base import Actor, RuleError, Term, get_competition, require_reason, status_term
+from app.services.base import Actor, get_competition, require_reason, status_words
 from app.services.protocol import render_for_sign_off, sign_off_blockers
 from app.services.results import (
     build_input,
@@ -29,18 +29,19 @@ from app.services.results import (
     fingerprint,
     results_document,
 )
+from app.words import Words
 
 
 def _chair_check(competition: Competition, actor: Actor, action: str) -> str:
     chair = next((m for m in competition.members if m.role is MemberRole.CHAIR), None)
     acting = next((m for m in competition.members if m.code == actor.member), None)
     if acting is None or chair is None or acting.id != chair.id:
-        raise RuleError(
+        raise UserError(
             "only_chair",
             {
-                "action": Term(f"action_{action}"),
+                "action": Words(f"action.{action}"),
                 "member": acting.name if acting else (actor.member or actor.operator),
-                "role": Term(f"role_{acting.role.value}" if acting else "role_none"),
+                "role": acting.role.value if acting else "",  # none: not on the committee
             },
         )
     return acting.name
@@ -58,7 +59,7 @@ def sign_off(
         chair_name = _chair_check(competition, actor, "sign_off")
         blockers = sign_off_blockers(session, competition)
         if blockers:
-            raise RuleError("results_incomplete", {"missing": tuple(blockers)})
+            raise UserError("results_incomplete", {"missing": tuple(blockers)})
         inp = build_input(session, competition)
         res = compute_input(inp)
         number = len(competition.protocol_versions) + 1
@@ -98,14 +99,14 @@ def reopen(db: Database, actor: Actor, competition_id: int, reason: str) -> None
     with db.unit_of_work(actor.operator, actor.member) as session:
         competition = get_competition(session, competition_id, for_update=True)
         if competition.status is not CompetitionStatus.SIGNED_OFF:
-            raise RuleError(
+            raise UserError(
                 "transition_not_allowed",
                 {
-                    "current": status_term(competition.status),
-                    "target": status_term(CompetitionStatus.RESULTS),
+                    "current": status_words(competition.status),
+                    "target": status_words(CompetitionStatus.RESULTS),
                 },
             )
-        _chair_check(competition, actor, "reopen_result")
+        _chair_check(competition, actor, "reopen")
         latest = competition.protocol_versions[-1]
         latest.reopened_at = base.now()
         latest.reopen_reason = reason
@@ -163,4 +164,4 @@ def version_bytes(
         for v in competition.protocol_versions:
             if v.number == number:
                 return v.pdf, v.xlsx
-        raise RuleError("not_found", {"what": Term("what_protocol_version"), "id": number})
+        raise UserError("not_found", {"what": Words("entity.protocol_version"), "id": number})

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from app.db import Database
 from app.db.audit import record_event
+from app.errors import UserError
 from app.models import (
     Competition,
     CompetitionKind,
@@ -22,10 +23,11 @@ from app.models import (
 )
 from app.scoring.types import AllocationMethod, CriterionKind, MemberRole, TieBreakerKind
 from app.services import base
-from app.services.base import Actor, Gap, RuleError, gap, get_competition, require_reason
+from app.services.base import Actor, get_competition, require_reason
 from app.services.call_setup import MIN_DAYS_OPEN_COMPETITION, effective_budget
 from app.services.committee import counted_members
 from app.services.formal_check import auto_fail_late_offers
+from app.words import Words
 
 MAX_MISSING_LISTED = 25  # offers named in "formal check not finished"
 SCORES_LISTED = 10  # offers named per member in "scores missing"
@@ -47,103 +49,106 @@ def next_status(status: CompetitionStatus) -> CompetitionStatus | None:
 
 # -- What each stage needs before it starts ----------------------------------------------------
 # One table: for each target status, the checks that must find nothing.  A check reads the
-# competition and yields a ``Gap`` (a code and its plain parameters) for everything missing.
+# competition and yields a ``Words`` (a code and its plain parameters) for everything missing.
 
-Check = Callable[[Session, Competition], Iterable[Gap]]
+Check = Callable[[Session, Competition], Iterable[Words]]
 
 
 def _required(code: str, present: Callable[[Competition], object]) -> Check:
     """A check that yields ``code`` when ``present(competition)`` is empty."""
 
-    def check(_session: Session, competition: Competition) -> Iterator[Gap]:
+    def check(_session: Session, competition: Competition) -> Iterator[Words]:
         if not present(competition):
-            yield gap(code)
+            yield Words(code)
 
     return check
 
 
-def _open_competition_deadline(_session: Session, competition: Competition) -> Iterator[Gap]:
+def _open_competition_deadline(_session: Session, competition: Competition) -> Iterator[Words]:
     """Open competitions: the deadline at least 21 days after the last publication."""
     deadline = competition.submission_deadline
     published = competition.last_publication_on or competition.announced_on
     if competition.kind is not CompetitionKind.NGO_GRANT or deadline is None or published is None:
         return
     if (deadline.astimezone(base.WARSAW).date() - published).days < MIN_DAYS_OPEN_COMPETITION:
-        yield gap("gap_deadline_too_early", days=MIN_DAYS_OPEN_COMPETITION, published=published)
+        yield Words(
+            "gap.deadline_too_short", {"days": MIN_DAYS_OPEN_COMPETITION, "published": published}
+        )
 
 
-def _tie_breakers_known(_session: Session, competition: Competition) -> Iterator[Gap]:
+def _tie_breakers_known(_session: Session, competition: Competition) -> Iterator[Words]:
     codes = {c.code for c in competition.criteria}
     for rule in competition.tie_breakers:
         if rule.kind is TieBreakerKind.CRITERION and rule.ref not in codes:
-            yield gap("gap_tie_breaker_unknown", criterion=rule.ref)
+            yield Words("gap.tie_breaker_criterion", {"criterion": rule.ref})
 
 
-def _budget(_session: Session, competition: Competition) -> Iterator[Gap]:
+def _budget(_session: Session, competition: Competition) -> Iterator[Words]:
     if competition.policy.allocation_method is not AllocationMethod.NONE and not effective_budget(
         competition
     ):
-        yield gap("gap_budget")
+        yield Words("gap.budget")
 
 
-def _deadline_passed(_session: Session, competition: Competition) -> Iterator[Gap]:
+def _deadline_passed(_session: Session, competition: Competition) -> Iterator[Words]:
     deadline = competition.submission_deadline
     if deadline is not None and base.now() < deadline:
-        yield gap("gap_deadline_not_passed", deadline=deadline)
+        yield Words("gap.deadline_not_passed", {"deadline": deadline})
 
 
-def _formal_check_finished(_session: Session, competition: Competition) -> Iterator[Gap]:
+def _formal_check_finished(_session: Session, competition: Competition) -> Iterator[Words]:
     pending = [
         o.code
         for o in competition.offers
         if o.formal_status in (FormalStatus.PENDING, FormalStatus.CORRECTION_REQUESTED)
     ]
     if pending:
-        yield gap(
-            "gap_formal_check_pending",
-            offers=tuple(pending[:MAX_MISSING_LISTED]),
-            count=len(pending),
+        yield Words(
+            "gap.formal_check_pending",
+            {"offers": tuple(pending[:MAX_MISSING_LISTED]), "count": len(pending)},
         )
 
 
-def _declarations_signed(_session: Session, competition: Competition) -> Iterator[Gap]:
+def _declarations_signed(_session: Session, competition: Competition) -> Iterator[Words]:
     unsigned = [m.name for m in competition.members if m.declaration_signed_on is None]
     if unsigned:
-        yield gap("gap_declarations", members=tuple(unsigned))
+        yield Words("gap.declarations", {"members": tuple(unsigned)})
 
 
 CHECKS: dict[CompetitionStatus, tuple[Check, ...]] = {
     CompetitionStatus.ANNOUNCED: (
-        _required("gap_case_reference", lambda c: c.case_reference),
-        _required("gap_announced_on", lambda c: c.announced_on),
-        _required("gap_submission_deadline", lambda c: c.submission_deadline),
-        _required("gap_criteria", lambda c: c.criteria),
+        _required("gap.case_reference", lambda c: c.case_reference),
+        _required("gap.announced_on", lambda c: c.announced_on),
+        _required("gap.submission_deadline", lambda c: c.submission_deadline),
+        _required("gap.criteria", lambda c: c.criteria),
         _open_competition_deadline,
         _tie_breakers_known,
         _budget,
     ),
     CompetitionStatus.SUBMISSIONS_CLOSED: (_deadline_passed,),
-    CompetitionStatus.FORMAL_CHECK: (_required("gap_offers", lambda c: c.offers),),
+    CompetitionStatus.FORMAL_CHECK: (_required("gap.offers", lambda c: c.offers),),
     CompetitionStatus.SCORING: (
         _formal_check_finished,
         _required(
-            "gap_admitted_offer",
+            "gap.admitted_offer",
             lambda c: any(o.formal_status is FormalStatus.ADMITTED for o in c.offers),
         ),
-        _required("gap_chair", lambda c: any(m.role is MemberRole.CHAIR for m in c.members)),
-        _required("gap_scoring_members", counted_members),
+        _required("gap.chair", lambda c: any(m.role is MemberRole.CHAIR for m in c.members)),
+        _required("gap.counted_members", counted_members),
         _declarations_signed,
     ),
     CompetitionStatus.RESULTS: (lambda session, c: missing_scores(session, c),),
 }
 
 
-def missing_for(session: Session, competition: Competition, target: CompetitionStatus) -> list[Gap]:
+def missing_for(
+    session: Session, competition: Competition, target: CompetitionStatus
+) -> list[Words]:
     """Everything that stops ``competition`` from moving to ``target``, as codes."""
     return [found for check in CHECKS.get(target, ()) for found in check(session, competition)]
 
 
-def missing_scores(session: Session, competition: Competition) -> list[Gap]:
+def missing_scores(session: Session, competition: Competition) -> list[Words]:
     """Which counted member still owes which score (or justification)."""
     scored = [
         c
@@ -161,7 +166,7 @@ def missing_scores(session: Session, competition: Competition) -> list[Gap]:
         have.setdefault(member_id, set()).add((offer_id, criterion_id))
         if competition.require_justification and not justification.strip():
             unjustified[member_id] = unjustified.get(member_id, 0) + 1
-    out: list[Gap] = []
+    out: list[Words] = []
     for member in counted_members(competition):
         recused = {c.offer_id for c in member.conflicts}
         lacking: list[str] = []
@@ -176,12 +181,16 @@ def missing_scores(session: Session, competition: Competition) -> list[Gap]:
             more = len(lacking) - SCORES_LISTED
             shown = tuple(lacking[:SCORES_LISTED])
             out.append(
-                gap("gap_scores_more", member=member.name, offers=shown, more=more)
+                Words("gap.scores_more", {"member": member.name, "offers": shown, "more": more})
                 if more > 0
-                else gap("gap_scores", member=member.name, offers=shown)
+                else Words("gap.scores", {"member": member.name, "offers": shown})
             )
         if unjustified.get(member.id):
-            out.append(gap("gap_justifications", member=member.name, count=unjustified[member.id]))
+            out.append(
+                Words(
+                    "gap.justifications", {"member": member.name, "count": unjustified[member.id]}
+                )
+            )
     return out
 
 
@@ -190,17 +199,15 @@ def advance(db: Database, actor: Actor, competition_id: int) -> CompetitionStatu
     with db.unit_of_work(actor.operator, actor.member) as session:
         competition = get_competition(session, competition_id, for_update=True)
         target = next_status(competition.status)
-        if target is None:
-            raise RuleError(
-                "transition_from_final", {"current": base.status_term(competition.status)}
-            )
         if competition.status is CompetitionStatus.RESULTS:
-            _refuse_transition(competition, CompetitionStatus.SIGNED_OFF)
+            raise UserError("advance_needs_signoff")  # the chair signs off, not ``advance``
+        if target is None:
+            raise UserError("no_next_status", {"status": competition.status.value})
         gaps = missing_for(session, competition, target)
         if gaps:
-            raise RuleError(
+            raise UserError(
                 "preconditions_missing",
-                {"target": base.status_term(target), "missing": tuple(gaps)},
+                {"target": base.status_words(target), "missing": tuple(gaps)},
             )
         if target is CompetitionStatus.FORMAL_CHECK:
             auto_fail_late_offers(session, competition)
@@ -209,9 +216,9 @@ def advance(db: Database, actor: Actor, competition_id: int) -> CompetitionStatu
 
 
 def _refuse_transition(competition: Competition, target: CompetitionStatus) -> NoReturn:
-    raise RuleError(
+    raise UserError(
         "transition_not_allowed",
-        {"current": base.status_term(competition.status), "target": base.status_term(target)},
+        {"current": base.status_words(competition.status), "target": base.status_words(target)},
     )
 
 

@@ -10,8 +10,8 @@ pixels only here, for drawing.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
@@ -20,8 +20,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from app.texts import format_decimal
 
 
-@dataclass(frozen=True)
-class SpreadItem:
+class SpreadItem(NamedTuple):  # a tuple: 2,000 of them are no work for the collector
     label: str
     low: Decimal
     high: Decimal
@@ -29,8 +28,7 @@ class SpreadItem:
     flagged: bool = False
 
 
-@dataclass(frozen=True)
-class LeniencyItem:
+class LeniencyItem(NamedTuple):
     label: str
     difference: Decimal | None
     advisory: bool = False

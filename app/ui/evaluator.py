@@ -37,13 +37,8 @@ from app.ui.context import UiContext
 from app.ui.errors import report_error
 from app.ui.formatting import score_text
 from app.ui.pages.scoring_page import ScoreDelegate
-from app.ui.scoring_models import (
-    GridCriterion,
-    GridOffer,
-    GridRole,
-    ScoreGridModel,
-    ScoreGridProxy,
-)
+from app.ui.scoring_data import GridCriterion, GridOffer
+from app.ui.scoring_models import GridRole, ScoreGridModel, ScoreGridProxy
 from app.ui.settings_dialog import SettingsDialog
 from app.ui.widgets.page import finish_cell_editing
 

@@ -11,7 +11,7 @@ NBSP = "\u00a0"
 
 
 def _group(digits: str, separator: str) -> str:
-    out = []
+    out: list[str] = []
     while len(digits) > 3:
         out.insert(0, digits[-3:])
         digits = digits[:-3]

@@ -49,13 +49,10 @@ def run(db_path: str | None = None, package: str | None = None) -> int:
         window.open_package(Path(package))
     else:
         window.show()
-    # Full garbage collections walk the whole heap and stop the GUI thread; see gcpolicy.
-    from app.ui.gcpolicy import tune_for_gui
-    from app.ui.idle_sweep import IdleSweeper
-
-    tune_for_gui()
-    IdleSweeper(app)
     try:
         return app.exec()
     finally:
+        from app.ui.worker import stop_worker
+
+        stop_worker()
         db.dispose()

@@ -12,6 +12,7 @@ from __future__ import annotations
 from app.words import catalogue
 from app.words.catalogue import Words, codes, fields, pair, register, render, template
 from app.words.cli import CHAIN_PROBLEMS, CLI_TEXTS
+from app.words.errors import USER_ERRORS
 from app.words.numbers import (
     LANGUAGES,
     format_count,
@@ -24,6 +25,7 @@ from app.words.numbers import (
 )
 from app.words.protocol import PROTOCOL_TEXTS
 from app.words.scoring import ERROR_TEXTS
+from app.words.services import EXCHANGE_PROBLEMS, REFERENCES, VERIFY_TEXTS
 from app.words.steps import STEP_TEXTS
 from app.words.terms import (
     ACTIONS,
@@ -64,6 +66,10 @@ for _name, _section in (
     ("protocol", PROTOCOL_TEXTS),
     ("cli", CLI_TEXTS),
     ("chain", CHAIN_PROBLEMS),
+    ("error", USER_ERRORS),
+    ("ref", REFERENCES),
+    ("xchg", EXCHANGE_PROBLEMS),
+    ("verify", VERIFY_TEXTS),
 ):
     register(_name, _section)
 

@@ -185,6 +185,8 @@ class Formatter(string.Formatter):
         if kind == "code":
             if value in ("", "—", None):
                 return "—"  # no such thing (a member without a role, …)
+            if isinstance(value, Words):
+                return value.text(lang)  # already the code of its section
             return render(argument + str(value), {}, lang)
         if kind == "plural":
             return _plural(value, argument, lang)

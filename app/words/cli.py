@@ -35,6 +35,23 @@ CLI_TEXTS: dict[str, tuple[str, str]] = {
     ),
     "opt_signer": ("podpis: imię i nazwisko podpisującego", "sign: the signer's name"),
     "opt_reason": ("powód ponownego otwarcia", "the reason for reopening"),
+    "opt_json": ("wypisz w formacie JSON", "print as JSON"),
+    "usage_scoresheet_export": (
+        "komisja scoresheet export ID --member KOD -o PLIK",
+        "komisja scoresheet export ID --member CODE -o FILE",
+    ),
+    "usage_package_export": (
+        "komisja package export ID --member KOD -o PLIK",
+        "komisja package export ID --member CODE -o FILE",
+    ),
+    "usage_protocol_export": (
+        "komisja protocol export ID --pdf PLIK lub --xlsx PLIK (albo obie opcje)",
+        "komisja protocol export ID --pdf FILE or --xlsx FILE (or both)",
+    ),
+    "usage_protocol_sign": (
+        "komisja protocol sign PLIK.pdf --p12 CERTYFIKAT.p12 -o PODPISANY.pdf",
+        "komisja protocol sign FILE.pdf --p12 CERTIFICATE.p12 -o SIGNED.pdf",
+    ),
     "arg_scoresheet_target": (
         "identyfikator konkursu (export) albo plik arkusza (import)",
         "competition id (export) or workbook file (import)",
@@ -107,6 +124,8 @@ CLI_TEXTS: dict[str, tuple[str, str]] = {
     "status": ("Status: {status:code:status.}", "Status: {status:code:status.}"),
     "deadline": ("Termin składania ofert: {when:dt}", "Submission deadline: {when:dt}"),
     "budget": ("Budżet: {amount:money}", "Budget: {amount:money}"),
+    "amount": ("{amount:money}", "{amount:money}"),
+    "number": ("{value:dec}", "{value:dec}"),
     "criteria": ("Kryteria:", "Criteria:"),
     "scale": ("0–{max:dec} co {step:dec}", "0–{max:dec} step {step:dec}"),
     "weight": ("waga {weight:dec}", "weight {weight:dec}"),

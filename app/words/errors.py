@@ -28,6 +28,31 @@ USER_ERRORS: dict[str, tuple[str, str]] = {
         "The file {path} cannot be signed: it is not a valid PDF. Choose a protocol PDF exported "
         "from the program. Nothing was signed.",
     ),
+    "signing_token_unavailable": (
+        "Nie można otworzyć karty lub tokenu „{token}” (biblioteka PKCS#11 {module}). Sprawdź, "
+        "czy karta jest w czytniku i czy wskazano właściwą bibliotekę. Nic nie zostało "
+        "podpisane.",
+        "The card or token “{token}” cannot be opened (PKCS#11 library {module}). Check that "
+        "the card is in the reader and that the right library is chosen. Nothing was signed.",
+    ),
+    "signing_token_pin": (
+        "Karta lub token „{token}” nie przyjął kodu PIN. Wpisz właściwy PIN (po kilku błędnych "
+        "próbach karta się blokuje). Nic nie zostało podpisane.",
+        "The card or token “{token}” refused the PIN. Enter the right PIN (a card locks after "
+        "a few wrong tries). Nothing was signed.",
+    ),
+    "signing_token_locked": (
+        "Karta lub token „{token}” jest zablokowany po błędnych kodach PIN. Odblokuj go kodem "
+        "PUK u wystawcy karty. Nic nie zostało podpisane.",
+        "The card or token “{token}” is locked after wrong PINs. Unlock it with the PUK from "
+        "the card's issuer. Nothing was signed.",
+    ),
+    "signing_token_key_missing": (
+        "Na karcie lub tokenie „{token}” nie ma jednego klucza i certyfikatu o etykiecie "
+        "„{key}”. Wskaż etykietę klucza do podpisu. Nic nie zostało podpisane.",
+        "The card or token “{token}” does not hold exactly one key and certificate labelled "
+        "“{key}”. Choose the label of the signing key. Nothing was signed.",
+    ),
     # -- end of protocol signature messages --
     "db_locked": (
         "Baza danych jest zajęta przez inny program lub innego użytkownika ({detail}). "
@@ -64,6 +89,11 @@ USER_ERRORS: dict[str, tuple[str, str]] = {
         "your change was not saved.",
     ),
     "not_found": ("Nie znaleziono: {what} {id}.", "Not found: {what} {id}."),
+    "usage": ("Użycie: {usage}", "Usage: {usage}"),
+    "not_an_id": (
+        "„{value}” nie jest identyfikatorem konkursu (liczbą).",
+        "“{value}” is not a competition id (a number).",
+    ),
     "invalid_value": ("{field}: {detail}", "{field}: {detail}"),
     "status_forbids": (
         "Konkurs ma status „{status}”. Czynność niedostępna na tym etapie: {action}. {hint}",
@@ -186,6 +216,12 @@ USER_ERRORS: dict[str, tuple[str, str]] = {
         "Błąd danych do obliczenia wyników: {detail}",
         "Scoring input error: {detail}",
     ),
+    "scores_misread": (
+        "Oceny oferty {offer} odczytane z bazy danych nie zgadzają się z ich liczbą. "
+        "Sprawdź bazę danych (komisja verify); nic nie zostało obliczone.",
+        "The scores of offer {offer} read from the database do not match their count. "
+        "Check the database (komisja verify); nothing was computed.",
+    ),
     "signed_off_locked": (
         "Wynik konkursu został zatwierdzony (protokół w wersji {version}). "
         "Aby go zmienić, otwórz konkurs ponownie z podaniem powodu — powstanie nowa wersja "
@@ -253,4 +289,141 @@ USER_ERRORS: dict[str, tuple[str, str]] = {
         "Row {line}: the offer code {code} repeats (first in row {first}). Every offer needs "
         "its own code.",
     ),
+    # -- the use cases of the service layer ---------------------------------------------------
+    "value_not_a_number": (
+        "{field}: „{value}” nie jest liczbą.",
+        "{field}: '{value}' is not a number.",
+    ),
+    "call_title_required": ("Podaj tytuł konkursu.", "Give the competition's title."),
+    "budget_year_repeated": (
+        "Budżet: każdy rok można podać tylko raz.",
+        "Budget: each year can be given only once.",
+    ),
+    "budget_negative": (
+        "Budżet na rok {year}: kwota nie może być ujemna.",
+        "Budget for {year}: the amount cannot be negative.",
+    ),
+    "criteria_invalid": (
+        "Karta oceny jest niepoprawna:\n{problems:lines}",
+        "The scoring card is not valid:\n{problems:lines}",
+    ),
+    "criterion_no_code": ("kryterium bez kodu", "a criterion without a code"),
+    "criterion_duplicate_code": ("{criterion}: kod powtórzony", "{criterion}: duplicate code"),
+    "criterion_no_name": ("{criterion}: brak nazwy", "{criterion}: no name"),
+    "criterion_scale_max": (
+        "{criterion}: skala musi mieć maksimum większe od 0",
+        "{criterion}: scale max must be > 0",
+    ),
+    "criterion_scale_step": (
+        "{criterion}: krok skali musi być większy od 0",
+        "{criterion}: scale step must be > 0",
+    ),
+    "criterion_max_off_step": (
+        "{criterion}: maksimum {max} nie jest wielokrotnością kroku {step}",
+        "{criterion}: the max {max} is not a multiple of the step {step}",
+    ),
+    "criterion_threshold_off_scale": (
+        "{criterion}: próg poza skalą",
+        "{criterion}: threshold off the scale",
+    ),
+    "criterion_formula_field": (
+        "{criterion}: wzór wymaga pola oferty",
+        "{criterion}: a formula needs an offer field",
+    ),
+    "criterion_no_bands": ("{criterion}: brak przedziałów", "{criterion}: no bands"),
+    "criterion_weight_positive": (
+        "{criterion}: waga musi być większa od 0",
+        "{criterion}: weight must be > 0",
+    ),
+    "criterion_weight_negative": (
+        "{criterion}: waga nie może być ujemna",
+        "{criterion}: weight cannot be negative",
+    ),
+    "policy_rounding_places": (
+        "Zaokrąglenie: od 0 do {max} miejsc po przecinku.",
+        "Rounding: from 0 to {max} decimal places.",
+    ),
+    "policy_award_step": (
+        "Krok kwot dotacji musi być większy od 0.",
+        "The award step must be greater than 0.",
+    ),
+    "policy_winners": (
+        "Liczba zwycięzców musi wynosić co najmniej 1.",
+        "The number of winners must be at least 1.",
+    ),
+    "policy_full_above_required": (
+        "Podaj próg pełnego finansowania (wymagany przy tej metodzie podziału środków).",
+        "Give the full-funding threshold (this allocation method needs it).",
+    ),
+    "applicant_name_required": ("Podaj nazwę oferenta.", "Give the applicant's name."),
+    "requested_negative": (
+        "Kwota wnioskowana nie może być ujemna.",
+        "The amount requested cannot be negative.",
+    ),
+    "received_without_zone": (
+        "Data wpływu oferty musi mieć strefę czasową.",
+        "The time an offer was received needs a time zone.",
+    ),
+    "offer_code_taken": (
+        "Kod oferty {code} jest już zajęty; każda oferta musi mieć własny kod.",
+        "The offer code {code} is taken; every offer needs its own code.",
+    ),
+    "offer_referred": (
+        "Oferty {id} nie można usunąć, ma już: {referred}.",
+        "The offer {id} cannot be removed, it has: {referred}.",
+    ),
+    "member_name_required": (
+        "Podaj imię i nazwisko członka komisji.",
+        "Give the committee member's name.",
+    ),
+    "member_code_taken": (
+        "Kod członka komisji {code} jest już zajęty.",
+        "The member code {code} is taken.",
+    ),
+    "committee_has_chair": (
+        "Komisja ma już przewodniczącego lub przewodniczącą; najpierw zmień funkcję obecnej osoby.",
+        "The committee already has a chair; change the present chair's role first.",
+    ),
+    "member_not_last": (
+        "Członka komisji {member} nie można usunąć: usunąć można tylko ostatnio dodaną osobę.",
+        "The member {member} cannot be removed: only the member added last can be removed.",
+    ),
+    "member_referred": (
+        "Członka komisji {id} nie można usunąć, są już: {referred}.",
+        "The member {id} cannot be removed, there are: {referred}.",
+    ),
+    "correction_only_once": (
+        "Oferta {offer}: dopuszczalne jest jedno wezwanie do uzupełnienia na ofertę.",
+        "Offer {offer}: one correction request per offer is allowed.",
+    ),
+    "correction_already_received": (
+        "Oferta {offer}: uzupełnienie zostało już przyjęte, wezwania nie można wycofać.",
+        "Offer {offer}: the correction was already received; the request cannot be withdrawn.",
+    ),
+    "formal_outcome_inconsistent": (
+        "Ocena formalna oferty {offer}: wynik „{outcome}” nie wynika z odpowiedzi.",
+        "Formal check of offer {offer}: the outcome '{outcome}' does not follow from the answers.",
+    ),
+    "tie_order_too_short": (
+        "Kolejność remisu musi obejmować co najmniej dwie różne oferty.",
+        "A tie order needs at least two different offers.",
+    ),
+    "consensus_scores_required": (
+        "Oferta {offer}: podaj oceny uzgodnione przez komisję.",
+        "Offer {offer}: give the scores the committee agreed on.",
+    ),
+    "award_negative": ("Kwota dotacji nie może być ujemna.", "The amount cannot be negative."),
+    "award_over_request": (
+        "Oferta {offer}: kwota {amount} przekracza kwotę wnioskowaną {requested}.",
+        "Offer {offer}: the amount {amount} exceeds the amount requested {requested}.",
+    ),
+    "award_not_manual": (
+        "Kwoty ustalane ręcznie są możliwe tylko przy metodzie podziału „ręcznie”.",
+        "Amounts set by hand need the allocation method 'manual'.",
+    ),
+    "award_over_budget": (
+        "Oferta {offer}: suma przyznanych kwot {total} przekroczyłaby budżet {budget}.",
+        "Offer {offer}: the total awarded {total} would exceed the budget {budget}.",
+    ),
+    "import_row": ("wiersz {line} pliku", "row {line} of the file"),
 }

@@ -1,12 +1,12 @@
-"""Parameters that call sites still pass as words rather than codes, put into codes.
+"""Parameters that a few GUI call sites still pass as words rather than codes, put into codes.
 
-Until every service passes codes (``Words("status.scoring")``, ``"scoring"``), a
-``UserError`` may carry a status, action, hint, field or thing in Polish ("ocena
-merytoryczna"), or in both languages at once ("konkurs / competition").  Only exact texts are
-recognised — the catalogue's own words, their "Polish / English" pairs, a pair whose Polish
-half is the catalogue's, and the few spellings in ``ALIASES`` — so each is shown in the
-reader's language; anything else (an offer code, a name, a sentence written around a code) is
-shown as it is, never cut.
+The services and the command line pass codes (``Words("entity.member")``); until the GUI does
+too, a ``UserError`` raised there may carry a status, action, hint, field or thing in Polish,
+or in both languages at once ("członek komisji / member").  Only exact texts are recognised —
+the catalogue's own words, their "Polish / English" pairs, a pair whose Polish half is the
+catalogue's, and the few spellings in ``ALIASES`` — so each is shown in the reader's language;
+anything else (an offer code, a name, a sentence written around a code) is shown as it is,
+never cut.  Delete this module when the last such call site passes a code.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from functools import cache
 
-from app.words.catalogue import SECTIONS, Formatter, Words
+from app.words.catalogue import SECTIONS, Words
 from app.words.terms import ALIASES
 
 # parameter name -> the catalogue sections whose words it may carry
@@ -58,16 +58,13 @@ def legacy_code(name: str, value: str) -> str | None:
     return known.get(polish) if slash else None
 
 
-def legacy_params(params: Mapping[str, object], lang: str) -> dict[str, object]:
-    """``params`` with known words turned into ``Words`` and lists into bullet lines."""
+def legacy_params(params: Mapping[str, object]) -> dict[str, object]:
+    """``params`` with known words written as text turned into ``Words``."""
     out: dict[str, object] = {}
     for name, value in params.items():
         if isinstance(value, str):
             code = legacy_code(name, value)
             if code is not None:
                 value = Words(code)
-        elif isinstance(value, (list, tuple)):
-            shown = Formatter(lang).shown
-            value = "\n".join(f"• {shown(item)}" for item in value)
         out[name] = value
     return out

@@ -12,12 +12,14 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
 from functools import cache
+from zoneinfo import ZoneInfo
 
 from babel import Locale
 from babel.numbers import get_decimal_symbol, get_group_symbol, get_minus_sign_symbol
 
 LANGUAGES = ("pl", "en")
 NBSP = "\u00a0"
+WARSAW = ZoneInfo("Europe/Warsaw")  # the protocol and its readers keep Polish civil time
 MAX_SHOWN_PLACES = 6  # longer expansions (1/3 …) are cut to 4 places and marked with "…"
 
 
@@ -107,5 +109,8 @@ def format_date(value: date, lang: str = "pl") -> str:
 
 
 def format_datetime(value: datetime, lang: str = "pl") -> str:
-    """22.11.2026, godz. 14:30 / 2026-11-22 14:30."""
+    """22.11.2026, godz. 14:30 / 2026-11-22 14:30, in Warsaw time (a moment stored in UTC is
+    shown as the office's clock showed it; a time without a zone is shown as it is)."""
+    if value.tzinfo is not None:
+        value = value.astimezone(WARSAW)
     return value.strftime("%d.%m.%Y, godz. %H:%M" if lang == "pl" else "%Y-%m-%d %H:%M")

@@ -134,9 +134,9 @@ GAPS: dict[str, tuple[str, str]] = {
     "submission_deadline": ("termin składania ofert", "the submission deadline"),
     "criteria": ("co najmniej jedno kryterium oceny", "at least one criterion"),
     "deadline_too_short": (
-        "termin składania ofert co najmniej 21 dni od ostatniej publikacji ogłoszenia "
+        "termin składania ofert co najmniej {days:count} dni od ostatniej publikacji ogłoszenia "
         "({published:date}; art. 13 ust. 1 uodpp)",
-        "a submission deadline at least 21 days after the last publication of the call "
+        "a submission deadline at least {days:count} days after the last publication of the call "
         "({published:date}; art. 13(1) of the Public Benefit Act)",
     ),
     "tie_breaker_criterion": (
@@ -153,8 +153,10 @@ GAPS: dict[str, tuple[str, str]] = {
         "at least one offer (with none, the competition must be cancelled)",
     ),
     "formal_check_pending": (
-        "nieukończona ocena formalna ofert: {offers:list}",
-        "the formal check is not finished for: {offers:list}",
+        "nieukończona ocena formalna "
+        "{count:plural:one=# oferty|few=# ofert|many=# ofert|other=# oferty}: {offers:list}",
+        "the formal check is not finished for {count:plural:one=# offer|other=# offers}: "
+        "{offers:list}",
     ),
     "admitted_offer": (
         "co najmniej jedna oferta dopuszczona (bez nich konkurs należy unieważnić)",

@@ -74,3 +74,44 @@ def test_common_options_work_before_and_after_the_subcommand(
     assert before.exists() and after.exists()
     code, out, _ = run(capsys, "--lang", "en", "--db", str(before), "list", "--json")
     assert code == 0 and len(json.loads(out)) == 3
+
+
+def test_the_command_line_speaks_one_language(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Help, listings, numbers and errors in the chosen language, with plural forms right."""
+    db = str(tmp_path / "k.sqlite3")
+    assert run(capsys, "demo", "--db", db, "--operator", "Jan Testowy")[0] == 0
+    code, out, _ = run(capsys, "list", "--db", db)
+    assert code == 0 and "14 ofert " in out and "4 oferty " in out and "5 ofert " in out
+    code, out, _ = run(capsys, "--lang", "en", "list", "--db", db)
+    assert "4 offers " in out and "oferty" not in out and "results" in out
+    code, out, _ = run(capsys, "show", "1", "--db", db)
+    assert "waga 10 " in out and "0–10 co 0,5" in out and "Termin składania ofert: " in out
+    assert "przewodniczący komisji" in out and "dopuszczona" in out and "UTC" not in out
+    code, out, _ = run(capsys, "--lang", "en", "show", "2", "--db", db)
+    assert "weight 40 " in out and "lower is better" in out and "max_return" not in out
+    assert "Case reference:" in out and "Znak sprawy" not in out and "PLN " in out
+    code, out, _ = run(capsys, "verify", "--db", db)
+    assert code == 0 and " wpisów, łańcuch nienaruszony." in out
+    code, _, err = run(capsys, "advance", "1", "--db", db, "--operator", "X")
+    assert code == 2 and "zatwierdzenie wyniku przez przewodniczącego" in err
+    code, _, err = run(capsys, "signoff", "1", "--db", db, "--operator", "X")
+    assert code == 2 and err.startswith("Podaj kod przewodniczącego komisji (opcja --member)")
+    code, _, err = run(capsys, "--lang", "en", "scoresheet", "export", "x", "--db", db)
+    assert code == 2 and "is not a competition id" in err
+    code, _, err = run(capsys, "scoresheet", "export", "1", "--db", db)
+    assert code == 2 and "Użycie: komisja scoresheet export ID --member KOD -o PLIK" in err
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected", "foreign"),
+    [("pl", "lista konkursów", "list competitions"), ("en", "list competitions", "konkursów")],
+)
+def test_help_is_in_the_chosen_language(
+    capsys: pytest.CaptureFixture[str], lang: str, expected: str, foreign: str
+) -> None:
+    with pytest.raises(SystemExit):
+        main(["--lang", lang, "--help"])
+    out = capsys.readouterr().out
+    assert expected in out and foreign not in out

@@ -3,6 +3,7 @@ isolated QSettings, the translations, and screenshots saved as artifacts."""
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -17,6 +18,7 @@ from app.errors import UserError
 from app.ui.context import UiContext
 from app.ui.widgets.page import wait_for_loads
 from app.ui.widgets.undo import forget_stack
+from app.ui.worker import stop_worker
 
 ERROR_SITES = (
     "app.ui.widgets.page",
@@ -36,6 +38,14 @@ def _compiled_translations() -> None:
     from app.buildtools import compile_translations
 
     compile_translations()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _worker_process_stopped() -> Iterator[None]:
+    """The screens' worker process (``app.ui.worker``) ends with the tests, none is left."""
+    yield
+    stop_worker()
+    assert not multiprocessing.active_children()
 
 
 @pytest.fixture(autouse=True)

@@ -71,7 +71,9 @@ def test_whole_procedure_through_the_window(
     window.show()
 
     # 1. create from the open-competition template: the call page opens with its card
-    cid = window.competitions.create(CompetitionKind.NGO_GRANT, "Wsparcie seniorów 2027")
+    cid = window.competitions.create_competition(
+        CompetitionKind.NGO_GRANT, "Wsparcie seniorów 2027"
+    )
     assert cid is not None and window.competition_id == cid
     assert window.stack.currentWidget() is window.page("call")
     qtbot.waitUntil(lambda: window.idle)  # the screens and status bar read off the GUI thread
@@ -234,7 +236,7 @@ def test_whole_procedure_through_the_window(
 
     def decide(dialog):  # type: ignore[no-untyped-def]
         dialog.list.setCurrentRow(1)
-        dialog.move(-1)
+        dialog.move_selected(-1)
         dialog.reason.setPlainText("Komisja głosowała 3:0 za ofertą O3.")
         return True
 
@@ -253,6 +255,7 @@ def test_whole_procedure_through_the_window(
     view = results_service.results(ui_ctx.db, cid)
     assert view.results.offer("O3").award == D("45000.00")
     results.select_offer("O1", column=results.model.col_total)
+    qtbot.waitUntil(lambda: results.idle, timeout=20_000)  # the "why" is worded in the worker
     assert "M4" in results.why.toPlainText()  # the expert is listed as not counted
     screenshot(results, "e2e_results")
 

@@ -207,7 +207,7 @@ def test_cancelled_settings_change_nothing(qtbot, ui_ctx, language, monkeypatch)
     ("key", "target"),
     [
         ("offers", "app.services.registration.offer_table"),  # read by the screen's loader
-        ("results", "app.services.results.results"),  # read as a task
+        ("results", "app.ui.pages.results_page.run_in_worker"),  # read in the worker process
     ],
 )
 def test_a_read_still_running_reaches_its_own_screen_before_the_switch(

@@ -13,6 +13,7 @@ from app.services import score_entry, workflow
 from app.services.specs import ScoreEntry
 from app.ui.charts import LeniencyChart, LeniencyItem, SpreadChart, SpreadItem
 from app.ui.pages.results_page import RankingModel, ResultsPage
+from app.ui.widgets.page import wait_for_loads
 from tests import builders
 
 D = Decimal
@@ -57,7 +58,8 @@ def page(qtbot, ctx, actor, clock):  # type: ignore[no-untyped-def]
         widget.set_competition(cid)
     widget.cid = cid
     yield widget
-    qtbot.waitUntil(lambda: widget.idle, timeout=10_000)
+    # pytest-qt has closed the widget and asked for its deletion by now: wait for its reads
+    wait_for_loads()
 
 
 def _column_texts(page: ResultsPage, column: int) -> list[str]:
@@ -79,15 +81,21 @@ def test_ranking_shows_flags_for_tie_discrepancy_and_recusal(page) -> None:  # t
     assert model.index(row, RankingModel.COL_RANK).data() == "—"
 
 
-def test_why_panel_explains_the_selected_number(page) -> None:  # type: ignore[no-untyped-def]
+def _why(qtbot, page: ResultsPage) -> str:  # type: ignore[no-untyped-def]
+    """The "why" panel once the explanation asked for in the worker has arrived."""
+    qtbot.waitUntil(lambda: page.explainer.idle, timeout=10_000)
+    return page.why.toPlainText()
+
+
+def test_why_panel_explains_the_selected_number(qtbot, page) -> None:  # type: ignore[no-untyped-def]
     page.select_offer("O1", column=page.model.col_total)
-    text = page.why.toPlainText()
+    text = _why(qtbot, page)
     assert text.startswith("O1")
     assert "Fundacja Alfa" in text
     assert "M1" in text and "Anna Wójcik" in text  # members' own totals
     assert "M4" in text  # the expert: listed as not counted
     page.select_offer("O1", column=3)  # K1
-    assert "K1" in page.why.toPlainText()
+    assert "K1 — " in _why(qtbot, page)
     assert page.why.toPlainText() != text
 
 
@@ -95,7 +103,7 @@ def test_tie_decision_is_recorded_and_the_ranking_follows_it(qtbot, page, screen
     def decide(dialog):  # type: ignore[no-untyped-def]
         assert dialog.order() == ["O1", "O3"]
         dialog.list.setCurrentRow(1)
-        dialog.move(-1)  # O3 first
+        dialog.move_selected(-1)  # O3 first
         ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
         assert not ok.isEnabled()  # no reason yet
         dialog.reason.setPlainText("Głosowanie komisji 3:0.")
@@ -176,6 +184,7 @@ def test_screenshots(qtbot, ctx, actor, clock, language, screenshot, lang: str) 
     with qtbot.waitSignal(page.refreshed, timeout=10_000):
         page.set_competition(cid)
     page.select_offer("O2", column=page.model.col_total)
+    assert _why(qtbot, page).startswith("O2")  # the screenshot shows the explanation
     assert (
         page.model.headerData(page.model.col_total, Qt.Orientation.Horizontal)
         == ({"pl": "Suma", "en": "Total"}[lang])

@@ -22,7 +22,9 @@ def _window(qtbot, ui_ctx) -> MainWindow:  # type: ignore[no-untyped-def]
 
 def test_create_from_template_opens_the_call_with_the_card(qtbot, ui_ctx, user_errors) -> None:  # type: ignore[no-untyped-def]
     window = _window(qtbot, ui_ctx)
-    new_id = window.competitions.create(CompetitionKind.INVESTOR, "Wybór inwestora 2027")
+    new_id = window.competitions.create_competition(
+        CompetitionKind.INVESTOR, "Wybór inwestora 2027"
+    )
     assert new_id is not None and window.competition_id == new_id
     assert window.stack.currentWidget() is window.page("call")
     codes = [c.code for c in call_setup.criteria_specs(ui_ctx.db, new_id)]
@@ -59,7 +61,7 @@ def test_next_step_advances_and_remembers_recent(qtbot, ui_ctx, user_errors, clo
 
 def test_call_edit_is_saved_at_once_and_undone(qtbot, ui_ctx, user_errors) -> None:  # type: ignore[no-untyped-def]
     window = _window(qtbot, ui_ctx)
-    cid = window.competitions.create(CompetitionKind.NGO_GRANT, "Konkurs A")
+    cid = window.competitions.create_competition(CompetitionKind.NGO_GRANT, "Konkurs A")
     page = window.page("call")
     assert isinstance(page, CallPage)
     page.case_reference.setText("SO.524.7.2027")
@@ -78,7 +80,7 @@ def test_call_edit_is_saved_at_once_and_undone(qtbot, ui_ctx, user_errors) -> No
 def test_duplicate_and_search(qtbot, ui_ctx, user_errors) -> None:  # type: ignore[no-untyped-def]
     window = _window(qtbot, ui_ctx)
     page = window.competitions
-    first = page.create(CompetitionKind.PROVIDER, "Wybór usługodawcy")
+    first = page.create_competition(CompetitionKind.PROVIDER, "Wybór usługodawcy")
     window.nav.setCurrentRow(0)
     page.select_competition(first)
     qtbot.waitUntil(lambda: page.idle)  # the list is read off the GUI thread

@@ -3,7 +3,6 @@ old rows, and a read for a competition no longer shown (or superseded) is never 
 
 from __future__ import annotations
 
-import sys
 import threading
 from collections.abc import Iterator
 
@@ -165,9 +164,12 @@ def test_the_status_bar_reads_off_the_gui_thread_and_drops_a_closed_competition(
 def test_scoring_results_and_protocol_read_off_the_gui_thread(
     qtbot, ui_ctx, actor, clock, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
-    from app.services import protocol, queries
-    from app.services import results as results_service
-    from app.ui.pages import scoring_page
+    """The scoring card, the results and the protocol's blockers (which compute the results),
+    whose Python work would make the GUI thread wait for the interpreter lock, are read in the
+    worker process, asked for from a thread, never from the GUI thread."""
+    from app.services import queries
+    from app.ui.pages import protocol_page, results_page, scoring_page
+    from app.ui.worker import worker_running
     from tests import builders
 
     built = builders.to_results(ui_ctx.db, actor, clock)
@@ -178,15 +180,16 @@ def test_scoring_results_and_protocol_read_off_the_gui_thread(
 
         def call(*args, **kwargs):  # type: ignore[no-untyped-def]
             on_gui_thread = threading.current_thread() is threading.main_thread()
-            readers.setdefault(name, []).append(on_gui_thread)
+            what = args[0].__name__ if attribute == "run_in_worker" else name
+            readers.setdefault(what, []).append(on_gui_thread)
             return real(*args, **kwargs)
 
         monkeypatch.setattr(module, attribute, call)
 
     watched("competition", queries, "competition_detail")
-    watched("blockers", protocol, "protocol_blockers")
-    watched("results", results_service, "results")
-    watched("scoring card", scoring_page, "load_scoring_data")
+    watched("worker", results_page, "run_in_worker")
+    watched("worker", scoring_page, "run_in_worker")
+    watched("worker", protocol_page, "run_in_worker")
     window = MainWindow(ui_ctx)
     qtbot.addWidget(window)
     window.show()
@@ -198,8 +201,9 @@ def test_scoring_results_and_protocol_read_off_the_gui_thread(
     assert window.page("protocol").blockers_list.count() > 0  # type: ignore[attr-defined]
     assert window.page("results").view_data is not None  # type: ignore[attr-defined]
     assert window.page("scoring").data is not None  # type: ignore[attr-defined]
-    assert set(readers) == {"competition", "blockers", "results", "scoring card"}
+    assert {"read_scoring", "read_results", "read_protocol"} <= set(readers)
     assert not any(on_gui for calls in readers.values() for on_gui in calls), readers
+    assert worker_running()
 
 
 def test_the_competitions_list_reads_off_the_gui_thread_and_not_again_on_opening(
@@ -227,89 +231,6 @@ def test_the_competitions_list_reads_off_the_gui_thread_and_not_again_on_opening
     qtbot.waitUntil(lambda: window.idle)
     assert calls[read_before:] == []
     assert calls and not any(calls), calls  # never on the GUI thread
-
-
-def test_screen_reads_pause_the_collector_and_freeze_their_rows(qtbot, ui_ctx, clock) -> None:  # type: ignore[no-untyped-def]
-    """With the window's tuning on, a read allocates without cyclic collections and the rows it
-    returns are frozen (no later full collection walks them); the collector is on afterwards."""
-    import gc
-
-    from app.ui import gcpolicy
-
-    cid = announced(ui_ctx.db, ui_ctx.actor(), clock)
-    registration.add_offer(ui_ctx.db, ui_ctx.actor(), cid, offer("Alfa", 5, "100"))
-    seen: list[tuple[bool, int]] = []
-    page = OffersPage(ui_ctx)
-    qtbot.addWidget(page)
-    page.show()
-    page.set_competition(cid)
-    qtbot.waitUntil(lambda: page.idle)
-    screen_read = page.reader()
-    assert screen_read is not None
-
-    def read():  # type: ignore[no-untyped-def]
-        seen.append((gc.isenabled(), gc.get_freeze_count()))
-        return screen_read()
-
-    default_switch = sys.getswitchinterval()
-    gcpolicy.tune_for_gui()
-    try:
-        # the GUI thread gets the interpreter lock back sooner from a busy worker
-        assert sys.getswitchinterval() == gcpolicy.GUI_SWITCH_INTERVAL < default_switch
-        frozen_at_start = gc.get_freeze_count()
-        page.loader.request(read, page.apply)
-        qtbot.waitUntil(lambda: page.idle)
-        assert seen == [(False, frozen_at_start)]  # no collection while the rows were read
-        assert gc.isenabled()
-        assert gc.get_freeze_count() > frozen_at_start  # what the read left is frozen
-        assert _codes_and_names(page) == ["Alfa"]
-    finally:
-        gcpolicy.reset_for_tests()
-    assert sys.getswitchinterval() == default_switch
-    seen.clear()
-    page.loader.request(read, page.apply)  # untuned (tests, command line): nothing changes
-    qtbot.waitUntil(lambda: page.idle)
-    assert seen == [(True, 0)]
-
-
-def test_an_idle_sweep_frees_garbage_cycles_that_a_freeze_kept(qtbot) -> None:  # type: ignore[no-untyped-def]
-    """A garbage cycle alive at a freeze is kept until the user leaves the window alone; then
-    the sweep collects it, and user input postpones the sweep."""
-    import gc
-    import weakref
-
-    from PySide6.QtCore import QCoreApplication, QEvent, Qt
-    from PySide6.QtGui import QKeyEvent
-
-    from app.ui import gcpolicy
-    from app.ui.idle_sweep import IdleSweeper
-
-    class Node:
-        pass
-
-    gcpolicy.tune_for_gui()
-    try:
-        node = Node()
-        node.self = node  # type: ignore[attr-defined]
-        alive = weakref.ref(node)
-        gc.freeze()  # as a screen read's end would
-        del node
-        gc.collect()
-        assert alive() is not None  # frozen: no ordinary collection reaches it
-        app = QCoreApplication.instance()
-        sweeper = IdleSweeper(app, idle_ms=300)
-        qtbot.wait(150)
-        press = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_A, Qt.KeyboardModifier.NoModifier)
-        sweeper.eventFilter(app, press)  # the user typed: the countdown starts again
-        qtbot.wait(200)
-        assert sweeper.sweeps == 0
-        qtbot.waitUntil(lambda: sweeper.sweeps == 1, timeout=2_000)
-        assert alive() is None
-        assert gc.isenabled() and gc.get_freeze_count() > 0
-        app.removeEventFilter(sweeper)
-        sweeper.deleteLater()
-    finally:
-        gcpolicy.reset_for_tests()
 
 
 def test_a_screen_is_painted_before_its_read_starts(qtbot, ui_ctx, clock, monkeypatch) -> None:  # type: ignore[no-untyped-def]

@@ -3,17 +3,22 @@ mixed text, no raw code, numbers always written for the language."""
 
 from __future__ import annotations
 
+import ast
+import dataclasses
 import itertools
+import pickle
 import re
 from collections.abc import Iterator
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-import app.errors  # noqa: F401  # registers the catalogue's "error" section
 from app.errors import UserError
+from app.models import CompetitionStatus
+from app.services.base import status_words
 from app.words import Words, catalogue, codes, fields, pair, text
 from app.words.numbers import format_date, format_money, format_plain, plural_category
 
@@ -306,29 +311,177 @@ def test_invalid_values_still_written_in_words(
 
 
 APP = Path(__file__).resolve().parents[2] / "app"
-_RAISED = re.compile(r"UserError\(\s*\"([a-z0-9_]+)\"")
-_CODED = re.compile(r"(?:Words|text|render)\(\s*f?\"([a-z]+)\.([a-z0-9_]+)\"")
+
+# calls whose argument at a position is a code, and the catalogue prefix the callee puts first
+CODE_ARGUMENTS: dict[str, tuple[int, tuple[str, ...]]] = {
+    "UserError": (0, ("error.",)),
+    "refuse_if_referred": (0, ("error.",)),
+    "Words": (0, ("",)),
+    "text": (0, ("",)),
+    "render": (0, ("",)),
+    "words_text": (0, ("",)),
+    "_required": (0, ("",)),
+    "require_reason": (1, ("action.",)),
+    "refuse_in_status": (1, ("action.", "hint.")),
+    "_chair_check": (2, ("action.",)),
+}
 
 
-def test_every_code_the_program_uses_has_words() -> None:
-    """A code raised or rendered anywhere in ``app`` is in the catalogue (found in the source,
-    so that a new code without words fails here rather than in front of a user)."""
-    raised: set[str] = set()
-    coded: set[str] = set()
-    for path in APP.rglob("*.py"):
-        source = path.read_text(encoding="utf-8")
-        raised.update(_RAISED.findall(source))
-        coded.update(f"{section}.{key}" for section, key in _CODED.findall(source))
-    assert len(raised) > 20 and len(coded) > 5
-    known = set(codes())
-    assert sorted(code for code in raised if f"error.{code}" not in known) == []
-    assert sorted(code for code in coded if code not in known) == []
+def _call_name(call: ast.Call) -> str:
+    func = call.func
+    return func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+
+
+def _literals(node: ast.expr) -> list[str]:
+    """The string constants ``node`` may be (a literal, or either branch of ``a if c else b``)."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return [node.value]
+    if isinstance(node, ast.IfExp):
+        return _literals(node.body) + _literals(node.orelse)
+    return []
+
+
+FILE_SUFFIXES = {"pdf", "txt", "xlsx", "json", "komisja"}  # "protocol.pdf" is a file name
+
+
+def literal_codes() -> set[str]:
+    """Every code written as a literal anywhere in ``app`` (raised, returned or rendered)."""
+    found: set[str] = set()
+    for path in sorted(APP.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            name = _call_name(node)
+            if name in CODE_ARGUMENTS:
+                position, prefixes = CODE_ARGUMENTS[name]
+                if len(node.args) > position:
+                    for code in _literals(node.args[position]):
+                        found.update(prefix + code for prefix in prefixes)
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        # the pieces of an f-string are prefixes (f"cli.preview_{status}"), not codes
+        pieces = {
+            id(part) for f in ast.walk(tree) if isinstance(f, ast.JoinedStr) for part in f.values
+        }
+        for node in ast.walk(tree):
+            # any other literal written as a code of a section ("ref.scores" in a table)
+            if id(node) in pieces:
+                continue
+            for code in _literals(node) if isinstance(node, ast.expr) else ():
+                if not re.fullmatch(r"[a-z]+\.[a-z0-9_]+", code):
+                    continue
+                section, dot, key = code.partition(".")
+                if dot and section in catalogue.SECTIONS and key not in FILE_SUFFIXES:
+                    found.add(code)
+    return {code for code in found if "." in code and " " not in code}
+
+
+def built_codes() -> set[str]:
+    """Codes the program builds from its own tables and enums (``f"status.{status.value}"``)."""
+    from app.db.audit import ChainReport
+    from app.models import CompetitionStatus, FormalStatus
+    from app.scoring.types import CriterionKind, DiscrepancyMethod, MemberRole
+    from app.services import base
+
+    problems = {"modified", "deleted", "reordered", "head_mismatch"}
+    assert "problem" in {f.name for f in dataclasses.fields(ChainReport)}
+    return (
+        {f"status.{s.value}" for s in CompetitionStatus}
+        | {f"formal.{s.value}" for s in FormalStatus}
+        | {f"role.{r.value}" for r in MemberRole}
+        | {f"action.{area}" for area in base.EDITABLE_IN}
+        | {f"hint.{area}" for area in base.HINTED_AREAS}
+        | {"entity.offer", "entity.member"}  # ``get_in`` is used with these two models
+        | {f"resolution.{m.value}" for m in DiscrepancyMethod}
+        | {f"kind.{k.value}" for k in CriterionKind}  # ``komisja show``
+        | {f"chain.{p}" for p in problems}
+    )
+
+
+def test_the_source_scan_finds_the_codes() -> None:
+    codes_found = literal_codes()
+    assert {"gap.case_reference", "action.recusal", "hint.remove_offer", "ref.scores",
+            "error.not_found", "xchg.not_json", "verify.sign_reason",
+            "formal.rejected"} <= codes_found  # fmt: skip
+    assert len(codes_found) > 150
+
+
+@pytest.mark.parametrize("code", sorted(literal_codes() | built_codes()))
+def test_every_code_the_program_uses_has_words(code: str) -> None:
+    """A code raised, returned or rendered anywhere in ``app`` is in the catalogue (found in
+    the source, so that a new code without words fails here rather than in front of a user);
+    the walk above then reads it in both languages."""
+    assert code in set(codes()), f"{code} has no words in the catalogue"
+
+
+def test_words_gaps_and_dates_are_worded_in_the_readers_language() -> None:
+    error = UserError(
+        "preconditions_missing",
+        {
+            "target": status_words(CompetitionStatus.SCORING),
+            "missing": (
+                Words("gap.chair"),
+                Words("gap.deadline_too_short", {"days": 21, "published": date(2027, 1, 5)}),
+            ),
+        },
+    )
+    polish, english = error.text("pl"), error.text("en")
+    assert "„ocena merytoryczna”" in polish and "• przewodniczący komisji" in polish
+    assert "21 dni" in polish and "05.01.2027" in polish and "2027-01-05" in english
+    assert "“scoring”" in english and "chair" in english
+    assert not POLISH_LETTERS.search(english) and "Missing" in english
+
+
+def test_further_problems_are_worded_too() -> None:
+    error = UserError(
+        "not_found",
+        {"what": Words("entity.offer"), "id": "O9"},
+        details=(
+            Words("error.score_off_scale", {"value": Decimal("7"), "criterion": "K1", "max": 5}),
+        ),
+    )
+    assert error.text("pl").startswith("Nie znaleziono: oferta O9.\n• Ocena 7 ")
+    assert "off the scale" in error.text("en") and "oferta" not in error.text("en")
+
+
+def test_a_deadline_is_shown_in_polish_civil_time() -> None:
+    shown = Words("gap.deadline_not_passed", {"deadline": datetime(2027, 2, 1, 11, 0, tzinfo=UTC)})
+    assert "01.02.2027, godz. 12:00" in shown.text("pl")
+    assert "2027-02-01 12:00" in shown.text("en")
+
+
+def test_a_status_refusal_names_status_action_and_hint() -> None:
+    error = UserError(
+        "status_forbids",
+        {
+            "status": status_words(CompetitionStatus.FORMAL_CHECK),
+            "action": Words("action.remove_offer"),
+            "hint": Words("hint.remove_offer"),
+        },
+    )
+    assert "„ocena formalna”" in error.text("pl") and "usunięcie zarejestrowanej" in error.text(
+        "pl"
+    )
+    assert not POLISH_LETTERS.search(error.text("en"))
+
+
+def test_a_rule_error_crosses_a_process_boundary_with_its_words() -> None:
+    """Work runs in worker processes: the error is pickled to the GUI and worded there."""
+    error = UserError(
+        "preconditions_missing",
+        {
+            "target": status_words(CompetitionStatus.SCORING),
+            "missing": (Words("gap.chair"),),
+        },
+        details=(Words("gap.budget"),),
+    )
+    copy = pickle.loads(pickle.dumps(error))
+    assert isinstance(copy, UserError)
+    assert copy.text("pl") == error.text("pl") and copy.text("en") == error.text("en")
 
 
 def test_words_and_errors_cross_process_boundaries() -> None:
     """Worker processes send errors to the GUI pickled; the engine's parameters are
     read-only views, which pickle cannot carry."""
-    import pickle
     from types import MappingProxyType
 
     detail = Words("input.missing_budget", MappingProxyType({"method": "in_order_skip"}))

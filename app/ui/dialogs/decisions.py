@@ -115,9 +115,9 @@ class TieOrderDialog(_ReasonDialog):
         row.addWidget(self.list, 1)
         moves = QVBoxLayout()
         self.up = QPushButton(self.tr("Move &up"))
-        self.up.clicked.connect(lambda: self.move(-1))
+        self.up.clicked.connect(lambda: self.move_selected(-1))
         self.down = QPushButton(self.tr("Move &down"))
-        self.down.clicked.connect(lambda: self.move(1))
+        self.down.clicked.connect(lambda: self.move_selected(1))
         moves.addWidget(self.up)
         moves.addWidget(self.down)
         moves.addStretch(1)
@@ -125,7 +125,8 @@ class TieOrderDialog(_ReasonDialog):
         self.layout_.insertLayout(1, row)
         self.finish_layout()
 
-    def move(self, delta: int) -> None:
+    def move_selected(self, delta: int) -> None:
+        """Move the selected offer ``delta`` places (not ``move``: that is QWidget's)."""
         row = self.list.currentRow()
         target = row + delta
         if row < 0 or not 0 <= target < self.list.count():

@@ -129,11 +129,11 @@ class CallPage(ShellPage):
         outer.addWidget(self.banner)
         self.empty = empty_hint(no_competition_text(), self)
         outer.addWidget(self.empty)
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        outer.addWidget(self.scroll, 1)
-        body = QWidget(self.scroll)
-        self.scroll.setWidget(body)
+        self.form_area = QScrollArea(self)
+        self.form_area.setWidgetResizable(True)
+        outer.addWidget(self.form_area, 1)
+        body = QWidget(self.form_area)
+        self.form_area.setWidget(body)
         form = QFormLayout(body)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
 
@@ -270,7 +270,7 @@ class CallPage(ShellPage):
     def refresh(self) -> None:
         has = self.competition_id is not None
         self.empty.setVisible(not has)
-        self.scroll.setVisible(has)
+        self.form_area.setVisible(has)
         if not has:
             self.banner.show_text("")
             return
@@ -294,11 +294,11 @@ class CallPage(ShellPage):
         self._validate()
 
     def current_view(self) -> dict[str, Any]:
-        return {"scrolled": self.scroll.verticalScrollBar().value()}
+        return {"scrolled": self.form_area.verticalScrollBar().value()}
 
     def show_view(self, state: dict[str, Any]) -> None:
         # the form is laid out when shown: scroll once its height is known
-        bar, value = self.scroll.verticalScrollBar(), state.get("scrolled", 0)
+        bar, value = self.form_area.verticalScrollBar(), state.get("scrolled", 0)
         QTimer.singleShot(0, bar, lambda: bar.setValue(value))
 
     def _fill(self, spec: CallSpec) -> None:

@@ -322,9 +322,9 @@ class CompetitionsPage(ShellPage):
         dialog = NewCompetitionDialog(self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
-        return self.create(dialog.chosen_kind(), dialog.title_edit.text().strip())
+        return self.create_competition(dialog.chosen_kind(), dialog.title_edit.text().strip())
 
-    def create(self, kind: CompetitionKind, title: str) -> int | None:
+    def create_competition(self, kind: CompetitionKind, title: str) -> int | None:
         new_id = self.run_service(
             lambda: call_setup.create_from_template(self.ctx.db, self.ctx.actor(), kind, title)
         )

@@ -3,8 +3,9 @@
 The page preview renders the protocol PDF with poppler's ``pdftoppm`` off the GUI thread
 (QtPdf is not part of PySide6-Essentials); without ``pdftoppm`` the text of the pages is shown
 (``pdftotext``), and without either a hint says what to install.  The competition, what still
-blocks the protocol (which computes the results) and the stored versions are read off the GUI
-thread as every screen reads (``ShellPage``).
+blocks the protocol (which computes the results) and the stored versions are read in the
+worker process (``app.ui.screen_reads.read_protocol``), asked for as every screen reads
+(``ShellPage``).
 """
 
 from __future__ import annotations
@@ -47,8 +48,10 @@ from app.ui.context import UiContext
 from app.ui.dialogs.questions import ask_yes_no
 from app.ui.errors import report_error
 from app.ui.formatting import date_text
+from app.ui.screen_reads import read_protocol
 from app.ui.tasks import run_task
 from app.ui.widgets.page import ShellPage
+from app.ui.worker import run_in_worker
 
 log = logging.getLogger(__name__)
 
@@ -290,12 +293,12 @@ class ProtocolPage(ShellPage):
         self.preview_text.setReadOnly(True)
         self.preview_text.hide()
         self.pages_layout.addWidget(self.preview_text)
-        self.scroll = QScrollArea()
-        self.scroll.setObjectName("previewArea")
-        self.scroll.setAccessibleName(self.tr("Preview of the protocol pages"))
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(self.pages)
-        splitter.addWidget(self.scroll)
+        self.preview_area = QScrollArea()
+        self.preview_area.setObjectName("previewArea")
+        self.preview_area.setAccessibleName(self.tr("Preview of the protocol pages"))
+        self.preview_area.setWidgetResizable(True)
+        self.preview_area.setWidget(self.pages)
+        splitter.addWidget(self.preview_area)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
         layout.addWidget(splitter, 1)
@@ -321,16 +324,13 @@ class ProtocolPage(ShellPage):
         super().set_competition(competition_id)
 
     def reader(self) -> Any:
-        db, competition_id, lang = self._ctx.db, self.competition_id, self._ctx.lang
+        url, competition_id, lang = self._ctx.db.url, self.competition_id, self._ctx.lang
         if competition_id is None:
             return None
 
         def read() -> tuple[queries.CompetitionDetail, list[str], list[signoff.VersionInfo]]:
-            return (
-                queries.competition_detail(db, competition_id, lang),
-                protocol.protocol_blockers(db, competition_id, lang),
-                signoff.versions(db, competition_id),
-            )
+            # the blockers compute the results: in the worker process
+            return run_in_worker(read_protocol, url, competition_id, lang)
 
         return read
 

@@ -1,9 +1,9 @@
 """Results screen: ranking with flags, the explanation of every number, decisions, allocation.
 
-The results are computed by the service off the GUI thread (``results.results``, read as every
-screen reads: ``ShellPage``); the screen shows them, explains the selected number with the
-engine's own steps (``app.texts.explain``) and records the committee's decisions through
-``procedure``.
+The results are computed in the worker process (``app.ui.results_data``, asked for as every
+screen reads: ``ShellPage``), which sends the ranking's rows ready to show; the screen shows
+them, explains the selected number with the engine's own steps (worded in the worker from the
+same results) and records the committee's decisions through ``decisions``.
 """
 
 from __future__ import annotations
@@ -39,16 +39,29 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import UserError
-from app.scoring import analysis
 from app.scoring import types as st
 from app.services import decisions, workflow
-from app.services import results as results_service
-from app.texts import explain, format_decimal
+from app.texts import format_decimal
 from app.ui.charts import LeniencyChart, LeniencyItem, SpreadChart, SpreadItem
 from app.ui.context import UiContext
 from app.ui.errors import report_error
 from app.ui.formatting import money_text
-from app.ui.widgets.page import SIZE_SAMPLE_ROWS, ShellPage, let_go, restore_sort, sort_state
+from app.ui.results_data import (
+    ColumnCriterion,
+    Explanation,
+    RankingRow,
+    ResultsScreen,
+    explain_offer,
+    read_results,
+)
+from app.ui.widgets.page import (
+    SIZE_SAMPLE_ROWS,
+    AsyncLoader,
+    ShellPage,
+    restore_sort,
+    sort_state,
+)
+from app.ui.worker import run_in_worker
 
 log = logging.getLogger(__name__)
 
@@ -60,25 +73,6 @@ _WARN_BG = QColor("#fbe7b5")
 _BAD_BG = QColor("#f8d0d0")
 _GREY = QColor("#808080")
 _GOOD_BG = QColor("#d8f0d8")
-
-
-def _spread_items(view: results_service.ResultsView) -> list[SpreadItem]:
-    """Each offer's lowest, highest and mean member total (the spread chart)."""
-    spreads = []
-    for offer in view.results.offers:
-        if not offer.member_totals:
-            continue
-        values = list(offer.member_totals.values())
-        spreads.append(
-            SpreadItem(
-                offer.offer_id,
-                min(values),
-                max(values),
-                sum(values, Decimal(0)) / len(values),
-                st.Flag.DISCREPANCY in offer.flags,
-            )
-        )
-    return spreads
 
 
 _ROLES = frozenset(
@@ -103,23 +97,21 @@ class RankingModel(QAbstractTableModel):
     def __init__(self, parent: Any = None, lang: str = "pl") -> None:
         super().__init__(parent)
         self.lang = lang
-        self.view: results_service.ResultsView | None = None
-        self._offers: tuple[st.OfferResult, ...] = ()
-        self._criteria: tuple[st.Criterion, ...] = ()
-        self._inputs: dict[str, st.Offer] = {}
-        self._places = 2
+        self.view: ResultsScreen | None = None
+        self._offers: tuple[RankingRow, ...] = ()
+        self._criteria: tuple[ColumnCriterion, ...] = ()
+        self._rows: dict[str, int] = {}
         self._set_shape()
 
-    def set_view(self, view: results_service.ResultsView | None) -> None:
+    def set_view(self, view: ResultsScreen | None) -> None:
         self.beginResetModel()
         self.view = view
         if view is None:
-            self._offers, self._criteria, self._inputs = (), (), {}
+            self._offers, self._criteria = (), ()
         else:
-            self._offers = view.results.offers
-            self._criteria = view.input.criteria
-            self._inputs = {o.id: o for o in view.input.offers}
-            self._places = view.input.policy.rounding_places
+            self._offers = view.rows
+            self._criteria = view.criteria
+        self._rows = {offer.offer_id: row for row, offer in enumerate(self._offers)}
         self._set_shape()
         self.endResetModel()
 
@@ -131,15 +123,15 @@ class RankingModel(QAbstractTableModel):
         self.col_flags = self.col_total + 3
         self._columns = 0 if self.view is None else self.col_flags + 1
 
-    def criterion_at(self, column: int) -> st.Criterion | None:
+    def criterion_at(self, column: int) -> ColumnCriterion | None:
         position = column - 3
         return self._criteria[position] if 0 <= position < len(self._criteria) else None
 
-    def offer_at(self, row: int) -> st.OfferResult | None:
+    def offer_at(self, row: int) -> RankingRow | None:
         return self._offers[row] if 0 <= row < len(self._offers) else None
 
     def row_of(self, offer_id: str) -> int:
-        return next((r for r, o in enumerate(self._offers) if o.offer_id == offer_id), -1)
+        return self._rows.get(offer_id, -1)
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802  (Qt API)
         return 0 if parent.isValid() else len(self._offers)
@@ -147,8 +139,9 @@ class RankingModel(QAbstractTableModel):
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else self._columns
 
-    def flag_text(self, flag: st.Flag) -> str:
-        return {
+    def flag_text(self, flag: str) -> str:
+        """The words of a flag (an ``st.Flag`` value)."""
+        names: dict[str, str] = {
             st.Flag.SELECTED: self.tr("selected"),
             st.Flag.DISCREPANCY: self.tr("discrepancy"),
             st.Flag.DISCREPANCY_RESOLVED: self.tr("discrepancy resolved"),
@@ -161,10 +154,8 @@ class RankingModel(QAbstractTableModel):
             st.Flag.INCOMPLETE_SCORES: self.tr("incomplete scores"),
             st.Flag.MANUAL_AWARD: self.tr("manual award"),
             st.Flag.FORMAL_OVERRIDE: self.tr("formal decision changed"),
-        }.get(flag, str(flag))
-
-    def _num(self, value: Decimal | None) -> str:
-        return "" if value is None else format_decimal(value, self._places, self.lang)
+        }
+        return names.get(flag, flag)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role not in _ROLES or not index.isValid():  # sizing asks for many roles per cell
@@ -194,24 +185,20 @@ class RankingModel(QAbstractTableModel):
                 return QBrush(_WARN_BG)
             if column == self.col_award and offer.award:
                 return QBrush(_GOOD_BG)
-            position = column - 3
-            if 0 <= position < len(offer.criteria):  # the results keep the criteria's order
-                result = offer.criteria[position]
-                if result.threshold_passed is False:
-                    return QBrush(_WARN_BG)
+            if column - 3 in offer.threshold_failed:
+                return QBrush(_WARN_BG)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == self.col_flags and offer.flags:
-                return "\n".join(self.flag_text(f) for f in sorted(offer.flags))
+                return "\n".join(self.flag_text(f) for f in offer.flags)
             return self.tr("Select to see how this number was obtained.")
         return None
 
-    def display_text(self, offer: st.OfferResult, column: int) -> str:
+    def display_text(self, offer: RankingRow, column: int) -> str:
         """The text shown in ``column`` for ``offer``."""
         value = self._display(offer, column, False)
         return "" if value is None else str(value)
 
-    def _display(self, offer: st.OfferResult, column: int, sort: bool) -> Any:
-        source = self._inputs.get(offer.offer_id)
+    def _display(self, offer: RankingRow, column: int, sort: bool) -> Any:
         if column == self.COL_RANK:
             if sort:
                 return offer.rank if offer.rank is not None else 10**9
@@ -219,30 +206,16 @@ class RankingModel(QAbstractTableModel):
         if column == self.COL_OFFER:
             return offer.offer_id
         if column == self.COL_APPLICANT:
-            return source.label if source else ""
-        if column == self.col_total:
-            if sort:
-                return float(offer.total) if offer.total is not None else -1.0  # order only
-            return self._num(offer.total) if offer.admitted else self.tr("rejected")
-        if column == self.col_requested:
-            if sort:
-                return float(source.requested) if source else 0.0  # order only
-            return money_text(source.requested, self.lang) if source else ""
-        if column == self.col_award:
-            if sort:
-                return float(offer.award or 0)  # order only
-            return money_text(offer.award, self.lang) if offer.award is not None else ""
+            return offer.label
         if column == self.col_flags:
-            return ", ".join(self.flag_text(f) for f in sorted(offer.flags))
-        criterion = self.criterion_at(column)
-        if criterion is None:
+            return ", ".join(self.flag_text(f) for f in offer.flags)
+        position = column - 3  # the number columns: criteria, total, requested, award
+        if not 0 <= position < len(offer.texts):
             return None
-        result = next((c for c in offer.criteria if c.criterion_id == criterion.id), None)
-        if result is None:
-            return -1.0 if sort else ""
         if sort:
-            return float(result.points)  # order only
-        return self._num(result.points)
+            return offer.sort_keys[position]
+        text = offer.texts[position]
+        return self.tr("rejected") if text is None else text
 
     def headerData(  # noqa: N802  (Qt API)
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -277,7 +250,7 @@ class ResultsPage(ShellPage):
         super().__init__(ctx, parent)
         self.setObjectName("resultsPage")
         self._ctx = ctx
-        self.view_data: results_service.ResultsView | None = None
+        self.view_data: ResultsScreen | None = None
         self._applicant_wanted = 0  # the applicant column's width for its longest name
 
         self.model = RankingModel(self, ctx.lang)
@@ -335,6 +308,8 @@ class ResultsPage(ShellPage):
         # the columns fit the rows on screen and a few more: all 2,000 take seconds (22 columns)
         self.table.horizontalHeader().setResizeContentsPrecision(SIZE_SAMPLE_ROWS)
         self.table.selectionModel().currentChanged.connect(self._explain_current)
+        # the "why" of the selected number is worded in the worker: one at a time, newest wins
+        self.explainer = AsyncLoader(self, self._explained_key, self._explain_failed)
         splitter.addWidget(self.table)
 
         tabs = QTabWidget()
@@ -390,15 +365,12 @@ class ResultsPage(ShellPage):
         super().set_competition(competition_id)
 
     def reader(self) -> Any:
-        db, competition_id = self._ctx.db, self.competition_id
+        url, competition_id, lang = self._ctx.db.url, self.competition_id, self._ctx.lang
         if competition_id is None:
             return None
 
-        def read() -> tuple[results_service.ResultsView, Any]:
-            # the criterion results too, which the table sorts, sizes and paints by
-            view = results_service.results(db, competition_id)
-            # the charts' figures too: a pass over every offer, kept off the GUI thread
-            return view, (analysis.member_leniency(view.input, view.results), _spread_items(view))
+        def read() -> ResultsScreen:
+            return run_in_worker(read_results, url, competition_id, lang)
 
         return read
 
@@ -454,30 +426,24 @@ class ResultsPage(ShellPage):
         if self._applicant_wanted:
             self._fit_applicant_column()
 
-    def apply(self, data: tuple[results_service.ResultsView, Any] | None) -> None:
-        if data is None:
+    def apply(self, view: ResultsScreen | None) -> None:
+        if view is None:
             return
-        view, figures = data
         selected = self._selected_offer()
-        old = [self.view_data]
         self.view_data = view
         self.model.set_view(view)
         self._size_columns()
         self._fit_applicant_column()
         self._show_headline()
-        self._show_charts(view, figures)
+        self._show_charts(view)
         if selected:
             self.select_offer(selected)
-        # the old results are freed between events, taken apart down to each offer's parts
-        # (view → results → offers → one offer): no piece left is more than one offer's
-        let_go(old, depth=4)
         self._update_buttons()
         self.refreshed.emit()
 
     def _show_headline(self) -> None:
-        view = self.view_data
-        assert view is not None
-        res = view.results
+        view = res = self.view_data
+        assert view is not None and res is not None
         parts = []
         if not view.complete:
             parts.append(
@@ -512,16 +478,14 @@ class ResultsPage(ShellPage):
 
     def _member_name(self, member_id: str) -> str:
         assert self.view_data is not None
-        member = next((m for m in self.view_data.input.members if m.id == member_id), None)
-        return member.name if member else member_id
+        return self.view_data.member_names.get(member_id, member_id)
 
-    def _show_charts(self, view: Any, figures: Any) -> None:
-        leniency, spreads = figures
-        total_weight = sum(
-            (c.weight for c in view.input.criteria if c.kind is st.CriterionKind.SCORED),
-            Decimal(0),
+    def _show_charts(self, view: ResultsScreen) -> None:
+        total_weight = sum((c.weight for c in view.criteria if c.scored), Decimal(0))
+        self.spread_chart.set_items(
+            [SpreadItem(s.offer_id, s.low, s.high, s.mean, s.flagged) for s in view.spreads],
+            total_weight or Decimal(100),
         )
-        self.spread_chart.set_items(spreads, total_weight or Decimal(100))
         self.leniency_chart.set_items(
             [
                 LeniencyItem(
@@ -529,7 +493,7 @@ class ResultsPage(ShellPage):
                     item.mean_difference,
                     item.advisory,
                 )
-                for item in leniency
+                for item in view.leniency
             ]
         )
 
@@ -563,62 +527,70 @@ class ResultsPage(ShellPage):
 
     def _explain_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self._update_buttons()
-        if not current.isValid() or self.view_data is None:
+        view = self.view_data
+        if not current.isValid() or view is None:
             self.why.clear()
             return
         source = self.proxy.mapToSource(current)
         offer = self.model.offer_at(source.row())
         if offer is None:
             return
-        self.why.setPlainText(self.explanation(offer, source.column()))
+        criterion = self.model.criterion_at(source.column())
+        url, cid, lang = self._ctx.db.url, view.competition_id, self._ctx.lang
+        token, code = view.token, offer.offer_id
+        criterion_id = criterion.id if criterion is not None else None
+        total = source.column() == self.model.col_total
 
-    def explanation(self, offer: st.OfferResult, column: int) -> str:
-        lang = self._ctx.lang
-        applicant = self.model.index(self.model.row_of(offer.offer_id), RankingModel.COL_APPLICANT)
-        lines = [f"{offer.offer_id}: {applicant.data()}"]
-        criterion = self.model.criterion_at(column)
-        assert self.view_data is not None
-        # written for this one offer now, by the same arithmetic as its numbers
-        why = self.view_data.explain(offer.offer_id)
-        if criterion is not None:
-            result = next((c for c in offer.criteria if c.criterion_id == criterion.id), None)
-            lines.append(f"{criterion.id} — {criterion.name}")
-            if result is None:
+        def read() -> Explanation:
+            return run_in_worker(explain_offer, url, cid, token, code, criterion_id, total, lang)
+
+        self.explainer.request(read, self._show_explanation)
+
+    @property
+    def idle(self) -> bool:
+        """No read and no explanation is running or waiting (tests wait for this)."""
+        return self.loader.idle and self.explainer.idle
+
+    def _explained_key(self) -> Any:
+        """An explanation is shown only for the results still on screen."""
+        return None if self.view_data is None else self.view_data.token
+
+    def _explain_failed(self, error: BaseException, trace: str) -> None:
+        self.why.clear()
+        report_error(self, error, trace)
+
+    def _show_explanation(self, explanation: Explanation) -> None:
+        if explanation.offer_id == self._selected_offer():
+            self.why.setPlainText(self.explanation_text(explanation))
+
+    def explanation_text(self, explanation: Explanation) -> str:
+        row = self.model.offer_at(self.model.row_of(explanation.offer_id))
+        lines = [f"{explanation.offer_id}: {row.label if row else ''}"]
+        if explanation.criterion is not None:
+            lines.append(" — ".join(explanation.criterion))
+            if not explanation.scored:
                 lines.append(self.tr("Not scored: the offer did not pass the formal check."))
-            else:
-                steps = why.criteria.get(result.criterion_id, ())
-                lines += [f"• {explain(step, lang)}" for step in steps]
-        else:
-            for result in offer.criteria:
-                if column == self.model.col_total:
-                    steps = why.criteria.get(result.criterion_id, ())
-                    lines.append(f"{result.criterion_id}: " + (
-                        "; ".join(explain(step, lang) for step in steps[-1:])
-                    ))  # fmt: skip
-            lines += [f"• {explain(step, lang)}" for step in why.steps]
-        if offer.member_totals:
+        lines += explanation.criterion_lines
+        lines += [f"• {line}" for line in explanation.lines]
+        if explanation.member_totals:
             lines.append("")
             lines.append(self.tr("Members' own totals:"))
-            for member, total in offer.member_totals.items():
-                lines.append(
-                    f"  {member} {self._member_name(member)}: {format_decimal(total, 2, lang)}"
-                )
-        if offer.excluded_members:
+            for member, total in explanation.member_totals:
+                lines.append(f"  {member} {self._member_name(member)}: {total}")
+        if explanation.excluded:
             reasons = {
                 "expert": self.tr("advisory expert, not counted"),
                 "recused": self.tr("recused (conflict of interest)"),
                 "no_scores": self.tr("gave no scores"),
             }
             lines.append(self.tr("Not counted:"))
-            for member, reason in offer.excluded_members.items():
+            for member, reason in explanation.excluded:
                 lines.append(
                     f"  {member} {self._member_name(member)}: {reasons.get(reason, reason)}"
                 )
-        assert self.view_data is not None
-        notes = [f"• {explain(step, lang)}" for step in self.view_data.results.steps]
-        if notes:
+        if explanation.notes:
             lines.append("")
-            lines += notes
+            lines += [f"• {note}" for note in explanation.notes]
         return "\n".join(lines)
 
     # -- decisions --------------------------------------------------------------------------
@@ -629,16 +601,16 @@ class ResultsPage(ShellPage):
             "results",
         )
 
-    def _current_offer(self) -> st.OfferResult | None:
+    def _current_offer(self) -> RankingRow | None:
         offer_id = self._selected_offer()
         if offer_id is None or self.view_data is None:
             return None
-        return self.view_data.results.offer(offer_id)
+        return self.view_data.row(offer_id)
 
     def _update_buttons(self) -> None:
         view = self.view_data
         editable = self._editable()
-        self.tie_button.setEnabled(bool(editable and view and view.results.unresolved_ties))
+        self.tie_button.setEnabled(bool(editable and view and view.unresolved_ties))
         offer = self._current_offer()
         self.discrepancy_button.setEnabled(
             bool(
@@ -651,9 +623,7 @@ class ResultsPage(ShellPage):
             )
         )
         self.discrepancy_button.setToolTip(self.tr("Select an offer flagged with a discrepancy."))
-        manual = bool(
-            view is not None and view.input.policy.allocation.method is st.AllocationMethod.MANUAL
-        )
+        manual = bool(view is not None and view.manual_allocation)
         self.award_button.setVisible(manual)
         self.award_button.setEnabled(bool(editable and manual and offer and offer.eligible))
         self.reopen_button.setEnabled(bool(view is not None and view.status == "results"))
@@ -675,12 +645,12 @@ class ResultsPage(ShellPage):
     def record_tie(self, *, dialog_hook: Any = None) -> None:
         """``dialog_hook(dialog) -> bool`` replaces the modal ``exec`` (tests)."""
         view = self.view_data
-        if view is None or not view.results.unresolved_ties or self.competition_id is None:
+        if view is None or not view.unresolved_ties or self.competition_id is None:
             return
         from app.ui.dialogs.decisions import TieOrderDialog
 
-        group = view.results.unresolved_ties[0]
-        labels = {o.id: o.label for o in view.input.offers}
+        group = view.unresolved_ties[0]
+        labels = {o.offer_id: o.label for o in view.rows}
         dialog = TieOrderDialog([(code, labels.get(code, "")) for code in group], self)
         accepted = (
             dialog_hook(dialog) if dialog_hook else dialog.exec() == QDialog.DialogCode.Accepted
@@ -702,8 +672,8 @@ class ResultsPage(ShellPage):
 
         scored = [
             (c.id, c.name, c.max_score or Decimal(1), c.step or Decimal(1))
-            for c in view.input.criteria
-            if c.kind is st.CriterionKind.SCORED
+            for c in view.criteria
+            if c.scored
         ]
         spread = (
             self.tr("Members' totals for %1 differ by %2 points.")
@@ -732,9 +702,9 @@ class ResultsPage(ShellPage):
             return
         from app.ui.dialogs.decisions import ManualAwardDialog
 
-        requested = next(o.requested for o in view.input.offers if o.id == offer.offer_id)
+        requested = offer.requested
         others = sum(
-            (o.award or Decimal(0) for o in view.results.offers if o.offer_id != offer.offer_id),
+            (o.award or Decimal(0) for o in view.rows if o.offer_id != offer.offer_id),
             Decimal(0),
         )
         dialog = ManualAwardDialog(
@@ -742,7 +712,7 @@ class ResultsPage(ShellPage):
             requested,
             offer.award,
             others,
-            view.results.budget,
+            view.budget,
             self._ctx.lang,
             self,
         )

@@ -43,16 +43,11 @@ from app.services.base import Actor
 from app.services.specs import ScoreEntry
 from app.ui.context import UiContext
 from app.ui.errors import report_error
-from app.ui.scoring_models import (
-    GridRole,
-    ScoreGridModel,
-    ScoreGridProxy,
-    ScoringData,
-    load_other_card,
-    load_scoring_data,
-)
+from app.ui.scoring_data import ScoringData, card_set_aside, read_scoring
+from app.ui.scoring_models import GridRole, ScoreGridModel, ScoreGridProxy
 from app.ui.tasks import run_task
-from app.ui.widgets.page import ShellPage, let_go, restore_sort, sort_state
+from app.ui.widgets.page import ShellPage, restore_sort, sort_state
+from app.ui.worker import run_in_worker
 
 log = logging.getLogger(__name__)
 
@@ -292,11 +287,11 @@ class ScoringPage(ShellPage):
         super().set_competition(competition_id)
 
     def reader(self) -> Any:
-        competition_id, lang, actor, db = (
+        competition_id, lang, actor, url = (
             self.competition_id,
             self._ctx.lang,
             self._reader(),
-            self._ctx.db,
+            self._ctx.db.url,
         )
         if competition_id is None:
             return None
@@ -307,11 +302,8 @@ class ScoringPage(ShellPage):
         switching = self._data if self._switching else None
 
         def read() -> tuple[ScoringData, dict[str, tuple[int, int]]]:
-            if switching is not None and member is not None:
-                data = load_other_card(db, actor, switching, member)
-            else:
-                data = load_scoring_data(db, actor, competition_id, lang, member)
-            return data, {member.code: data.progress(member.code) for member in data.members}
+            aside = card_set_aside(switching) if switching is not None else None
+            return run_in_worker(read_scoring, url, actor, competition_id, lang, member, aside)
 
         return read
 
@@ -323,7 +315,6 @@ class ScoringPage(ShellPage):
         if loaded is None:
             return
         data, progress = loaded
-        old = [self._data]
         self._data = data
         self._wanted_member = None
         self._switching = False
@@ -340,7 +331,6 @@ class ScoringPage(ShellPage):
         self.member_combo.setCurrentIndex(max(found, 0))
         self.member_combo.blockSignals(False)
         self._show_member(self.member_combo.currentData())
-        let_go(old)  # the grid shows the new card: the old one is freed between events
         self.status.setText(self._status_hint())
         self._update_enabled()
         self.refreshed.emit()

@@ -1,15 +1,17 @@
 """What every screen of the shell shares: the open competition, refresh and service calls.
 
 Screens read the database off the GUI thread: ``reader()`` (GUI thread) returns a plain
-function that a worker runs and that returns plain values; ``apply(data)`` shows them on the
-GUI thread.  One read runs per screen at a time; a newer request supersedes a waiting one, and
+function that a worker thread runs and that returns plain values; ``apply(data)`` shows them
+on the GUI thread.  A read whose Python work is long (the scoring card, the results, the
+protocol's blockers) hands it on from that thread to the worker process
+(``app.ui.worker.run_in_worker``), so that the GUI thread never waits for the interpreter lock
+behind it.  One read runs per screen at a time; a newer request supersedes a waiting one, and
 a result for a competition no longer shown is dropped, so the screen keeps its old rows and
 stays usable while the new ones load.  A hidden screen only notes that it is out of date and
-reads when it is shown.  Each read runs under ``gcpolicy.quiet_read`` (no cyclic collection
-while it allocates its rows, see ``app.ui.gcpolicy``).  A table that sizes its columns to their
-contents reads the rows on screen and ``SIZE_SAMPLE_ROWS`` more, not Qt's default 1,000: with
-2,000 offers every layout of the screen otherwise asks the model for every cell of a thousand
-rows, on the GUI thread (1.7 s for the formal check's grid).
+reads when it is shown.  A table that sizes its columns to their contents reads the rows on
+screen and ``SIZE_SAMPLE_ROWS`` more, not Qt's default 1,000: with 2,000 offers every layout
+of the screen otherwise asks the model for every cell of a thousand rows, on the GUI thread
+(1.7 s for the formal check's grid).
 
 What the user set on a screen (search, filters, sorting, the selected object) is handed from
 the old copy of a screen to the new one when the language is switched: ``view_state()`` gives
@@ -46,7 +48,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import UserError
-from app.ui import gcpolicy
 from app.ui.context import UiContext
 from app.ui.errors import show_user_error
 
@@ -71,17 +72,6 @@ def load_pool() -> QThreadPool:
         _pool.setMaxThreadCount(1)
         _pool.setExpiryTimeout(5_000)
     return _pool
-
-
-def let_go(box: list[Any], depth: int = 3) -> None:
-    """Drop what ``box`` holds (the caller holds nothing else of it).  ``depth`` is ignored:
-    kept so that the screens calling it need not change."""
-    box.clear()
-
-
-def releasing() -> bool:
-    """Old data is still being freed (tests): never, it is freed at once."""
-    return False
 
 
 def wait_for_loads(msecs: int = 30_000) -> bool:
@@ -110,8 +100,7 @@ class _Job:
 
     def run(self) -> None:  # on a worker thread
         try:
-            with gcpolicy.quiet_read():
-                self.result = self.read()
+            self.result = self.read()
         except BaseException as error:  # delivered to the GUI thread, never lost
             self.error, self.trace = error, traceback.format_exc()
         try:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import Workbook, load_workbook
+from openpyxl.utils import column_index_from_string
 
 from app.protocol.document import ProtocolDocument, ReceivedOffer
 from app.protocol.labels import label
@@ -348,21 +349,37 @@ def test_rendering_is_refused_for_an_inconsistent_document() -> None:
 
 
 @pytest.mark.parametrize("name", ["ngo", "investor_total_en"])
-def test_every_cell_names_its_format_so_libreoffice_wraps_long_texts(name: str) -> None:
-    """Excel gives a cell without a format the workbook's first one (wrapped, at the top);
-    LibreOffice does not, and long names and affiliations ran on one line past their column
-    there.  So every cell names its format, and the plain ones name the wrapping one."""
+def test_cells_without_a_format_wrap_in_excel_and_in_libreoffice(name: str) -> None:
+    """Excel gives a cell without a format the workbook's first one, LibreOffice gives it its
+    column's; both must be wrapped and top-aligned, or long names and justifications run on
+    one line past their column."""
     import re
     import zipfile
+
+    def wraps(xf: str) -> bool:
+        alignment = re.search(r"<alignment ([^>]*)/>", xf)
+        return alignment is not None and all(
+            part in alignment.group(1) for part in ('wrapText="1"', 'vertical="top"')
+        )
 
     data = render_xlsx(SAMPLES[name]())
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         styles = archive.read("xl/styles.xml").decode("utf-8")
-        first = re.search(r"<cellXfs[^>]*>\s*<xf [^>]*>\s*<alignment ([^>]*)/>", styles)
-        assert first is not None and 'wrapText="1"' in first.group(1)
-        assert 'vertical="top"' in first.group(1)
+        cell_xfs = re.search(r"<cellXfs[^>]*>(.*?)</cellXfs>", styles, re.DOTALL)
+        assert cell_xfs is not None
+        xfs = re.findall(r"<xf [^>]*/>|<xf [^>]*>.*?</xf>", cell_xfs.group(1), re.DOTALL)
+        assert wraps(xfs[0])
+        plain_cells = 0
         for sheet in (n for n in archive.namelist() if n.startswith("xl/worksheets/sheet")):
-            cells = re.findall(r"<c [^>]*>", archive.read(sheet).decode("utf-8"))
-            assert cells, sheet
-            unnamed = [c for c in cells if " s=" not in c]
-            assert not unnamed, f"{sheet}: {unnamed[:3]}"
+            xml = archive.read(sheet).decode("utf-8")
+            wrapped_columns: set[int] = set()
+            for col in re.findall(r"<col [^>]*>", xml):
+                style = re.search(r'style="(\d+)"', col)
+                low, high = re.search(r'min="(\d+)"', col), re.search(r'max="(\d+)"', col)
+                assert low is not None and high is not None
+                if style is not None and wraps(xfs[int(style.group(1))]):
+                    wrapped_columns.update(range(int(low.group(1)), int(high.group(1)) + 1))
+            for ref in re.findall(r'<c r="([A-Z]+)\d+"(?![^>]* s=)[^>]*>', xml):
+                plain_cells += 1
+                assert column_index_from_string(ref) in wrapped_columns, f"{sheet}: {ref}"
+        assert plain_cells

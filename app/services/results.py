@@ -210,31 +210,28 @@ def _scores(
     """Every score of the competition, grouped by (offer, criterion), then member.
 
     The database hands them over one row per offer, each score written into that row's text
-    as "criterion:member:value" (its stored integer), the scores separated by commas.  Every
-    item names its own criterion and member, so the order the database puts them in does not
-    matter; and two thousand rows come over faster than a quarter of a million, the text being
-    cut up and looked up in C (``str.split``, slices, ``map`` over dicts).  Each distinct stored
-    integer is turned into its Decimal once, by the column type itself (so the value is exactly
-    what the ORM gives), and shared by every score with that value.
+    as one integer, its stored value × the number of (criterion, member) pairs + its pair
+    (criterion and member as offsets from the competition's lowest ids), the scores separated
+    by commas.  Every item names its own criterion and member, so the order the database puts
+    them in does not matter; and two thousand rows come over faster than a quarter of a
+    million, the arithmetic costing the database less than building text.  A competition has
+    few distinct items (pairs × the values of a scale), so each item's text is decoded once
+    (``_Items``) and the offer's text is cut up and looked up in C (``str.split``, ``map``).
     """
     dialect = session.get_bind().dialect
-    members = {str(key): code for key, code in member_codes.items()}
-    criteria = {str(key): code for key, code in criterion_codes.items()}
-    values = _StoredValues(Score.value.type.process_result_value, dialect)
+    items = _Items(Score.value.type.process_result_value, dialect, member_codes, criterion_codes)
     item = (
-        cast(Score.criterion_id, Text)
-        + ":"
-        + cast(Score.member_id, Text)
-        + ":"
-        + cast(type_coerce(Score.value, BigInteger), Text)
+        type_coerce(Score.value, BigInteger) * items.pairs
+        + (Score.criterion_id - items.first_criterion) * items.members
+        + (Score.member_id - items.first_member)
     )
-    items = (
-        func.string_agg(item, ",")
+    texts = (
+        func.string_agg(cast(item, Text), ",")
         if dialect.name == "postgresql"
         else func.group_concat(item)  # "," between them
     )
     statement = (
-        select(Score.offer_id, func.count(), items)
+        select(Score.offer_id, func.count(), texts)
         .where(Score.competition_id == competition_id)
         .group_by(Score.offer_id)
         .order_by(Score.offer_id)
@@ -242,37 +239,62 @@ def _scores(
     groups: dict[tuple[str, str], dict[str, Decimal]] = {}
     for offer_id, count, text in session.connection().execute(statement).all():
         offer = offer_codes[offer_id]
-        parts = text.replace(":", ",").split(",")
-        if len(parts) != 3 * count:
+        parts = text.split(",")
+        if len(parts) != count:
             raise UserError("scores_misread", {"offer": offer})
         by_criterion: defaultdict[str, dict[str, Decimal]] = defaultdict(dict)
-        for criterion, member, value in zip(
-            map(criteria.__getitem__, parts[0::3]),
-            map(members.__getitem__, parts[1::3]),
-            map(values.__getitem__, parts[2::3]),
-            strict=True,
-        ):
-            by_criterion[criterion][member] = value
+        try:
+            for criterion, member, value in map(items.__getitem__, parts):
+                by_criterion[criterion][member] = value
+        except ValueError:  # an item not an integer: the database could not hold the product
+            raise UserError("scores_misread", {"offer": offer}) from None
         # a member scores a criterion of an offer once (a unique key of the table)
         for criterion, by_member in by_criterion.items():
             groups[offer, criterion] = by_member
     return st.ScoreSheet(groups)
 
 
-class _StoredValues(dict[str, Decimal]):
-    """A stored score's scaled integer, as text -> its value, converted on first use (see
-    ``_scores``)."""
+class _Items(dict[str, tuple[str, str, Decimal]]):
+    """A score's item text (see ``_scores``) -> (criterion, member, value), decoded on first
+    use; each distinct stored integer is turned into its Decimal by the column type itself
+    (so the value is exactly what the ORM gives) and shared by every score with that value.
 
-    def __init__(self, convert: Callable[[Any, Any], Decimal | None], dialect: Any) -> None:
+    The scores of a competition name its own members and criteria (foreign keys, and the
+    services that record them), so each pair lies within the spans below.
+    """
+
+    def __init__(
+        self,
+        convert: Callable[[Any, Any], Decimal | None],
+        dialect: Any,
+        member_codes: dict[int, str],
+        criterion_codes: dict[int, str],
+    ) -> None:
         super().__init__()
         self._convert = convert
         self._dialect = dialect
+        self._member_codes = member_codes
+        self._criterion_codes = criterion_codes
+        self._values: dict[int, Decimal] = {}
+        self.first_member = min(member_codes, default=0)
+        self.first_criterion = min(criterion_codes, default=0)
+        self.members = max(member_codes, default=0) - self.first_member + 1
+        self.pairs = (max(criterion_codes, default=0) - self.first_criterion + 1) * self.members
 
-    def __missing__(self, stored: str) -> Decimal:
-        converted = self._convert(int(stored), self._dialect)
-        assert converted is not None
-        value = self[stored] = _plain(converted)
-        return value
+    def __missing__(self, text: str) -> tuple[str, str, Decimal]:
+        stored, pair = divmod(int(text), self.pairs)  # ValueError: not an integer
+        criterion, member = divmod(pair, self.members)
+        value = self._values.get(stored)
+        if value is None:
+            converted = self._convert(stored, self._dialect)
+            assert converted is not None
+            value = self._values[stored] = _plain(converted)
+        decoded = self[text] = (
+            self._criterion_codes[criterion + self.first_criterion],
+            self._member_codes[member + self.first_member],
+            value,
+        )
+        return decoded
 
 
 def compute(session: Session, competition: Competition) -> st.Results:

@@ -178,7 +178,8 @@ def _offers(
             Offer.code,
             Applicant.name,
             Offer.title,
-            Offer.requested_amount,
+            # the committee's proposed amount, once set, is what the allocation works with
+            func.coalesce(Offer.proposed_amount, Offer.requested_amount),
             Offer.received_at,
             Offer.formal_status,
         )
@@ -298,7 +299,16 @@ class _Items(dict[str, tuple[str, str, Decimal]]):
 
 
 def compute(session: Session, competition: Competition) -> st.Results:
+    refuse_tasks(competition)
     return compute_input(build_input(session, competition))
+
+
+def refuse_tasks(competition: Competition) -> None:
+    """A call with tasks is ranked and funded task by task (``task_results``); the one ranking
+    of the screens, the command line and the protocol would mix the tasks, so it is refused
+    rather than shown wrong."""
+    if competition.tasks:
+        raise UserError("results_by_task", {"count": len(competition.tasks)})
 
 
 def compute_input(inp: st.CompetitionInput) -> st.Results:
@@ -393,6 +403,7 @@ def results(db: Database, competition_id: int) -> ResultsView:
         if cached is not None:
             return cached
         competition = get_competition(session, competition_id)
+        refuse_tasks(competition)
         inp = build_input(session, competition)
         computed = compute_input(inp)
         complete = competition.status in (

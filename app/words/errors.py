@@ -223,8 +223,8 @@ USER_ERRORS: dict[str, tuple[str, str]] = {
         "Enter the funds available for task {task}.",
     ),
     "task_budget_not_positive": (
-        "Kwota środków na zadanie {task} musi być większa od zera (podano {budget}).",
-        "The funds for task {task} must be more than zero (given: {budget}).",
+        "Kwota środków na zadanie {task} musi być większa od zera (podano {budget:money}).",
+        "The funds for task {task} must be more than zero (given: {budget:money}).",
     ),
     "task_code_taken": (
         "Zadanie o oznaczeniu {task} już istnieje; wybierz inne oznaczenie.",
@@ -248,14 +248,22 @@ USER_ERRORS: dict[str, tuple[str, str]] = {
         "Committee member {member} is not assigned to evaluate offer {offer}.",
     ),
     "proposed_negative": (
-        "Proponowana kwota dla oferty {offer} nie może być ujemna (podano {amount}).",
-        "The proposed amount for offer {offer} cannot be negative (given: {amount}).",
+        "Proponowana kwota dla oferty {offer} nie może być ujemna (podano {amount:money}).",
+        "The proposed amount for offer {offer} cannot be negative (given: {amount:money}).",
     ),
     "proposed_above_request": (
-        "Proponowana kwota dla oferty {offer} ({amount}) przekracza kwotę wnioskowaną "
-        "({requested}).",
-        "The proposed amount for offer {offer} ({amount}) exceeds the amount requested "
-        "({requested}).",
+        "Proponowana kwota dla oferty {offer} ({amount:money}) przekracza kwotę wnioskowaną "
+        "({requested:money}).",
+        "The proposed amount for offer {offer} ({amount:money}) exceeds the amount requested "
+        "({requested:money}).",
+    ),
+    "results_by_task": (
+        "Ogłoszenie obejmuje zadania ({count:count}); każde zadanie ma własny ranking i własną "
+        "pulę środków. Wspólnego rankingu dla całego ogłoszenia nie pokazuje się, a wyników "
+        "i protokołu z podziałem na zadania ta wersja programu jeszcze nie prezentuje.",
+        "The call has tasks ({count:count}); each task has its own ranking and its own funds. "
+        "One ranking for the whole call is not shown, and this version of the program does "
+        "not yet present the results and the protocol task by task.",
     ),
     "scores_misread": (
         "Oceny oferty {offer} odczytane z bazy danych nie zgadzają się z ich liczbą. "

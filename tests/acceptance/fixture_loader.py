@@ -51,7 +51,7 @@ from app.services.specs import (
     TaskSpec,
     TieBreakerSpec,
 )
-from app.services.task_results import task_results
+from app.services.task_results import TaskResultsView, task_results
 
 FORMATS = {"komisja-acceptance-case/1", "komisja-acceptance-case/2"}
 V2_TOP_KEYS = {"tasks", "assignments"}
@@ -227,9 +227,11 @@ def load_case(path: Path) -> dict[str, Any]:
     return case
 
 
-def play(case: dict[str, Any], db: Database, actor: Actor, clock: Any) -> ResultsView:
-    """Run the whole procedure for ``case`` and return the competition's results view (for
-    the results task by task, ``task_results`` of its ``competition_id``)."""
+def play(
+    case: dict[str, Any], db: Database, actor: Actor, clock: Any
+) -> ResultsView | TaskResultsView:
+    """Run the whole procedure for ``case`` and return its results: the competition's results
+    view, or for a call with tasks (which has no one ranking) its results task by task."""
     offers = case["offers"]
     passing = [datetime.fromisoformat(o["submitted_at"]) for o in offers if o["formal"] == "pass"]
     deadline = max(passing) if passing else datetime.fromisoformat(offers[0]["submitted_at"])
@@ -391,7 +393,7 @@ def play(case: dict[str, Any], db: Database, actor: Actor, clock: Any) -> Result
             )
     if task_results(db, competition_id).cancel:
         _cancel(db, actor, competition_id)
-    return results(db, competition_id)
+    return task_results(db, competition_id) if "tasks" in case else results(db, competition_id)
 
 
 def _cancel(db: Database, actor: Actor, competition_id: int) -> None:

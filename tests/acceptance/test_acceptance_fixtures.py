@@ -10,7 +10,9 @@ from typing import Any
 
 import pytest
 
+from app.errors import UserError
 from app.models import CompetitionStatus
+from app.services.results import ResultsView, results
 from app.services.task_results import task_results
 from tests.acceptance.fixture_loader import (
     FIXTURE_FLAGS,
@@ -62,8 +64,14 @@ def test_fixture(path: Path, db: Any, actor: Any, clock: Any) -> None:
         assert got_tasks == expected["tasks"], f"{path.name} tasks"
     else:
         assert [t.code for t in view.tasks] == [None]
-    if not ({"tasks", "assignments"} & set(case) or any("proposed" in o for o in case["offers"])):
-        # a /1 competition: the per-task path gives exactly what the competition's results give
+    if "tasks" in case:
+        # a call with tasks has no one ranking: the competition's results refuse to give one
+        with pytest.raises(UserError) as refused:
+            results(db, plain.competition_id)
+        assert refused.value.code == "results_by_task"
+    else:
+        # one group: the per-task path gives exactly what the competition's results give
+        assert isinstance(plain, ResultsView)
         assert view.tasks[0].results == plain.results
     for offer_id, want in expected["offers"].items():
         got = view.offer(offer_id)

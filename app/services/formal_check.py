@@ -8,6 +8,7 @@ was.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -23,6 +24,7 @@ from app.models import (
     CorrectionRequest,
     Decision,
     DecisionKind,
+    FormalCheckItem,
     FormalCheckResult,
     FormalStatus,
     Offer,
@@ -30,6 +32,21 @@ from app.models import (
 from app.services import base
 from app.services.base import Actor, get_competition, require_editable, require_reason
 from app.words import Words
+
+
+def _checked_offer(
+    session: Session, competition_id: int, offer_id: int, answers: Mapping[str, object]
+) -> tuple[Competition, Offer, dict[str, FormalCheckItem]]:
+    """The competition (locked for the change), the offer and the checklist by code, once
+    every answered item is known to be on the call's checklist."""
+    competition = get_competition(session, competition_id, for_update=True)
+    require_editable(competition, "formal_check")
+    offer = base.get_in(session, Offer, offer_id, competition_id)
+    items = {item.code: item for item in competition.formal_items}
+    unknown = sorted(set(answers) - set(items))
+    if unknown:
+        raise UserError("not_found", {"what": Words("entity.checklist_item"), "id": unknown[0]})
+    return competition, offer, items
 
 
 def is_late(competition: Competition, offer: Offer) -> bool:
@@ -62,13 +79,7 @@ def record_formal_check(
 ) -> FormalStatus:
     """Record the checklist; the outcome follows from it (a late offer fails automatically)."""
     with db.unit_of_work(actor.operator, actor.member) as session:
-        competition = get_competition(session, competition_id, for_update=True)
-        require_editable(competition, "formal_check")
-        offer = base.get_in(session, Offer, offer_id, competition_id)
-        items = {item.code: item for item in competition.formal_items}
-        unknown = sorted(set(answers) - set(items))
-        if unknown:
-            raise UserError("not_found", {"what": Words("entity.checklist_item"), "id": unknown[0]})
+        competition, offer, items = _checked_offer(session, competition_id, offer_id, answers)
         late = is_late(competition, offer) and not _late_admitted(session, offer)
         results = {result.item_id: result for result in offer.check_results}
         for code, item in items.items():
@@ -354,13 +365,7 @@ def restore_formal_check(
     "correction requested" only with an open request.
     """
     with db.unit_of_work(actor.operator, actor.member) as session:
-        competition = get_competition(session, competition_id, for_update=True)
-        require_editable(competition, "formal_check")
-        offer = base.get_in(session, Offer, offer_id, competition_id)
-        items = {item.code: item for item in competition.formal_items}
-        unknown = sorted(set(answers) - set(items))
-        if unknown:
-            raise UserError("not_found", {"what": Words("entity.checklist_item"), "id": unknown[0]})
+        competition, offer, items = _checked_offer(session, competition_id, offer_id, answers)
         if correction is None:
             if any(request.fulfilled_on is not None for request in offer.corrections):
                 raise UserError("correction_already_received", {"offer": offer.code})

@@ -43,6 +43,19 @@ from app.services.specs import (
 )
 from app.words import Words
 
+# the applicant's columns an offer's registration copies and a correction may change
+APPLICANT_COLUMNS = (
+    "name",
+    "legal_form",
+    "nip",
+    "regon",
+    "krs",
+    "address",
+    "contact_person",
+    "email",
+    "phone",
+)
+
 
 def _applicant(spec: ApplicantSpec) -> Applicant:
     if not spec.name.strip():
@@ -85,17 +98,7 @@ def update_applicant(
         require_editable(competition, "offers")
         offer = base.get_in(session, Offer, offer_id, competition_id)
         applicant = offer.applicant
-        for column in (
-            "name",
-            "legal_form",
-            "nip",
-            "regon",
-            "krs",
-            "address",
-            "contact_person",
-            "email",
-            "phone",
-        ):
+        for column in APPLICANT_COLUMNS:
             setattr(applicant, column, getattr(fresh, column))
 
 
@@ -204,17 +207,7 @@ def update_offer(
             if any(o.code == spec.code for o in competition.offers if o.id != offer.id):
                 raise UserError("offer_code_taken", {"field": "offer_code", "code": spec.code})
             offer.code = spec.code
-        for column in (
-            "name",
-            "legal_form",
-            "nip",
-            "regon",
-            "krs",
-            "address",
-            "contact_person",
-            "email",
-            "phone",
-        ):
+        for column in APPLICANT_COLUMNS:
             setattr(offer.applicant, column, getattr(fresh, column))
         offer.task_id = _task_id(competition, spec.task)
         offer.title = spec.title

@@ -276,7 +276,7 @@ class EvaluatorWindow(QMainWindow):
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self.commit_justification()
         key = current.data(GridRole.KEY) if current.isValid() else None
-        self._key = tuple(key) if key else None  # type: ignore[assignment]
+        self._key = tuple(key) if key else None
         self.justification.blockSignals(True)
         self.justification.setPlainText(
             str(current.data(GridRole.JUSTIFICATION) or "") if key else ""

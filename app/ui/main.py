@@ -23,7 +23,10 @@ def run(db_path: str | None = None, package: str | None = None) -> int:
     from app.ui.i18n import install_translations
 
     setup_logging()
-    app = QApplication.instance() or QApplication(sys.argv)
+    # Reuse a running application only if it is a QApplication (widgets and the window icon
+    # need one); a bare QCoreApplication makes the constructor raise, saying why.
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
     app.setOrganizationName(APP_ORG)
     app.setApplicationName(APP_NAME)
     install_translations(current_language())

@@ -218,8 +218,10 @@ class MainWindow(QMainWindow):
 
     def _refresh(self) -> None:
         page = self.stack.currentWidget()
-        if hasattr(page, "refresh") and (
-            getattr(page, "competition_id", None) is not None or page is self.competitions
+        if (
+            page is not None
+            and hasattr(page, "refresh")
+            and (getattr(page, "competition_id", None) is not None or page is self.competitions)
         ):
             page.refresh()
         self._update_status()
@@ -404,9 +406,11 @@ class MainWindow(QMainWindow):
         values = raw if isinstance(raw, list) else [raw] if raw else []
         out: list[int] = []
         for value in values:
+            if not isinstance(value, int | str):  # saved as strings; anything else is no id
+                continue
             try:
                 out.append(int(value))
-            except (TypeError, ValueError):
+            except ValueError:
                 continue
         return out
 

@@ -60,8 +60,9 @@ class SettingsDialog(QDialog):
 
     def apply(self) -> bool:
         """Store the choices; returns True when the language changed (the caller applies it)."""
-        changed = self.language.currentData() != self.settings.language
+        language = str(self.language.currentData())
+        changed = language != self.settings.language
         self.settings.operator = self.operator.text().strip()
-        self.settings.language = str(self.language.currentData())
+        self.settings.language = language
         self.settings.save()
         return changed

@@ -78,9 +78,12 @@ ACTION_LABELS = {
 }
 
 
-def _label(labels: dict[str, str], name: str) -> str:
+def _label(labels: dict[str, object], name: str) -> str:
+    # QT_TRANSLATE_NOOP returns its text, but its stub says ``object``: narrow, don't cast.
     source = labels.get(name)
-    return QCoreApplication.translate("AuditPage", source) if source else name
+    if isinstance(source, str) and source:
+        return QCoreApplication.translate("AuditPage", source)
+    return name
 
 
 def group_digits(number: int) -> str:

@@ -519,7 +519,7 @@ class CriteriaPage(ShellPage):
             self.tie_kind,
         ):
             widget.setEnabled(editable)
-        for widget in (
+        for field in (
             self.rounding_places,
             self.winners,
             self.min_total,
@@ -530,7 +530,7 @@ class CriteriaPage(ShellPage):
             self.tie_ref,
             self.bands,
         ):
-            widget.setReadOnly(self.read_only)
+            field.setReadOnly(self.read_only)
         self.guidance.setReadOnly(self.read_only)
 
     def _update_sum(self) -> None:

@@ -173,7 +173,7 @@ class OfferDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
-        for edit in (
+        for line_edit in (
             self.name,
             self.nip,
             self.regon,
@@ -181,7 +181,7 @@ class OfferDialog(QDialog):
             self.amount,
             *self.figures.values(),
         ):
-            edit.textChanged.connect(self.validate)
+            line_edit.textChanged.connect(self.validate)
         if spec is not None:
             self._fill(spec)
         self.validate()

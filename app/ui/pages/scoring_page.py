@@ -562,12 +562,12 @@ class ScoringPage(ShellPage):
         if not index.isValid():
             return None
         key = index.data(GridRole.KEY)
-        return tuple(key) if key else None  # type: ignore[return-value]
+        return tuple(key) if key else None
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self.commit_justification()
         key = current.data(GridRole.KEY) if current.isValid() else None
-        self._justification_key = tuple(key) if key else None  # type: ignore[assignment]
+        self._justification_key = tuple(key) if key else None
         self._set_justification_box(current if key else None)
 
     def _set_justification_box(self, index: QModelIndex | None) -> None:

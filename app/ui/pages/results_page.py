@@ -20,7 +20,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -422,7 +422,7 @@ class ResultsPage(ShellPage):
         header.resizeSection(column, max(200, min(wanted, spare)))
 
     # ``object`` as ShellPage declares it (its handler hands the event on to Qt unchanged).
-    def resizeEvent(self, event: object) -> None:  # noqa: N802 (Qt's name)
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)
         if self._applicant_wanted:
             self._fit_applicant_column()

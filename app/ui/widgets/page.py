@@ -39,6 +39,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -304,15 +305,15 @@ class ShellPage(QWidget):
             max(self.width() - hint.width() - 12, 0), max(self.height() - hint.height() - 4, 0)
         )
 
-    def resizeEvent(self, event: object) -> None:
-        super().resizeEvent(event)  # type: ignore[arg-type]
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
         self._place_hint()
 
-    def showEvent(self, event: object) -> None:
+    def showEvent(self, event: QShowEvent) -> None:
         if not self._tables_bounded:  # once the subclass has built its tables
             self._tables_bounded = True
             bound_column_sizing(self)
-        super().showEvent(event)  # type: ignore[arg-type]
+        super().showEvent(event)
         if self._stale:
             self._refresh_now()
 

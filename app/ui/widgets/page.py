@@ -32,6 +32,7 @@ from typing import Any, TypeVar
 
 from PySide6.QtCore import (
     QCoreApplication,
+    QEvent,
     QModelIndex,
     QObject,
     Qt,
@@ -57,7 +58,9 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 LOADING_HINT_AFTER_MS = 150  # quick loads never flash the hint
-LAUNCH_AFTER_MS = 20  # a read's worker starts after the paint the screen asked for
+# A read's worker starts after the window's next paint; when nothing is waiting to be painted,
+# after this long at most.
+PAINT_WAIT_MS = 200
 SIZE_SAMPLE_ROWS = 20  # rows beyond those on screen a table reads to size a column
 QT_DEFAULT_SIZE_SAMPLE = 1000  # QHeaderView::resizeContentsPrecision() unless a screen set it
 
@@ -66,11 +69,12 @@ _pool: QThreadPool | None = None
 
 def load_pool() -> QThreadPool:
     """The threads that read for the screens (separate from long tasks, so they never queue
-    behind an import or a PDF)."""
+    behind an import or a PDF).  Two: the status bar's read never waits behind a screen's
+    (each loader reads one thing at a time; the long reads run in the worker process)."""
     global _pool
     if _pool is None:
         _pool = QThreadPool()
-        _pool.setMaxThreadCount(1)
+        _pool.setMaxThreadCount(2)
         _pool.setExpiryTimeout(5_000)
     return _pool
 
@@ -131,6 +135,7 @@ class AsyncLoader(QObject):
         self._ticket = 0
         self._running: _Job | None = None
         self._pending: _Job | None = None
+        self._painting: QWidget | None = None  # the window whose next paint a start waits for
 
     @property
     def idle(self) -> bool:
@@ -152,13 +157,30 @@ class AsyncLoader(QObject):
         job.signals.finished.connect(self._finished, Qt.ConnectionType.QueuedConnection)
         # The worker starts once the GUI thread has painted what is waiting to be painted —
         # above all the screen just switched to.  A paint calls into Python for every cell,
-        # and each call waits for the interpreter lock while a read runs Python on a worker:
-        # measured, a 40 ms paint took over 100 ms next to a read.  The paint of a screen
-        # just shown does not come before an event posted now, even one of the lowest
-        # priority (tests/ui/test_shell_async.py), so the start waits a moment for it.
-        QTimer.singleShot(LAUNCH_AFTER_MS, self, lambda: self._launch(job))
+        # and each call would wait for the interpreter lock while a read runs Python on a
+        # worker thread.  The window paints all that is waiting in one update request, so the
+        # start follows the window's next one (tests/ui/test_shell_async.py); a window with
+        # nothing to paint gets no request, and then the start comes after PAINT_WAIT_MS.
+        owner = self.parent()
+        window = owner.window() if isinstance(owner, QWidget) and owner.isVisible() else None
+        if window is None:
+            self._launch(job)
+            return
+        self._painting = window
+        window.installEventFilter(self)
+        QTimer.singleShot(PAINT_WAIT_MS, self, lambda: self._launch(job))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        job = self._running
+        if event.type() == QEvent.Type.UpdateRequest and job is not None and not job.launched:
+            # after this event, that is once the window has painted
+            QTimer.singleShot(0, self, lambda: self._launch(job))
+        return False
 
     def _launch(self, job: _Job) -> None:
+        if self._painting is not None:
+            self._painting.removeEventFilter(self)
+            self._painting = None
         if self._running is job and not job.launched:
             job.launched = True
             load_pool().start(job.run)

@@ -14,7 +14,7 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QByteArray, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSpinBox,
     QSplitter,
-    QStyledItemDelegate,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -50,179 +49,18 @@ from app.services import call_setup, queries
 from app.services.specs import BandSpec, CriterionSpec, PolicySpec, TieBreakerSpec
 from app.ui.context import UiContext
 from app.ui.errors import show_user_error
-from app.ui.formatting import decimal_text, parse_user_decimal
+from app.ui.formatting import parse_user_decimal
+from app.ui.pages.criteria_table import KIND_COLUMN, CriteriaModel, KindDelegate, number_text
 from app.ui.widgets.fields import Banner, DecimalEdit
 from app.ui.widgets.labels import (
     aggregation_label,
     allocation_label,
     basis_label,
-    criterion_kind_label,
     rounding_stage_label,
     tie_breaker_label,
 )
 from app.ui.widgets.page import ShellPage, empty_hint, no_competition_text
 from app.ui.widgets.undo import SaveValueCommand, undo_stack
-
-Index = QModelIndex | QPersistentModelIndex
-
-# column: (attribute, is a decimal)
-CRITERION_COLUMNS: tuple[tuple[str, bool], ...] = (
-    ("code", False),
-    ("name", False),
-    ("kind", False),
-    ("max_score", True),
-    ("step", True),
-    ("weight", True),
-    ("min_score", True),
-    ("field", False),
-    ("cap", True),
-)
-KIND_COLUMN = 2
-
-
-def _num(value: Decimal | None, lang: str) -> str:
-    if value is None:
-        return ""
-    normal = value.normalize()
-    places = max(0, -int(normal.as_tuple().exponent))
-    return decimal_text(value, min(places, 6), lang)
-
-
-_ROLES = frozenset(
-    {
-        Qt.ItemDataRole.DisplayRole,
-        Qt.ItemDataRole.EditRole,
-        Qt.ItemDataRole.TextAlignmentRole,
-        Qt.ItemDataRole.ToolTipRole,
-    }
-)
-
-
-class CriteriaModel(QAbstractTableModel):
-    """The card as an editable table; an accepted edit calls ``on_edit(new_specs)``."""
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.specs: tuple[CriterionSpec, ...] = ()
-        self.read_only = True
-        self.lang = "pl"
-        self.on_edit: Callable[[tuple[CriterionSpec, ...]], None] | None = None
-        self.on_error: Callable[[UserError], None] | None = None
-
-    def titles(self) -> tuple[str, ...]:
-        return (
-            self.tr("Code"),
-            self.tr("Criterion"),
-            self.tr("Kind"),
-            self.tr("Scale max"),
-            self.tr("Step"),
-            self.tr("Weight (points)"),
-            self.tr("Threshold"),
-            self.tr("Offer field"),
-            self.tr("Cap"),
-        )
-
-    def set_specs(self, specs: tuple[CriterionSpec, ...]) -> None:
-        self.beginResetModel()
-        self.specs = specs
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.specs)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(CRITERION_COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            titles = self.titles()
-            return titles[section] if 0 <= section < len(titles) else None
-        return str(section + 1)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role not in _ROLES or not index.isValid() or index.row() >= len(self.specs):
-            return None  # the view asks for many roles per cell when it paints or measures
-        spec = self.specs[index.row()]
-        name, numeric = CRITERION_COLUMNS[index.column()]
-        value = getattr(spec, name)
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            if name == "kind":
-                return (
-                    criterion_kind_label(value)
-                    if role == Qt.ItemDataRole.DisplayRole
-                    else (value.value)
-                )
-            if numeric:
-                return _num(value, self.lang)
-            return value or ""
-        if role == Qt.ItemDataRole.TextAlignmentRole and numeric:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ToolTipRole and spec.guidance:
-            return spec.guidance
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        return base if self.read_only else base | Qt.ItemFlag.ItemIsEditable
-
-    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if role != Qt.ItemDataRole.EditRole or not index.isValid() or self.read_only:
-            return False
-        spec = self.specs[index.row()]
-        name, numeric = CRITERION_COLUMNS[index.column()]
-        text = str(value).strip()
-        try:
-            if name == "kind":
-                new_value: Any = CriterionKind(text)
-            elif numeric:
-                new_value = parse_user_decimal(text) if text else None
-            else:
-                new_value = text or (None if name == "field" else "")
-        except ValueError:
-            if self.on_error is not None:
-                self.on_error(
-                    UserError(
-                        "invalid_value",
-                        {
-                            "field": self.titles()[index.column()],
-                            "detail": self.tr("„%1” is not a number").replace("%1", text),
-                        },
-                    )
-                )
-            return False
-        if name == "weight" and new_value is None:
-            new_value = Decimal(0)
-        if getattr(spec, name) == new_value:
-            return False
-        specs = list(self.specs)
-        specs[index.row()] = replace(spec, **{name: new_value})
-        if self.on_edit is not None:
-            self.on_edit(tuple(specs))
-        return True
-
-
-class KindDelegate(QStyledItemDelegate):
-    """A combo box for the criterion kind."""
-
-    def createEditor(self, parent: QWidget, option: Any, index: Index) -> QWidget:
-        combo = QComboBox(parent)
-        for kind in CriterionKind:
-            combo.addItem(criterion_kind_label(kind), kind.value)
-        return combo
-
-    def setEditorData(self, editor: QWidget, index: Index) -> None:
-        assert isinstance(editor, QComboBox)
-        editor.setCurrentIndex(editor.findData(index.data(Qt.ItemDataRole.EditRole)))
-
-    def setModelData(self, editor: QWidget, model: Any, index: Index) -> None:
-        assert isinstance(editor, QComboBox)
-        model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
 
 
 class CriteriaPage(ShellPage):
@@ -535,7 +373,7 @@ class CriteriaPage(ShellPage):
 
     def _update_sum(self) -> None:
         total = sum((spec.weight for spec in self._specs), Decimal(0))
-        text = self.tr("Sum of weights: %1 points").replace("%1", _num(total, self.ctx.lang))
+        text = self.tr("Sum of weights: %1 points").replace("%1", number_text(total, self.ctx.lang))
         if (
             self._specs
             and total != Decimal(100)
@@ -567,12 +405,13 @@ class CriteriaPage(ShellPage):
 
     def _show_detail(self) -> None:
         spec = self.current_spec()
+        lang = self.ctx.lang
         self._loading = True
         try:
             self.guidance.setPlainText(spec.guidance if spec else "")
             self.bands.setText(
                 "; ".join(
-                    f"{_num(b.from_value, self.ctx.lang)}: {_num(b.points, self.ctx.lang)}"
+                    f"{number_text(b.from_value, lang)}: {number_text(b.points, lang)}"
                     for b in spec.bands
                 )
                 if spec

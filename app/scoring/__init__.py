@@ -76,9 +76,14 @@ def __getattr__(name: str) -> Any:
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    from importlib import import_module
+    # plain import statements, so that PyInstaller finds both modules
+    if module == "engine":
+        from app.scoring import engine
 
-    return getattr(import_module(f"app.scoring.{module}"), name)
+        return getattr(engine, name)
+    from app.scoring import analysis
+
+    return getattr(analysis, name)
 
 
 __all__ = [

@@ -10,7 +10,12 @@ database inside one transaction, importing only when it has no problems.
   :func:`read_return` — the signed evaluator package for members with Komisja installed,
   plus :class:`EvaluatorDraft` helpers for its autosave.
 * :func:`problem_text` — a problem in Polish or English: where, what, what to do.
+
+The workbook functions load on first use (openpyxl is large, and the main window, which
+imports this package to read package returns, never writes or reads a workbook).
 """
+
+from typing import TYPE_CHECKING, Any
 
 from app.offline.package import (
     EvaluatorDraft,
@@ -38,7 +43,9 @@ from app.offline.spec import (
     SheetOffer,
     SheetProblem,
 )
-from app.offline.workbook import build_workbook, read_workbook
+
+if TYPE_CHECKING:
+    from app.offline.workbook import build_workbook, read_workbook
 
 __all__ = [
     "FORMAT_VERSION",
@@ -69,3 +76,12 @@ __all__ = [
     "read_workbook",
     "save_draft",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """``build_workbook`` and ``read_workbook``, imported when first asked for (PEP 562)."""
+    if name in ("build_workbook", "read_workbook"):
+        from app.offline import workbook
+
+        return getattr(workbook, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -38,11 +38,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
-
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from typing import TYPE_CHECKING, Any
 
 from app.offline.codec import (
     canonical_json,
@@ -62,6 +58,12 @@ from app.offline.spec import (
     SheetProblem,
 )
 from app.offline.validation import key_params, plain, quote, scale_problem, text_score
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+# cryptography is imported by the functions that sign and verify: the main window imports this
+# module (to read returns) and must start without it.
 
 log = logging.getLogger(__name__)
 
@@ -101,6 +103,9 @@ def key_id(public_key: bytes) -> str:
 
 def load_public_key(data: bytes) -> Ed25519PublicKey:
     """A public key the office kept: 32 raw bytes (what ``build_package`` returns) or PEM."""
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
     if len(data) == 32:
         return Ed25519PublicKey.from_public_bytes(data)
     key = serialization.load_pem_public_key(data)
@@ -110,6 +115,8 @@ def load_public_key(data: bytes) -> Ed25519PublicKey:
 
 
 def _raw_public(key: Ed25519PublicKey) -> bytes:
+    from cryptography.hazmat.primitives import serialization
+
     return key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
 
 
@@ -209,6 +216,8 @@ class EvaluatorPackage:
         return data
 
     def sign(self, message: bytes) -> bytes:
+        from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
         return Ed25519PrivateKey.from_private_bytes(self._private_key).sign(message)
 
 
@@ -220,6 +229,9 @@ def build_package(
     ``attachments`` maps offer codes to (file name, bytes); offers not on the member's card
     are refused (``ValueError``): a recused offer's documents must not travel.
     """
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
     offers = {o.code for o in spec.offers}
     stray = [code for code in attachments if code not in offers]
     if stray:
@@ -275,6 +287,9 @@ def build_package(
 
 def open_package(data: bytes, *, max_bytes: int = 2_000_000_000) -> EvaluatorPackage:
     """Open and validate a package; ``OfflineFileError`` lists every problem."""
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
     problems: list[SheetProblem] = []
     if not data:
         raise OfflineFileError([_problem(ProblemCode.FILE_EMPTY)])
@@ -445,6 +460,8 @@ def build_return(
 
 
 def _verify(key: Ed25519PublicKey, signature: bytes, message: bytes) -> bool:
+    from cryptography.exceptions import InvalidSignature
+
     try:
         key.verify(signature, message)
     except InvalidSignature:
@@ -464,6 +481,8 @@ def read_return(
     ``public_key`` is the key the office kept when it built the package (``ValueError`` if
     it is not a key at all: that is the caller's bug, not the file's).
     """
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
     office_key = load_public_key(public_key)
     office_raw = _raw_public(office_key)
     sha256 = hashlib.sha256(data).hexdigest()

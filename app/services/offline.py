@@ -26,7 +26,6 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
@@ -385,6 +384,8 @@ def _preview_return(
     located = _locate(session, claimed) if claimed else None
     if located is None or located[0].public_key is None:
         # nothing to verify against: say what is wrong with the file, or that it is not ours
+        from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
         anyone = Ed25519PrivateKey.generate().public_key().public_bytes_raw()
         first = read_return(data, public_key=anyone, expected=None, max_bytes=MAX_FILE_BYTES)
         # no key of ours to check it with: only what is wrong with the file as such counts

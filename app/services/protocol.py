@@ -28,7 +28,6 @@ from app.models import (
     ScoreSheetIssue,
 )
 from app.protocol import document as pd
-from app.scoring import analysis, explanations
 from app.services import base
 from app.services.base import get_competition
 from app.services.call_setup import effective_budget
@@ -65,6 +64,9 @@ def build_document(
     signed_off_by: str | None,
     signed_off_at: datetime | None,
 ) -> pd.ProtocolDocument:
+    # the engine loads on first use: the main window imports this module, the worker builds
+    from app.scoring import analysis, explanations
+
     inp = build_input(session, competition)
     res = compute_input(inp)
     codes = {m.id: m.code for m in competition.members}

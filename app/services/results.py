@@ -36,7 +36,7 @@ from app.models import (
     OfferValue,
     Score,
 )
-from app.scoring import ScoringInputError, compute_results, explain, explanations
+from app.scoring import ScoringInputError
 from app.scoring import types as st
 from app.services.base import get_competition
 from app.services.call_setup import effective_budget
@@ -313,6 +313,10 @@ def refuse_tasks(competition: Competition) -> None:
 
 def compute_input(inp: st.CompetitionInput) -> st.Results:
     """``compute_results`` with its input errors as ``UserError`` (for an input already built)."""
+    # the engine loads on first use: the main window imports this module but computes in the
+    # worker process
+    from app.scoring import compute_results
+
     try:
         return compute_results(inp)
     except ScoringInputError as error:
@@ -338,10 +342,14 @@ class ResultsView:
 
     def explain(self, offer_id: str) -> st.OfferExplanation:
         """How the offer's numbers came about (``app.scoring.explain``)."""
+        from app.scoring import explain
+
         return explain(self.input, self.results, offer_id)
 
     def explanations(self) -> Iterator[st.OfferExplanation]:
         """Every offer's explanation, in the results' order (the protocol and ``--json``)."""
+        from app.scoring import explanations
+
         return explanations(self.input, self.results)
 
 

@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import NamedTuple
 
-from app.scoring import analysis
 from app.scoring import types as st
 from app.services import results as results_service
 from app.texts import explain, format_decimal
@@ -134,6 +133,10 @@ def read_results(url: str, competition_id: int, lang: str) -> ResultsScreen:
 
 
 def _screen(view: results_service.ResultsView, token: str, lang: str) -> ResultsScreen:
+    # the analysis (and the engine under it) loads in the worker process that builds the
+    # screen, not in the window's
+    from app.scoring import analysis
+
     inp, res = view.input, view.results
     places = inp.policy.rounding_places
     offers = {o.id: o for o in inp.offers}

@@ -34,6 +34,21 @@ from app.services.base import Actor, get_competition, require_editable, require_
 from app.words import Words
 
 
+def _answer(
+    offer: Offer,
+    result: FormalCheckResult | None,
+    item: FormalCheckItem,
+    answer: CheckAnswer,
+    note: str,
+) -> None:
+    """Record ``answer`` to ``item`` for ``offer``: a new result, or ``result`` changed."""
+    if result is None:
+        offer.check_results.append(FormalCheckResult(item_id=item.id, answer=answer, note=note))
+    else:
+        result.answer = answer
+        result.note = note
+
+
 def _checked_offer(
     session: Session, competition_id: int, offer_id: int, answers: Mapping[str, object]
 ) -> tuple[Competition, Offer, dict[str, FormalCheckItem]]:
@@ -88,15 +103,7 @@ def record_formal_check(
                 answer = CheckAnswer.NO if late else CheckAnswer.YES
             if answer is None:
                 continue
-            note = (notes or {}).get(code, "")
-            result = results.get(item.id)
-            if result is None:
-                offer.check_results.append(
-                    FormalCheckResult(item_id=item.id, answer=answer, note=note)
-                )
-            else:
-                result.answer = answer
-                result.note = note
+            _answer(offer, results.get(item.id), item, answer, (notes or {}).get(code, ""))
         session.flush()
         answered = {r.item_id: r.answer for r in offer.check_results}
         failed = [
@@ -388,14 +395,7 @@ def restore_formal_check(
                 continue
             if item.is_timeliness:
                 answer = CheckAnswer.NO if late else CheckAnswer.YES
-            note = notes.get(code, "")
-            if result is None:
-                offer.check_results.append(
-                    FormalCheckResult(item_id=item.id, answer=answer, note=note)
-                )
-            else:
-                result.answer = answer
-                result.note = note
+            _answer(offer, result, item, answer, notes.get(code, ""))
         session.flush()
         answered = [result.answer for result in offer.check_results]
         allowed = {FormalStatus.PENDING}

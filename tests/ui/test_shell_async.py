@@ -276,3 +276,24 @@ def test_a_screen_is_painted_before_its_read_starts(qtbot, ui_ctx, clock, monkey
     finally:
         app.removeEventFilter(watch)
     assert "paint" in events and events.index("paint") < events.index("read"), events
+
+
+def test_a_loader_keeps_nothing_it_read_once_it_is_applied(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The screen holds what it applied; the loader lets go of it at once (its start may still
+    have a timer pending, which must not keep the data alive)."""
+    import weakref
+
+    from app.ui.widgets.page import AsyncLoader
+
+    class Rows:
+        pass
+
+    owner = QWidget()
+    qtbot.addWidget(owner)
+    owner.show()
+    qtbot.waitExposed(owner)
+    loader = AsyncLoader(owner, lambda: "key", lambda error, trace: None)
+    applied: list[weakref.ref[Rows]] = []
+    loader.request(Rows, lambda rows: applied.append(weakref.ref(rows)))
+    qtbot.waitUntil(lambda: loader.idle and bool(applied), timeout=5_000)
+    assert applied[0]() is None  # freed by reference counting, no collection needed

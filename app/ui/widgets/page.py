@@ -207,6 +207,9 @@ class AsyncLoader(QObject):
             else:
                 job.apply(job.result)
         finally:
+            # the screen holds what it applied; a timer still waiting to start this job
+            # (PAINT_WAIT_MS) must not keep the data alive after the screen lets it go
+            job.result = None
             self._settle()
 
     def _next(self) -> None:

@@ -8,7 +8,7 @@ cancelled only when every task is).  A call without tasks is one group.
 The engine is fed, not changed: ``results.build_input`` reads the competition once, and each
 task's input is that input narrowed to the task's offers — with the scores of members not
 assigned to an offer left out (the engine counts only members who scored an offer) and the
-proposed amount in place of the request (so the allocation uses it).
+proposed amount in place of the request, as ``build_input`` reads it.
 """
 
 from __future__ import annotations
@@ -102,26 +102,21 @@ def task_inputs(
 ) -> list[tuple[str | None, str, Decimal | None, st.CompetitionInput]]:
     """``inp`` split into one engine input per task: (code, name, budget, input)."""
     rows = session.execute(
-        select(Offer.code, Offer.id, Offer.proposed_amount, Task.code)
+        select(Offer.code, Offer.id, Task.code)
         .outerjoin(Task, Task.id == Offer.task_id)
         .where(Offer.competition_id == competition.id)
     ).all()
-    proposed = {code: amount for code, _, amount, _ in rows if amount is not None}
-    task_of = {code: task for code, _, _, task in rows}
+    task_of = {code: task for code, _, task in rows}
     member_codes = dict(
         session.execute(
             select(Member.id, Member.code).where(Member.competition_id == competition.id)
         ).all()
     )
-    offer_codes = {offer_id: code for code, offer_id, _, _ in rows}
+    offer_codes = {offer_id: code for code, offer_id, _ in rows}
     assigned = {
         offer_codes[offer_id]: {member_codes[m] for m in members}
         for offer_id, members in assigned_by_offer(session, competition.id).items()
     }
-    offers = tuple(
-        dataclasses.replace(o, requested=proposed[o.id]) if o.id in proposed else o
-        for o in inp.offers
-    )
     groups = {
         (offer, criterion): (
             {m: v for m, v in by_member.items() if m in assigned[offer]}
@@ -130,7 +125,7 @@ def task_inputs(
         )
         for (offer, criterion), by_member in inp.scores.groups.items()
     }
-    base = dataclasses.replace(inp, offers=offers, scores=st.ScoreSheet(groups))
+    base = dataclasses.replace(inp, scores=st.ScoreSheet(groups))
     if not competition.tasks:
         return [(None, competition.title, inp.policy.allocation.budget, base)]
     without = sorted(code for code, task_code in task_of.items() if task_code is None)
